@@ -71,5 +71,30 @@ def token(rotate: bool, data_dir: Path | None) -> None:
                    err=True)
 
 
+@main.command("hatch")
+@click.option("--pages", "page_ids", type=int, multiple=True, required=True,
+              help="A page id to hatch; repeat for several (ids are in the library and /api/pages).")
+@click.option("--length", type=click.Choice(["short", "medium", "long"]), default="short",
+              show_default=True)
+@data_dir_option
+def hatch_command(page_ids: tuple[int, ...], length: str, data_dir: Path | None) -> None:
+    """Hatch stored pages and print the Markdown (it is kept in the history too)."""
+    from .config import DATABASE_FILE
+    from .errors import HatcheryError
+    from .hatch import NothingToHatch
+    from .hatching import create_hatch
+    from .store import Store
+
+    store = Store((data_dir or default_data_dir()) / DATABASE_FILE)
+    try:
+        store.migrate()
+        stored = create_hatch(store, page_ids=page_ids, length=length)
+    except (HatcheryError, NothingToHatch) as error:
+        raise click.ClickException(getattr(error, "message", str(error))) from None
+    finally:
+        store.close()
+    click.echo(stored["result"]["markdown"])
+
+
 if __name__ == "__main__":
     main()

@@ -33,7 +33,3 @@ class ValidationError(HatcheryError):
     status = 422
     code = "invalid"
 
-
-class UnavailableError(HatcheryError):
-    status = 501
-    code = "not_implemented"
