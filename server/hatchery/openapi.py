@@ -5,7 +5,8 @@ cannot silently drift from the code."""
 
 from __future__ import annotations
 
-from .api.validate import COLORS
+from .hatch.engines import ENGINES
+from .store import COLORS
 
 NULLABLE_STRING = {"type": ["string", "null"]}
 
@@ -35,7 +36,8 @@ COMMON_ERRORS = {
 }
 PAGING = [
     {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}},
-    {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+    {"name": "offset", "in": "query",
+     "schema": {"type": "integer", "minimum": 0, "maximum": 2**53}},
 ]
 
 SCHEMAS = {
@@ -64,7 +66,7 @@ SCHEMAS = {
             "color": {"type": "string", "enum": list(COLORS)},
             "note": {"type": "string"},
             "tags": {"type": "array", "items": {"type": "string"}},
-        }),
+        }) | {"additionalProperties": False},
     "Highlight": _object(
         {
             "id": {"type": "string"},
@@ -113,11 +115,13 @@ SCHEMAS = {
     },
     "HatchRequest": _object(
         {
-            "page_ids": {"type": "array", "items": {"type": "integer"}},
-            "highlight_ids": {"type": "array", "items": {"type": "string"}},
-            "engine": {"type": "string"},
+            "page_ids": {"type": "array", "items": {"type": "integer"}, "maxItems": 50},
+            "highlight_ids": {"type": "array", "items": {"type": "string"}, "maxItems": 500},
+            "engine": {"type": "string", "enum": sorted(ENGINES)},
             "length": {"type": "string", "enum": ["short", "medium", "long"]},
-        }),
+        }) | {"anyOf": [{"required": ["page_ids"], "properties": {"page_ids": {"minItems": 1}}},
+                        {"required": ["highlight_ids"],
+                         "properties": {"highlight_ids": {"minItems": 1}}}]},
     "Hatch": _object(
         {
             "id": {"type": "integer"},
@@ -216,7 +220,7 @@ def _paths() -> dict:
         "/api/search": {"get": {
             "summary": "Full-text search over highlights, notes, titles and articles.",
             "parameters": [{"name": "q", "in": "query", "required": True,
-                            "schema": {"type": "string"}}, PAGING[0]],
+                            "schema": {"type": "string", "pattern": r"\S"}}, PAGING[0]],
             "responses": {
                 "200": _json(_object({"query": {"type": "string"},
                                       "highlights": {"type": "array", "items": _ref("Highlight")},

@@ -111,6 +111,12 @@ MIGRATIONS: list[tuple[str, str]] = [
     ),
 ]
 
+# The highlight colours the extension offers.
+COLORS = ("yellow", "green", "blue", "pink")
+
+# SQLite integers are 64-bit; a larger id in a URL names nothing.
+MAX_ROWID = 2**63 - 1
+
 PAGE_METADATA = ("title", "site_name", "byline", "lang", "published", "image")
 
 
@@ -197,7 +203,8 @@ class Store:
         return _page(row) if row else None
 
     def get_page(self, page_id: int) -> dict:
-        row = self.conn.execute("SELECT * FROM pages WHERE id = ?", (page_id,)).fetchone()
+        row = self.conn.execute("SELECT * FROM pages WHERE id = ?",
+                                (_rowid(page_id),)).fetchone()
         if row is None:
             raise NotFoundError(f"page {page_id} does not exist")
         return _page(row)
@@ -250,7 +257,7 @@ class Store:
 
     def delete_page(self, page_id: int) -> None:
         with self.transaction():
-            cur = self.conn.execute("DELETE FROM pages WHERE id = ?", (page_id,))
+            cur = self.conn.execute("DELETE FROM pages WHERE id = ?", (_rowid(page_id),))
         if cur.rowcount == 0:
             raise NotFoundError(f"page {page_id} does not exist")
 
@@ -339,7 +346,8 @@ class Store:
         return self.get_hatch(cur.lastrowid)
 
     def get_hatch(self, hatch_id: int) -> dict:
-        row = self.conn.execute("SELECT * FROM hatches WHERE id = ?", (hatch_id,)).fetchone()
+        row = self.conn.execute("SELECT * FROM hatches WHERE id = ?",
+                                (_rowid(hatch_id),)).fetchone()
         if row is None:
             raise NotFoundError(f"hatch {hatch_id} does not exist")
         return _hatch(row)
@@ -388,6 +396,11 @@ def fts_query(text: str) -> str:
         if word:
             terms.append(f'"{word}"' + ("*" if prefix else ""))
     return " ".join(terms)
+
+
+def _rowid(value: int) -> int:
+    """An id as SQLite can bind it; out-of-range ids match no row (-1)."""
+    return value if -MAX_ROWID <= value <= MAX_ROWID else -1
 
 
 def _split_sql(script: str) -> list[str]:
