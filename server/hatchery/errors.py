@@ -33,3 +33,10 @@ class ValidationError(HatcheryError):
     status = 422
     code = "invalid"
 
+
+
+class GoneError(HatcheryError):
+    """The thing existed and was deleted on purpose."""
+
+    status = 410
+    code = "deleted"

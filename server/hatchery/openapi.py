@@ -170,6 +170,7 @@ def _paths() -> dict:
                 "200": {**highlight, "description": "Already stored (a resend)"},
                 "400": _error("The body is not a JSON object"),
                 "409": _error("This id already belongs to another highlight"),
+                "410": _error("This highlight was deleted; the resend is dropped"),
                 "413": _error("The body is larger than the server's limit"),
                 "415": _error("The body is not JSON"),
                 "422": _error("A field is missing or wrong; the message names it"),

@@ -109,6 +109,15 @@ MIGRATIONS: list[tuple[str, str]] = [
         END;
         """,
     ),
+    (
+        "tombstones: a deleted highlight stays deleted when a stale outbox resends it",
+        """
+        CREATE TABLE deleted_highlights (
+            id TEXT PRIMARY KEY,
+            deleted_at TEXT NOT NULL
+        );
+        """,
+    ),
 ]
 
 # The highlight colours the extension offers.
@@ -325,10 +334,20 @@ class Store:
         return self.get_highlight(highlight_id)
 
     def delete_highlight(self, highlight_id: str) -> None:
+        """Delete a highlight and remember its id, so a resend of the
+        original capture cannot bring it back."""
         with self.transaction():
             cur = self.conn.execute("DELETE FROM highlights WHERE id = ?", (highlight_id,))
+            if cur.rowcount:
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO deleted_highlights (id, deleted_at) VALUES (?, ?)",
+                    (highlight_id, now()))
         if cur.rowcount == 0:
             raise NotFoundError(f"highlight {highlight_id} does not exist")
+
+    def was_deleted(self, highlight_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM deleted_highlights WHERE id = ?",
+                                 (highlight_id,)).fetchone() is not None
 
     def count_highlights(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM highlights").fetchone()[0]
