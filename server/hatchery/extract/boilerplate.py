@@ -1,0 +1,120 @@
+"""Boilerplate removal on the whole page, before readability scores it.
+
+readability-lxml keeps share bars, captions, "related" lists and bylines
+when they sit inside the block it picks. Removing them first, by tag and by
+the words of their class and id, fixes that and also stops them from
+boosting the wrong block's score. Each removed caption or aside is kept as
+an ``outside`` block so a highlight made there can still be located.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .metadata import collapse
+from .model import Block
+
+# Tags that never hold article prose.
+DROP_TAGS = ("script", "style", "noscript", "template", "svg", "canvas",
+             "button", "select", "input", "textarea", "iframe", "object",
+             "embed", "head")
+
+# Tags of page furniture; their text is kept as `outside` blocks.
+FURNITURE_TAGS = ("nav", "aside", "footer", "figcaption", "dialog")
+
+# Class/id words (split on anything not a letter or digit) that mark
+# boilerplate. Exact words, so "ad" does not match "read" or "header".
+BOILERPLATE_WORDS = frozenset("""
+    ad ads adv advert advertisement advertising adsense banner
+    share shares sharing sharebar sharetools social socials socialmedia
+    related recommended recommendations recirculation recirc outbrain taboola
+    comment comments commentlist disqus respond
+    newsletter subscribe subscription signup paywall
+    promo promotion sponsor sponsored partner
+    breadcrumb breadcrumbs tags tagcloud tagged taglist
+    caption captions credit credits figcaption
+    byline dateline timestamp
+    popular trending mostread most-read
+    cookie cookies consent gdpr modal popup overlay
+    toolbar sidebar widget widgets masthead
+    nav navbar navigation menu submenu
+    skip skiplink sronly srtext visuallyhidden
+    print email
+""".split())
+
+# Word prefixes for run-together class names ("sharebuttons", "relatedposts").
+BOILERPLATE_PREFIXES = ("share", "social", "related", "newsletter", "subscri",
+                        "advert", "sponsor", "breadcrumb", "comment",
+                        "recommend", "outbrain", "taboola", "cookie")
+
+# Never remove an element holding more than this share of the page's text:
+# some sites put "comments" or "sidebar" in the class of the main column.
+MAX_BOILERPLATE_TEXT_SHARE = 0.4
+
+# `outside` text is kept for locating highlights, not for reading; cap it.
+MAX_OUTSIDE_BLOCKS = 200
+MAX_OUTSIDE_CHARS = 300
+
+_WORD_RE = re.compile(r"[a-z0-9]+")
+_PROTECTED_TAGS = {"html", "body", "article", "main"}
+
+
+def class_words(el) -> list[str]:
+    """The words of an element's class and id, lower-cased."""
+    value = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    if len(value) < 3:
+        return []
+    return _WORD_RE.findall(value.replace("sr-only", "sronly")
+                            .replace("visually-hidden", "visuallyhidden"))
+
+
+def is_boilerplate_name(el) -> bool:
+    """True when an element's class or id names page furniture."""
+    for word in class_words(el):
+        if word in BOILERPLATE_WORDS or word.startswith(BOILERPLATE_PREFIXES):
+            return True
+    return False
+
+
+def _is_hidden(el) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+def remove_boilerplate(root) -> list[Block]:
+    """Remove boilerplate from `root` in place; return what was removed as
+    short `outside` blocks (captions first-class, the rest as paragraphs)."""
+    etree.strip_elements(root, *DROP_TAGS, with_tail=False)
+    body = root.find("body")
+    if body is None:
+        body = root
+    total = len(collapse(body.text_content())) or 1
+
+    doomed = []
+    for el in body.iter(etree.Element):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _PROTECTED_TAGS:
+            continue
+        if tag in FURNITURE_TAGS or _is_hidden(el) or is_boilerplate_name(el):
+            doomed.append(el)
+
+    outside: list[Block] = []
+    removed = set()
+    for el in doomed:
+        if any(a in removed for a in el.iterancestors()):
+            continue
+        text = collapse(el.text_content())
+        if len(text) > MAX_BOILERPLATE_TEXT_SHARE * total and el.tag not in (
+                "figcaption",):
+            continue
+        if text and len(outside) < MAX_OUTSIDE_BLOCKS and not _is_hidden(el):
+            kind = "caption" if el.tag == "figcaption" or "caption" in (
+                el.get("class") or "").lower() else "paragraph"
+            outside.append(Block(kind, text[:MAX_OUTSIDE_CHARS]))
+        removed.add(el)
+        el.drop_tree()
+    return outside
