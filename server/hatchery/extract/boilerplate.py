@@ -49,8 +49,13 @@ BOILERPLATE_PREFIXES = ("share", "social", "related", "newsletter", "subscri",
                         "advert", "sponsor", "breadcrumb", "comment",
                         "recommend", "outbrain", "taboola", "cookie")
 
-# Never remove an element holding more than this share of the page's text:
-# some sites put "comments" or "sidebar" in the class of the main column.
+# Never remove an element holding more than this share of the page's prose
+# (text of paragraphs of PROSE_MIN_CHARS or more): some sites put "sidebar"
+# or "comments" in the class of the column that holds the article.
+MAX_BOILERPLATE_PROSE_SHARE = 0.3
+PROSE_MIN_CHARS = 80
+# ... nor one holding more than this share of all the page's text (pages
+# that write their article in <div>s and <br>s have no paragraphs).
 MAX_BOILERPLATE_TEXT_SHARE = 0.4
 
 # `outside` text is kept for locating highlights, not for reading; cap it.
@@ -85,6 +90,16 @@ def _is_hidden(el) -> bool:
     return "display:none" in style or "visibility:hidden" in style
 
 
+def prose_chars(el) -> int:
+    """Characters in the paragraphs of `el` long enough to be prose."""
+    total = 0
+    for p in el.iter("p"):
+        n = len(collapse(p.text_content()))
+        if n >= PROSE_MIN_CHARS:
+            total += n
+    return total
+
+
 def remove_boilerplate(root) -> list[Block]:
     """Remove boilerplate from `root` in place; return what was removed as
     short `outside` blocks (captions first-class, the rest as paragraphs)."""
@@ -92,7 +107,8 @@ def remove_boilerplate(root) -> list[Block]:
     body = root.find("body")
     if body is None:
         body = root
-    total = len(collapse(body.text_content())) or 1
+    total_prose = prose_chars(body) or 1
+    total_text = len(collapse(body.text_content())) or 1
 
     doomed = []
     for el in body.iter(etree.Element):
@@ -108,8 +124,9 @@ def remove_boilerplate(root) -> list[Block]:
         if any(a in removed for a in el.iterancestors()):
             continue
         text = collapse(el.text_content())
-        if len(text) > MAX_BOILERPLATE_TEXT_SHARE * total and el.tag not in (
-                "figcaption",):
+        if el.tag != "figcaption" and (
+                len(text) > MAX_BOILERPLATE_TEXT_SHARE * total_text
+                or prose_chars(el) > MAX_BOILERPLATE_PROSE_SHARE * total_prose):
             continue
         if text and len(outside) < MAX_OUTSIDE_BLOCKS and not _is_hidden(el):
             kind = "caption" if el.tag == "figcaption" or "caption" in (

@@ -38,17 +38,17 @@ def is_byline_block(block: Block, meta: Metadata) -> bool:
 
 
 def tidy_blocks(blocks: list[Block], meta: Metadata) -> list[Block]:
-    """Drop headline, byline and exact-duplicate blocks."""
+    """Drop headline and byline blocks, and a block repeating the one just
+    before it (slideshows repeat captions; recipes legitimately repeat lines
+    further apart, so only neighbours count)."""
     kept: list[Block] = []
-    seen: set[str] = set()
+    previous = ""
     for block in blocks:
         key = _norm(block.text)
-        if not key:
+        if not key or key == previous:
             continue
+        previous = key
         if is_title_block(block, meta) or is_byline_block(block, meta):
             continue
-        if key in seen and len(key) > 20:
-            continue
-        seen.add(key)
         kept.append(block)
     return kept
