@@ -34,22 +34,28 @@ def clean_text(text: str) -> str:
 class _Builder:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
+        self.link_ratios: list[float] = []
         self.parts: list[str] = []
+        self.link_chars = 0
         self.kind = "paragraph"
         self.level: int | None = None
 
     def flush(self) -> None:
-        text = clean_text("".join(self.parts))
-        self.parts = []
+        raw = "".join(self.parts)
+        text = clean_text(raw)
+        links, self.parts, self.link_chars = self.link_chars, [], 0
         if text:
             self.blocks.append(Block(self.kind, text, self.level))
+            self.link_ratios.append(min(1.0, links / max(1, len(raw.strip()))))
 
-    def add(self, text: str | None) -> None:
+    def add(self, text: str | None, link: bool = False) -> None:
         if text:
             self.parts.append(text)
+            if link:
+                self.link_chars += len(text)
 
     def walk(self, el, kind: str, level: int | None, depth: int,
-             list_depth: int) -> None:
+             list_depth: int, link: bool = False) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         if not tag:  # comment or processing instruction: keep only its tail
             return
@@ -68,6 +74,7 @@ class _Builder:
             code = _SOFT_HYPHEN_RE.sub("", el.text_content()).strip("\n")
             if code.strip():
                 self.blocks.append(Block("code", code.rstrip()))
+                self.link_ratios.append(0.0)
             return
         block = tag in BLOCK_LEVEL
         if block:
@@ -76,10 +83,11 @@ class _Builder:
             if tag in ("ul", "ol"):
                 list_depth += 1
             self.kind, self.level = kind, level
-        self.add(el.text)
+        link = link or tag == "a"
+        self.add(el.text, link)
         for child in el:
-            self.walk(child, kind, level, depth + 1, list_depth)
-            self.add(child.tail)
+            self.walk(child, kind, level, depth + 1, list_depth, link)
+            self.add(child.tail, link)
             if block and self.kind != kind:
                 self.kind, self.level = kind, level
         if block:
@@ -108,9 +116,14 @@ def _kind_of(tag: str, kind: str, level: int | None,
 
 def element_blocks(el) -> list[Block]:
     """Blocks of an element's content, in document order."""
+    return [block for block, _ in linked_blocks(el)]
+
+
+def linked_blocks(el) -> list[tuple[Block, float]]:
+    """Blocks of an element with the share of each block's text in links."""
     builder = _Builder()
     if not isinstance(el.tag, str):
         return []
     builder.walk(el, "paragraph", None, 0, 0)
     builder.flush()
-    return builder.blocks
+    return list(zip(builder.blocks, builder.link_ratios))

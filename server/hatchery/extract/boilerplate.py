@@ -27,27 +27,23 @@ FURNITURE_TAGS = ("nav", "aside", "footer", "figcaption", "dialog")
 # Class/id words (split on anything not a letter or digit) that mark
 # boilerplate. Exact words, so "ad" does not match "read" or "header".
 BOILERPLATE_WORDS = frozenset("""
-    ad ads adv advert advertisement advertising adsense banner
-    share shares sharing sharebar sharetools social socials socialmedia
-    related recommended recommendations recirculation recirc outbrain taboola
-    comment comments commentlist disqus respond
-    newsletter subscribe subscription signup paywall
-    promo promotion sponsor sponsored partner
-    breadcrumb breadcrumbs tags tagcloud tagged taglist
-    caption captions credit credits figcaption
-    byline dateline timestamp
-    popular trending mostread most-read
+    ad ads adv advert banner tags tag tagged taglist tagcloud
+    respond popular trending mostread
     cookie cookies consent gdpr modal popup overlay
     toolbar sidebar widget widgets masthead
     nav navbar navigation menu submenu
     skip skiplink sronly srtext visuallyhidden
-    print email
+    print email meta postmeta entrymeta articlemeta
+    dateline timestamp date dates pubdate posted published updated
+    author authors
 """.split())
 
-# Word prefixes for run-together class names ("sharebuttons", "relatedposts").
-BOILERPLATE_PREFIXES = ("share", "social", "related", "newsletter", "subscri",
-                        "advert", "sponsor", "breadcrumb", "comment",
-                        "recommend", "outbrain", "taboola", "cookie")
+# Stems found anywhere in a class word, for run-together names
+# ("sharebuttons", "relatedPosts", "imageCaption").
+BOILERPLATE_STEMS = ("share", "social", "related", "newsletter", "subscri",
+                     "advert", "sponsor", "breadcrumb", "comment", "disqus",
+                     "recommend", "outbrain", "taboola", "caption", "credit",
+                     "byline", "promo", "paywall", "signup", "readmore")
 
 # Never remove an element holding more than this share of the page's prose
 # (text of paragraphs of PROSE_MIN_CHARS or more): some sites put "sidebar"
@@ -78,7 +74,9 @@ def class_words(el) -> list[str]:
 def is_boilerplate_name(el) -> bool:
     """True when an element's class or id names page furniture."""
     for word in class_words(el):
-        if word in BOILERPLATE_WORDS or word.startswith(BOILERPLATE_PREFIXES):
+        if word in BOILERPLATE_WORDS:
+            return True
+        if any(stem in word for stem in BOILERPLATE_STEMS):
             return True
     return False
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from .blocks import element_blocks
+from .blocks import linked_blocks
 from .boilerplate import remove_boilerplate
 from .metadata import Metadata, collapse, read_metadata
 from .model import Article, Block
@@ -52,7 +52,7 @@ def _extract(html: str | bytes, url: str | None) -> Article:
         return tree
 
     node = readable_element(prepare, url)
-    blocks = element_blocks(node) if node is not None else []
+    blocks = linked_blocks(node) if node is not None else []
     blocks = tidy_blocks(blocks, meta)
     return _article(meta, blocks, outside, root)
 
