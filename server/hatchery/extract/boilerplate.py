@@ -43,7 +43,13 @@ BOILERPLATE_WORDS = frozenset("""
 BOILERPLATE_STEMS = ("share", "social", "related", "newsletter", "subscri",
                      "advert", "sponsor", "breadcrumb", "comment", "disqus",
                      "recommend", "outbrain", "taboola", "caption", "credit",
-                     "byline", "promo", "paywall", "signup", "readmore")
+                     "byline", "promo", "paywall", "signup", "readmore",
+                     "tooltip", "popover", "hovercard", "rollover")
+
+# Embedded posts the author quotes (tweets, Instagram posts) are part of the
+# article; readability drops anything classed "tweet" or "twitter", so their
+# class is cleared first.
+EMBED_RE = re.compile(r"tweet|twitter|instagram|tiktok|bluesky|mastodon", re.I)
 
 # Never remove an element holding more than this share of the page's prose
 # (text of paragraphs of PROSE_MIN_CHARS or more): some sites put "sidebar"
@@ -102,6 +108,10 @@ def remove_boilerplate(root) -> list[Block]:
     """Remove boilerplate from `root` in place; return what was removed as
     short `outside` blocks (captions first-class, the rest as paragraphs)."""
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
+    for quote in root.iter("blockquote"):
+        if EMBED_RE.search(quote.get("class") or ""):
+            quote.attrib.pop("class", None)
+            quote.attrib.pop("id", None)
     body = root.find("body")
     if body is None:
         body = root

@@ -42,6 +42,10 @@ _DATELINE_RE = re.compile(
     re.I | re.X)
 
 
+# A link written out as its address is a reference the author cites.
+_REFERENCE_RE = re.compile(r"^\s*(?:https?://|www\.|\S+@\S+\.\w+\s*$)", re.I)
+
+
 def _norm(text: str) -> str:
     return _NORM_RE.sub("", text).lower()
 
@@ -74,6 +78,7 @@ def is_link_block(block: Block, link_ratio: float) -> bool:
     """A short block that is nothing but a link elsewhere."""
     return (link_ratio >= MIN_LINK_RATIO
             and len(block.text) <= MAX_LINK_BLOCK_CHARS
+            and not _REFERENCE_RE.match(block.text)
             and block.kind in ("paragraph", "heading"))
 
 
