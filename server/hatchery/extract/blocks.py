@@ -13,7 +13,7 @@ HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 BLOCK_LEVEL = HEADING_TAGS | {
     "p", "div", "section", "article", "main", "header", "footer", "aside",
     "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "tbody",
-    "thead", "tfoot", "tr", "td", "th", "figure", "figcaption", "form",
+    "thead", "tfoot", "tr", "figure", "figcaption", "form",
     "fieldset", "address", "hr", "center", "details", "summary", "body",
     "html", "caption", "nav", "menu", "noscript",
 }
@@ -92,8 +92,8 @@ class _Builder:
                 self.kind, self.level = kind, level
         if block:
             self.flush()
-            if tag in ("td", "th"):
-                self.parts.append(" ")
+        elif tag in ("td", "th"):  # a table row is one block, cells spaced
+            self.parts.append(" ")
 
 
 def _kind_of(tag: str, kind: str, level: int | None,

@@ -47,8 +47,9 @@ BOILERPLATE_STEMS = ("share", "social", "related", "newsletter", "subscri",
                      "tooltip", "popover", "hovercard", "rollover")
 
 # Embedded posts the author quotes (tweets, Instagram posts) are part of the
-# article; readability drops anything classed "tweet" or "twitter", so their
+# article (so their "social-embed" wrapper stays too); readability drops anything classed "tweet" or "twitter", so their
 # class is cleared first.
+EMBED_MARK = "data-hatchery-embed"
 EMBED_RE = re.compile(r"tweet|twitter|instagram|tiktok|bluesky|mastodon", re.I)
 
 # Never remove an element holding more than this share of the page's prose
@@ -94,6 +95,21 @@ def _is_hidden(el) -> bool:
     return "display:none" in style or "visibility:hidden" in style
 
 
+def _unwrap(el) -> None:
+    """Drop wrapper <div>s around `el` that hold nothing else: readability
+    judges a wrapper by its link density, and an embedded post is mostly
+    links."""
+    parent = el.getparent()
+    while (parent is not None and parent.tag in ("div", "figure", "span")
+           and len(parent) == 1 and not (parent.text or "").strip()
+           and not (el.tail or "").strip()):
+        grand = parent.getparent()
+        if grand is None:
+            break
+        parent.drop_tag()
+        parent = grand
+
+
 def prose_chars(el) -> int:
     """Characters in the paragraphs of `el` long enough to be prose."""
     total = 0
@@ -112,6 +128,8 @@ def remove_boilerplate(root) -> list[Block]:
         if EMBED_RE.search(quote.get("class") or ""):
             quote.attrib.pop("class", None)
             quote.attrib.pop("id", None)
+            quote.set(EMBED_MARK, "")
+            _unwrap(quote)
     body = root.find("body")
     if body is None:
         body = root
@@ -124,6 +142,8 @@ def remove_boilerplate(root) -> list[Block]:
         if tag in _PROTECTED_TAGS:
             continue
         if tag in FURNITURE_TAGS or _is_hidden(el) or is_boilerplate_name(el):
+            if tag != "aside" and el.find(f".//blockquote[@{EMBED_MARK}]") is not None:
+                continue
             doomed.append(el)
 
     outside: list[Block] = []
