@@ -13,6 +13,7 @@ import re
 
 from lxml import etree
 
+from .blocks import element_blocks
 from .metadata import collapse
 from .model import Block
 
@@ -62,8 +63,8 @@ PROSE_MIN_CHARS = 80
 MAX_BOILERPLATE_TEXT_SHARE = 0.4
 
 # `outside` text is kept for locating highlights, not for reading; cap it.
-MAX_OUTSIDE_BLOCKS = 200
-MAX_OUTSIDE_CHARS = 300
+MAX_OUTSIDE_BLOCKS = 300
+MAX_OUTSIDE_CHARS = 1000
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
 _PROTECTED_TAGS = {"html", "body", "article", "main"}
@@ -157,9 +158,11 @@ def remove_boilerplate(root) -> list[Block]:
                 or prose_chars(el) > MAX_BOILERPLATE_PROSE_SHARE * total_prose):
             continue
         if text and len(outside) < MAX_OUTSIDE_BLOCKS and not _is_hidden(el):
-            kind = "caption" if el.tag == "figcaption" or "caption" in (
-                el.get("class") or "").lower() else "paragraph"
-            outside.append(Block(kind, text[:MAX_OUTSIDE_CHARS]))
+            caption = el.tag == "figcaption" or "caption" in (
+                el.get("class") or "").lower()
+            for block in element_blocks(el)[:MAX_OUTSIDE_BLOCKS - len(outside)]:
+                outside.append(Block("caption" if caption else block.kind,
+                                     block.text[:MAX_OUTSIDE_CHARS], block.level))
         removed.add(el)
         el.drop_tree()
     return outside

@@ -12,7 +12,7 @@ from lxml import etree
 # A capture posts the page the browser rendered; real articles are well under
 # this. Past it we first drop scripts, styles and comments (what makes most
 # huge pages huge), then cut the rest, so a 30 MB page costs a bounded time.
-MAX_HTML_CHARS = 2_500_000
+MAX_HTML_CHARS = 1_500_000
 
 # Bytes of the head searched for a <meta charset> declaration.
 CHARSET_SNIFF_BYTES = 4096
