@@ -98,8 +98,9 @@ def _is_hidden(el) -> bool:
 
 def _unwrap(el) -> None:
     """Drop wrapper <div>s around `el` that hold nothing else: readability
-    judges a wrapper by its link density, and an embedded post is mostly
-    links."""
+    judges a wrapper by its class and link density, so a paragraph in a
+    <div class="media-paragraph"> or an embedded post (mostly links) would
+    go with its wrapper."""
     parent = el.getparent()
     while (parent is not None and parent.tag in ("div", "figure", "span")
            and len(parent) == 1 and not (parent.text or "").strip()
@@ -165,4 +166,6 @@ def remove_boilerplate(root) -> list[Block]:
                                      block.text[:MAX_OUTSIDE_CHARS], block.level))
         removed.add(el)
         el.drop_tree()
+    for paragraph in list(body.iter("p")):
+        _unwrap(paragraph)
     return outside

@@ -35,6 +35,9 @@ _CALL_TO_ACTION_RE = re.compile(r"""^\W*(?:
   | image\ \d+\ of\ \d+|photo\ \d+\ of\ \d+|advert(?:isement)?\s*$|comments?\s*$
   | tags?\s*:|filed\ under\s*:|leia\ (?:tamb[ée]m|mais)|lesen\ sie\ auch|lire\ aussi
   | leggi\ anche|lee\ (?:tambi[ée]n|m[áa]s)
+  | tags\ [^.]{0,200},[^.]{0,200}$
+  | [^.]{0,80}\ contributed\ to\ this\ (?:report|story|article)
+  | \(?(?:additional\ )?reporting\ by\ [^.]{0,200}(?:editing|writing)\ by
 )""", re.I | re.X)
 _DATELINE_RE = re.compile(
     r"^\W*(?:(?:updated|published|posted|last\ updated)\b.{0,60}$"
