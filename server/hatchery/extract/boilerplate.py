@@ -37,6 +37,8 @@ BOILERPLATE_WORDS = frozenset("""
     print email meta postmeta entrymeta articlemeta
     dateline timestamp date dates pubdate posted published updated
     author authors
+    dek deck standfirst strapline subtitle kicker
+    headline abstract excerpt teaser
 """.split())
 
 # Stems found anywhere in a class word, for run-together names
@@ -68,6 +70,7 @@ MAX_OUTSIDE_CHARS = 1000
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
 _PROTECTED_TAGS = {"html", "body", "article", "main"}
+_SECTION_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 
 
 def class_words(el) -> list[str]:
@@ -143,7 +146,10 @@ def remove_boilerplate(root) -> list[Block]:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _PROTECTED_TAGS:
             continue
-        if tag in FURNITURE_TAGS or _is_hidden(el) or is_boilerplate_name(el):
+        # Section headings inside a body often carry "subhead" or "headline"
+        # classes; they are judged by their tag only.
+        named = tag not in _SECTION_HEADINGS and is_boilerplate_name(el)
+        if tag in FURNITURE_TAGS or _is_hidden(el) or named:
             if tag != "aside" and el.find(f".//blockquote[@{EMBED_MARK}]") is not None:
                 continue
             doomed.append(el)

@@ -53,8 +53,11 @@ def _norm(text: str) -> str:
     return _NORM_RE.sub("", text).lower()
 
 
-def is_title_block(block: Block, meta: Metadata) -> bool:
-    """A heading (or short line) repeating the page title."""
+def is_title_block(block: Block, meta: Metadata, leading: bool) -> bool:
+    """The headline: a block repeating the page title, or an h1 before the
+    article's first paragraph (`leading`)."""
+    if leading and block.kind == "heading" and block.level == 1:
+        return True
     if not meta.title or len(block.text) > 2 * len(meta.title) + 20:
         return False
     return _norm(block.text) == _norm(meta.title)
@@ -99,7 +102,8 @@ def tidy_blocks(blocks: list[tuple[Block, float]], meta: Metadata) -> list[Block
         if not key or key == previous:
             continue
         previous = key
-        if (is_title_block(block, meta) or is_byline_block(block, meta)
+        leading = not any(b.kind == "paragraph" for b in kept)
+        if (is_title_block(block, meta, leading) or is_byline_block(block, meta)
                 or is_call_to_action(block) or is_link_block(block, link_ratio)):
             continue
         kept.append(block)
