@@ -64,6 +64,10 @@ PROSE_MIN_CHARS = 80
 # that write their article in <div>s and <br>s have no paragraphs).
 MAX_BOILERPLATE_TEXT_SHARE = 0.4
 
+# A parent of rel="tag" links whose text is at least this much links is a
+# tag list, not prose that happens to link a tag.
+TAG_LIST_LINK_SHARE = 0.7
+
 # `outside` text is kept for locating highlights, not for reading; cap it.
 MAX_OUTSIDE_BLOCKS = 300
 MAX_OUTSIDE_CHARS = 1000
@@ -97,6 +101,20 @@ def _is_hidden(el) -> bool:
         return True
     style = (el.get("style") or "").replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style
+
+
+def _tag_lists(body) -> list:
+    """Elements that are lists of rel="tag" links ("Tags: a, b, c")."""
+    found = []
+    for link in body.iterfind('.//a[@rel="tag"]'):
+        parent = link.getparent()
+        if parent is None or parent in found or parent.tag in _PROTECTED_TAGS:
+            continue
+        text = len(collapse(parent.text_content())) or 1
+        links = sum(len(collapse(a.text_content())) for a in parent.iter("a"))
+        if links / text >= TAG_LIST_LINK_SHARE:
+            found.append(parent)
+    return found
 
 
 def _unwrap(el) -> None:
@@ -141,7 +159,7 @@ def remove_boilerplate(root) -> list[Block]:
     total_prose = prose_chars(body) or 1
     total_text = len(collapse(body.text_content())) or 1
 
-    doomed = []
+    doomed = _tag_lists(body)
     for el in body.iter(etree.Element):
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _PROTECTED_TAGS:
@@ -157,7 +175,7 @@ def remove_boilerplate(root) -> list[Block]:
     outside: list[Block] = []
     removed = set()
     for el in doomed:
-        if any(a in removed for a in el.iterancestors()):
+        if el.getparent() is None or any(a in removed for a in el.iterancestors()):
             continue
         text = collapse(el.text_content())
         if el.tag != "figcaption" and (

@@ -12,7 +12,7 @@ from .model import Block
 
 # A byline, dateline or call to action is a short block; past this it is prose.
 MAX_BYLINE_CHARS = 120
-MAX_CALL_TO_ACTION_CHARS = 220
+MAX_CALL_TO_ACTION_CHARS = 300
 
 # A short block that is (nearly) all link text is a link to another story.
 MIN_LINK_RATIO = 0.9
