@@ -1,6 +1,7 @@
 """What a reader gets from a real-looking page: its metadata and its article
 body, without the page furniture around it."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,25 @@ def test_embedded_tweets_are_part_of_the_article():
             ' (@reader) <a href="https://twitter.com/r/1">March 14, 2024</a>'
             "</blockquote></div>" + paragraph + "</article></body></html>")
     assert "best news our street has had" in extract_text(html)
+
+
+def test_json_ld_article_body_is_used_when_the_page_shows_little():
+    body = ("The full story lives in the page's structured data. " * 4
+            + "\n\nIt has a second paragraph too, as long as the first one was.")
+    html = ('<html><head><script type="application/ld+json">'
+            '{"@type": "NewsArticle", "headline": "Data only", "articleBody": '
+            + json.dumps(body) + '}</script></head><body><div id="app">'
+            "<p>Loading…</p></div></body></html>")
+    article = extract_article(html)
+    assert [b.kind for b in article.blocks] == ["paragraph", "paragraph"]
+    assert article.blocks[1].text.startswith("It has a second paragraph")
+
+
+def test_short_paragraphs_are_still_found():
+    lines = ["Short line number %d of the poem, with a comma." % i
+             for i in range(1, 9)]
+    html = ("<html><body><div class='poem'>"
+            + "".join(f"<div>{line}</div>" for line in lines)
+            + "</div></body></html>")
+    text = extract_text(html)
+    assert all(line in text for line in lines)

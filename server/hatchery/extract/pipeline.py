@@ -2,17 +2,35 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import logging
+import re
 
-from .blocks import linked_blocks
+from .blocks import clean_text, linked_blocks
 from .boilerplate import remove_boilerplate
-from .metadata import Metadata, collapse, read_metadata
+from .metadata import Metadata, read_metadata
 from .model import Article, Block
 from .parse import PageError, parse_html
 from .readable import readable_element
 from .tidy import tidy_blocks
 
 LOGGER = logging.getLogger(__name__)
+
+# Below this many characters the body is "too little": try the page's JSON-LD
+# articleBody, then every prose paragraph of the cleaned page.
+MIN_BODY_CHARS = 250
+
+# JSON-LD articleBody replaces what readability kept when it is this many
+# times longer and holds (nearly) all of its words: readability kept a part.
+JSONLD_LONGER_FACTOR = 2.0
+JSONLD_MIN_OVERLAP = 0.9
+
+# The paragraph fallback keeps blocks this long, with at most this share
+# of their text in links.
+FALLBACK_MIN_BLOCK_CHARS = 40
+FALLBACK_MAX_LINK_RATIO = 0.5
+
+_WORD_RE = re.compile(r"\w+")
 
 
 def extract_article(html: str | bytes, url: str | None = None) -> Article:
@@ -54,7 +72,65 @@ def _extract(html: str | bytes, url: str | None) -> Article:
     node = readable_element(prepare, url)
     blocks = linked_blocks(node) if node is not None else []
     blocks = tidy_blocks(blocks, meta)
+    if _prefer_jsonld(blocks, meta.jsonld_body):
+        blocks = _text_blocks(meta.jsonld_body)
+    elif _too_short(blocks):
+        fallback = _paragraph_fallback(html, meta)
+        if _chars(fallback) > _chars(blocks):
+            blocks = fallback
     return _article(meta, blocks, outside, root)
+
+
+def _chars(blocks: list[Block]) -> int:
+    return sum(len(b.text) for b in blocks)
+
+
+def _too_short(blocks: list[Block]) -> bool:
+    return _chars(blocks) < MIN_BODY_CHARS
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD_RE.findall(text.lower()))
+
+
+def _prefer_jsonld(blocks: list[Block], jsonld_body: str) -> bool:
+    """Use the page's own JSON-LD articleBody when what we extracted is too
+    short, or is a small part of that body (readability kept one section)."""
+    if len(jsonld_body) < MIN_BODY_CHARS:
+        return False
+    ours = " ".join(b.text for b in blocks)
+    if len(ours) < MIN_BODY_CHARS:
+        return True
+    if len(jsonld_body) < JSONLD_LONGER_FACTOR * len(ours):
+        return False
+    mine, theirs = _words(ours), _words(jsonld_body)
+    return len(mine & theirs) >= JSONLD_MIN_OVERLAP * len(mine)
+
+
+def _text_blocks(text: str) -> list[Block]:
+    """Paragraph blocks from plain text (JSON-LD articleBody)."""
+    blocks = []
+    for part in re.split(r"\n\s*\n|\r?\n", text):
+        part = clean_text(html_lib.unescape(part))
+        if part:
+            blocks.append(Block("paragraph", part))
+    return blocks
+
+
+def _paragraph_fallback(html: str | bytes, meta: Metadata) -> list[Block]:
+    """When readability finds too little: every block of the cleaned page
+    long enough to be prose and not mostly links."""
+    root = parse_html(html)
+    remove_boilerplate(root)
+    body = root.find("body")
+    pairs = linked_blocks(body if body is not None else root)
+    kept = [(b, r) for b, r in pairs
+            if b.kind == "heading" or (len(b.text) >= FALLBACK_MIN_BLOCK_CHARS
+                                       and r < FALLBACK_MAX_LINK_RATIO)]
+    blocks = tidy_blocks(kept, meta)
+    while blocks and blocks[-1].kind == "heading":
+        blocks.pop()
+    return blocks
 
 
 def _article(meta: Metadata, blocks: list[Block], outside: list[Block],
@@ -72,4 +148,3 @@ def _article(meta: Metadata, blocks: list[Block], outside: list[Block],
         outside=outside)
 
 
-__all__ = ["extract_article", "extract_text", "collapse"]
