@@ -147,3 +147,19 @@ def test_short_paragraphs_are_still_found():
             + "</div></body></html>")
     text = extract_text(html)
     assert all(line in text for line in lines)
+
+
+def test_a_hover_card_goes_but_its_link_text_stays():
+    card = ('<span class="rollover-people"><a class="rollover-people-link"'
+            ' href="/people/ada">Ada Lovelace</a><span class="rollover-block">'
+            '<img src="ada.jpg"><a href="/people/ada">Ada Lovelace</a>'
+            '<a href="/x">Five other stories about Ada you might like</a>'
+            "</span></span>")
+    paragraph = ("<p>The committee heard from many witnesses over two long days,"
+                 " and took careful notes of everything they said.</p>")
+    html = ("<html><body><article>" + paragraph * 2 + "<p>The first speaker was "
+            + card + ", who described the engine in detail, at length.</p>"
+            + paragraph + "</article></body></html>")
+    text = extract_text(html)
+    assert "The first speaker was Ada Lovelace, who described" in text
+    assert "Five other stories" not in text

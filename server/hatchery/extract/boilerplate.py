@@ -41,17 +41,21 @@ BOILERPLATE_WORDS = frozenset("""
     headline abstract excerpt teaser
 """.split())
 
+# Hover cards: an inline link whose card (photo, bio, more links) is hidden
+# until hovered. The card goes; the link the reader sees stays.
+HOVER_STEMS = ("tooltip", "popover", "hovercard", "rollover")
+
 # Stems found anywhere in a class word, for run-together names
 # ("sharebuttons", "relatedPosts", "imageCaption").
 BOILERPLATE_STEMS = ("share", "social", "related", "newsletter", "subscri",
                      "advert", "sponsor", "breadcrumb", "comment", "disqus",
                      "recommend", "outbrain", "taboola", "caption", "credit",
-                     "byline", "promo", "paywall", "signup", "readmore",
-                     "tooltip", "popover", "hovercard", "rollover")
+                     "byline", "promo", "paywall", "signup", "readmore"
+                     ) + HOVER_STEMS
 
 # Embedded posts the author quotes (tweets, Instagram posts) are part of the
-# article (so their "social-embed" wrapper stays too); readability drops anything classed "tweet" or "twitter", so their
-# class is cleared first.
+# article, and so is their "social-embed" wrapper; readability drops anything
+# classed "tweet" or "twitter", so their class is cleared first.
 EMBED_MARK = "data-hatchery-embed"
 EMBED_RE = re.compile(r"tweet|twitter|instagram|tiktok|bluesky|mastodon", re.I)
 
@@ -133,6 +137,21 @@ def _unwrap(el) -> None:
         parent = grand
 
 
+def _keep_hover_trigger(el):
+    """Before a hover card goes, move out the link that opens it; return
+    that link (or None)."""
+    if el.tag not in ("span", "a") or not len(el) or (el.text or "").strip():
+        return None
+    first = el[0]
+    if first.tag != "a" or not any(
+            stem in word for word in class_words(el) for stem in HOVER_STEMS):
+        return None
+    el.remove(first)
+    first.tail = None
+    el.addprevious(first)
+    return first
+
+
 def prose_chars(el) -> int:
     """Characters in the paragraphs of `el` long enough to be prose."""
     total = 0
@@ -173,9 +192,9 @@ def remove_boilerplate(root) -> list[Block]:
             doomed.append(el)
 
     outside: list[Block] = []
-    removed = set()
+    removed, spared = set(), set()
     for el in doomed:
-        if el.getparent() is None or any(a in removed for a in el.iterancestors()):
+        if el in spared or el.getparent() is None or any(a in removed for a in el.iterancestors()):
             continue
         text = collapse(el.text_content())
         if el.tag != "figcaption" and (
@@ -188,6 +207,9 @@ def remove_boilerplate(root) -> list[Block]:
             for block in element_blocks(el)[:MAX_OUTSIDE_BLOCKS - len(outside)]:
                 outside.append(Block("caption" if caption else block.kind,
                                      block.text[:MAX_OUTSIDE_CHARS], block.level))
+        trigger = _keep_hover_trigger(el)
+        if trigger is not None:
+            spared.add(trigger)
         removed.add(el)
         el.drop_tree()
     for paragraph in list(body.iter("p")):
