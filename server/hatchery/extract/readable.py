@@ -1,0 +1,64 @@
+"""The one place readability-lxml is called.
+
+`ReadableDocument` feeds readability a tree we already parsed and cleaned,
+and takes its result back as an lxml element instead of serialised HTML, so
+the page is parsed once and never re-serialised.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+from readability import Document
+
+from .metadata import collapse
+
+LOGGER = logging.getLogger(__name__)
+
+# readability retries without its "ruthless" pass when the result is shorter
+# than this; we measure the text, not the HTML, so a shorter bar is the same.
+RETRY_TEXT_CHARS = 150
+
+
+class _Summary(str):
+    """readability's summary as text, carrying the article element along."""
+
+    node = None
+
+
+class ReadableDocument(Document):
+    """readability's Document over a tree produced by `prepare()`.
+
+    :param prepare: returns a fresh, cleaned lxml tree each time it is called
+        (readability mutates the tree and re-reads the page when it retries).
+    """
+
+    def __init__(self, prepare: Callable, url: str | None = None) -> None:
+        super().__init__("", url=url, retry_length=RETRY_TEXT_CHARS)
+        self._prepare = prepare
+
+    def _parse(self, input):  # noqa: A002 - readability's signature
+        doc = self._prepare()
+        if self.url:
+            try:
+                doc.make_links_absolute(self.url, resolve_base_href=True,
+                                        handle_failures="discard")
+            except ValueError:
+                pass
+        return doc
+
+    def get_clean_html(self):
+        summary = _Summary(collapse(self.html.text_content()))
+        summary.node = self.html
+        return summary
+
+
+def readable_element(prepare: Callable, url: str | None = None):
+    """The article element readability picks, or None when it fails."""
+    try:
+        summary = ReadableDocument(prepare, url).summary(html_partial=True)
+    except Exception as exc:  # readability raises Unparseable and worse
+        LOGGER.warning("readability failed on %s: %s", url or "page", exc)
+        return None
+    return getattr(summary, "node", None)

@@ -1,0 +1,165 @@
+"""What a reader gets from a real-looking page: its metadata and its article
+body, without the page furniture around it."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hatchery.extract import Article, Block, extract_article, extract_text
+
+RESOURCES = Path(__file__).parent / "resources" / "extract"
+NEWS_URL = "https://gazette.example/news/2024/ferry"
+
+
+@pytest.fixture(scope="module")
+def news() -> Article:
+    return extract_article((RESOURCES / "news_article.html").read_text("utf8"),
+                           url=NEWS_URL)
+
+
+@pytest.fixture(scope="module")
+def blog() -> Article:
+    return extract_article((RESOURCES / "sourdough_cp1252.html").read_bytes())
+
+
+def test_metadata_is_found(news):
+    assert news.title == "Town council votes to reopen the old river ferry"
+    assert news.byline == "Maria Okafor"
+    assert news.site_name == "The Riverside Gazette"
+    assert news.lang == "en-GB"
+    assert news.published == "2024-03-14T09:30:00+00:00"
+    assert news.image == "https://gazette.example/media/2024/ferry-lead.jpg"
+    assert news.reason is None
+
+
+def test_title_loses_the_site_suffix_without_og_tags(blog):
+    assert blog.title == "Café notes: sourdough at home"
+    assert blog.published == "2023-11-02"
+
+
+def test_article_body_is_kept_in_reading_order(news):
+    assert news.blocks[0].text.startswith("The town council voted eight to three")
+    assert news.blocks[-1].text.startswith("A public consultation on the timetable")
+    assert news.text == "\n\n".join(b.text for b in news.blocks)
+
+
+@pytest.mark.parametrize("furniture", [
+    "Share on Facebook", "Related stories", "Bridge queues at record length",
+    "I used to take that ferry", "Most read", "Sign up for our free newsletter",
+    "All rights reserved", "Tags:", "Sport", "By Maria Okafor",
+    "The ferry landing at Mill Quay",  # the photo caption
+])
+def test_boilerplate_is_dropped(news, furniture):
+    assert furniture not in news.text
+
+
+def test_headline_is_not_repeated_in_the_body(news):
+    assert all(b.text != news.title for b in news.blocks)
+
+
+def test_headings_keep_their_levels(news):
+    headings = [(b.text, b.level) for b in news.blocks if b.kind == "heading"]
+    assert headings == [("What the plan includes", 2),
+                        ("How it will be paid for", 3)]
+
+
+def test_lists_survive_as_list_items(news, blog):
+    items = [b.text for b in news.blocks if b.kind == "list_item"]
+    assert items == [
+        "Two electric boats, each carrying up to forty passengers and their bicycles.",
+        "Crossings every twenty minutes from seven in the morning until eight at night.",
+        "A single fare of one pound fifty, free for children under twelve.",
+    ]
+    assert sum(b.kind == "list_item" for b in blog.blocks) == 4
+
+
+def test_quotes_and_code_keep_their_kind(news, blog):
+    assert [b.kind for b in news.blocks if "cheapest bridge" in b.text] == ["quote"]
+    code = [b for b in blog.blocks if b.kind == "code"]
+    assert code == [Block("code", "def water_for(flour_g, hydration=0.70):\n"
+                                  "    return round(flour_g * hydration)")]
+
+
+def test_non_utf8_page_is_decoded_by_its_meta_charset(blog):
+    assert "a “naive” starter of rye flour" in blog.text
+    assert "doesn’t double" in blog.text
+
+
+def test_soft_hyphens_do_not_split_words(blog):
+    assert "cheap thermometer:" in blog.text
+
+
+def test_blog_comments_and_share_links_are_dropped(blog):
+    assert "Great post!" not in blog.text
+    assert "Share this" not in blog.text
+    assert "Powered by" not in blog.text
+
+
+def test_dropped_text_is_kept_aside_for_locating_highlights(news):
+    captions = [b.text for b in news.outside if b.kind == "caption"]
+    assert any("The ferry landing at Mill Quay" in c for c in captions)
+
+
+def test_article_round_trips_through_a_dict(news):
+    assert Article.from_dict(news.to_dict()) == news
+
+
+def test_from_dict_ignores_fields_it_does_not_know(news):
+    data = {**news.to_dict(), "added_in_a_later_version": 1}
+    assert Article.from_dict(data).title == news.title
+
+
+def test_extract_text_is_the_article_text(news):
+    html = (RESOURCES / "news_article.html").read_text("utf8")
+    assert extract_text(html, url=NEWS_URL) == news.text
+
+
+def test_embedded_tweets_are_part_of_the_article():
+    paragraph = ("<p>The announcement drew a quick reaction from readers, many of"
+                 " whom wrote about it online within the hour, as expected.</p>")
+    html = ("<html><body><article>" + paragraph * 3
+            + '<div class="social-embed"><blockquote class="twitter-tweet">'
+            '<p>This is the best news our street has had in years, honestly.'
+            ' <a href="https://t.co/x">https://t.co/x</a></p>— A Reader'
+            ' (@reader) <a href="https://twitter.com/r/1">March 14, 2024</a>'
+            "</blockquote></div>" + paragraph + "</article></body></html>")
+    assert "best news our street has had" in extract_text(html)
+
+
+def test_json_ld_article_body_is_used_when_the_page_shows_little():
+    body = ("The full story lives in the page's structured data. " * 4
+            + "\n\nIt has a second paragraph too, as long as the first one was.")
+    html = ('<html><head><script type="application/ld+json">'
+            '{"@type": "NewsArticle", "headline": "Data only", "articleBody": '
+            + json.dumps(body) + '}</script></head><body><div id="app">'
+            "<p>Loading…</p></div></body></html>")
+    article = extract_article(html)
+    assert [b.kind for b in article.blocks] == ["paragraph", "paragraph"]
+    assert article.blocks[1].text.startswith("It has a second paragraph")
+
+
+def test_short_paragraphs_are_still_found():
+    lines = ["Short line number %d of the poem, with a comma." % i
+             for i in range(1, 9)]
+    html = ("<html><body><div class='poem'>"
+            + "".join(f"<div>{line}</div>" for line in lines)
+            + "</div></body></html>")
+    text = extract_text(html)
+    assert all(line in text for line in lines)
+
+
+def test_a_hover_card_goes_but_its_link_text_stays():
+    card = ('<span class="rollover-people"><a class="rollover-people-link"'
+            ' href="/people/ada">Ada Lovelace</a><span class="rollover-block">'
+            '<img src="ada.jpg"><a href="/people/ada">Ada Lovelace</a>'
+            '<a href="/x">Five other stories about Ada you might like</a>'
+            "</span></span>")
+    paragraph = ("<p>The committee heard from many witnesses over two long days,"
+                 " and took careful notes of everything they said.</p>")
+    html = ("<html><body><article>" + paragraph * 2 + "<p>The first speaker was "
+            + card + ", who described the engine in detail, at length.</p>"
+            + paragraph + "</article></body></html>")
+    text = extract_text(html)
+    assert "The first speaker was Ada Lovelace, who described" in text
+    assert "Five other stories" not in text
