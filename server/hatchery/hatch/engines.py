@@ -19,6 +19,7 @@ Engine = Callable[[list[Source], Plan], Hatch]
 # name -> "module:function", relative to this package.
 ENGINES: dict[str, str] = {
     "local": ".local:hatch_local",
+    "llm": ".llm.engine:hatch_llm",
 }
 
 
