@@ -33,3 +33,10 @@ class ValidationError(HatcheryError):
     status = 422
     code = "invalid"
 
+
+
+class UpstreamError(HatcheryError):
+    """The language model the person configured failed, with no fallback."""
+
+    status = 502
+    code = "llm_failed"
