@@ -110,3 +110,42 @@ def test_a_model_inventing_a_citation_loses_that_sentence(llm_client, fake_llm):
     result = hatch(client, ids).json["hatch"]
     assert "green cheese" not in result["markdown"].split("## Notes")[0]
     assert any("[42]" in n for n in result["notes"])
+
+
+def test_the_model_can_be_set_in_the_data_folders_config_file(tmp_path, monkeypatch, fake_llm):  # noqa: F811
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "config.toml").write_text(
+        f'llm_url = "{fake_llm.url}"\nllm_model = "fake-7b"\nllm_context_tokens = 8192\n'
+        'llm_fallback = false\n', encoding="utf-8")
+    monkeypatch.setenv("HATCHERY_DATA_DIR", str(data))
+    app = create_app()
+    assert app.config["LLM_CONTEXT_TOKENS"] == 8192 and app.config["LLM_FALLBACK"] is False
+    client = AuthClient(app.test_client())
+    token = app.config["TOKEN"]
+    assert client.get("/api/health", token=None).json["engines"] == ["local", "llm"]
+    ids = list(capture_pages(_Tokened(client, token)).values())
+    result = client.post("/api/hatches", json={"page_ids": ids, "engine": "llm"},
+                         token=token).json["hatch"]
+    assert result["engine"] == "llm"
+
+
+def test_serve_wants_both_the_url_and_the_model(tmp_path):
+    from click.testing import CliRunner
+
+    from hatchery.cli import main as cli
+
+    result = CliRunner().invoke(cli, ["serve", "--data-dir", str(tmp_path),
+                                      "--llm-url", "http://127.0.0.1:9/v1"])
+    assert result.exit_code != 0 and "--llm-model" in result.output
+    result = CliRunner().invoke(cli, ["serve", "--data-dir", str(tmp_path), "--llm-url",
+                                      "ftp://x", "--llm-model", "m"])
+    assert result.exit_code != 0 and "http(s) URL" in result.output
+
+
+class _Tokened:
+    def __init__(self, client, token):
+        self.client, self.token = client, token
+
+    def post(self, path, **kw):
+        return self.client.post(path, token=self.token, **kw)
