@@ -197,6 +197,8 @@ class ChatClient:
             ctype = response.getheader("Content-Type", "")
             if "text/event-stream" in ctype:
                 return self._read_stream(response)
+            if opts.stream and response.peek(5)[:5] == b"data:":
+                return self._read_stream(response)  # events under another content type
             return self._read_json(response)
         except LLMError:
             if opts.cancel is not None and opts.cancel.cancelled:
