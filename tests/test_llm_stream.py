@@ -208,3 +208,21 @@ def parse_events_incrementally(lines):
             name = line[6:].strip()
         elif line.startswith("data:"):
             data.append(line[5:].strip())
+
+
+def test_an_endpoint_echoing_the_key_in_its_error_never_gets_it_logged_or_stored(llm_server,
+                                                                                 fake_llm):
+    ids = capture_over_http(llm_server)
+    fake_llm.mode, fake_llm.status = "status", 500  # its error body repeats our Authorization
+    response = llm_server.request("POST", "/api/hatches", json={"page_ids": ids, "engine": "llm"})
+    assert response.status_code == 201
+    result = response.json()["hatch"]
+    assert result["engine"] == "local" and "answered 500" in result["notes"][0]
+    assert "***" in result["notes"][0]
+    assert len(fake_llm.requests) == 3  # two bounded retries
+    assert all(r["headers"]["Authorization"] == f"Bearer {KEY}" for r in fake_llm.requests)
+    llm_server.stop()
+    log = "".join(llm_server.log)
+    assert "answered 500" in log and KEY not in log
+    stored = b"".join(p.read_bytes() for p in llm_server.data_dir.glob("hatchery.sqlite3*"))
+    assert KEY.encode() not in stored and b"answered 500" in stored
