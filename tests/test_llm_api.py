@@ -149,3 +149,11 @@ class _Tokened:
 
     def post(self, path, **kw):
         return self.client.post(path, token=self.token, **kw)
+
+
+def test_an_api_key_in_the_config_file_is_refused_with_the_way_to_do_it(tmp_path):
+    from hatchery.hatch.llm import options_from_config
+
+    with pytest.raises(ValueError, match="HATCHERY_LLM_API_KEY"):
+        options_from_config({"LLM_URL": "http://127.0.0.1:1/v1", "LLM_MODEL": "m",
+                             "LLM_API_KEY": "sk-oops"})

@@ -86,3 +86,13 @@ def test_a_budget_too_small_for_anything_is_an_error_that_names_the_setting(fake
     result = hatch(many_sources(), engine="llm", options=options)
     assert result.engine == "local" and "llm_context_tokens" in result.notes[0]
     assert fake_llm.requests == []
+
+
+def test_cjk_text_is_budgeted_at_about_a_token_a_character():
+    from hatchery.hatch.llm.pack import chars_per_token
+
+    latin = [Source(1, "https://a.example/", "A", None, "", [SourceHighlight("a", SENTENCE)])]
+    cjk = [Source(1, "https://b.example/", "B", None, "",
+                  [SourceHighlight("b", "潮汐是由月球的引力引起的海平面周期性变化")])]
+    assert chars_per_token(latin) == CHARS_PER_TOKEN
+    assert chars_per_token(cjk) < 1.2

@@ -106,6 +106,9 @@ def options_from_config(config: Mapping, environ: Mapping[str, str] | None = Non
         return None
     if urlsplit(str(url)).scheme not in ("http", "https"):
         raise ValueError(f"llm_url must be an http(s) URL, not {url!r}")
+    if config.get("LLM_API_KEY"):
+        raise ValueError("the API key does not belong in config.toml: remove llm_api_key and "
+                         f"set the environment variable {DEFAULT_API_KEY_ENV} instead")
     environ = os.environ if environ is None else environ
     key_env = config.get("LLM_API_KEY_ENV") or DEFAULT_API_KEY_ENV
     try:

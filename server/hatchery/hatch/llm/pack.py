@@ -17,6 +17,9 @@ from .client import LLMError
 # A conservative guess for English and most European languages; we have no
 # tokenizer for an arbitrary model, so we under-fill rather than overflow.
 CHARS_PER_TOKEN = 3.5
+# Chinese, Japanese and Korean take about a token per character or more.
+CJK_CHARS_PER_TOKEN = 1.0
+CJK_START = "\u2e80"
 
 # Chat templates add role markers around each message.
 TEMPLATE_TOKENS = 60
@@ -149,6 +152,17 @@ def _round_robin(per_source: list[list[_Candidate]]) -> list[_Candidate]:
     return out
 
 
+def chars_per_token(sources: list[Source]) -> float:
+    """CHARS_PER_TOKEN, moved towards CJK_CHARS_PER_TOKEN by the share of
+    CJK characters in the sources' highlights (or text when none)."""
+    sample = "".join(h.text for s in sources for h in s.highlights)[:20_000]
+    sample = sample or "".join(s.text[:5_000] for s in sources)
+    if not sample:
+        return CHARS_PER_TOKEN
+    share = sum(ch >= CJK_START for ch in sample if not ch.isspace()) / len(sample)
+    return CHARS_PER_TOKEN * (1 - share) + CJK_CHARS_PER_TOKEN * share
+
+
 def _cost(item: Item) -> int:
     return len(prompt.render_item(item)) + 1
 
@@ -165,7 +179,7 @@ def pack(sources: list[Source], *, context_tokens: int, answer_tokens: int,
     if not used:
         raise NothingToHatch("nothing to hatch: the chosen pages have no highlights and no article text")
     budget_tokens = context_tokens - answer_tokens - TEMPLATE_TOKENS
-    room = int(budget_tokens * CHARS_PER_TOKEN)
+    room = int(budget_tokens * chars_per_token(sources))
     room -= prompt.overhead_chars(length, threads, advice, len(used))
     room -= sum(len(prompt.source_header(n, sources[i])) for n, i in enumerate(used, 1))
     if room < MIN_SOURCE_CHARS:
