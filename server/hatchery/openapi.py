@@ -115,8 +115,7 @@ SCHEMAS = {
         {
             "page_ids": {"type": "array", "items": {"type": "integer"}},
             "highlight_ids": {"type": "array", "items": {"type": "string"}},
-            "engine": {"type": "string", "enum": ["local", "llm"],
-                       "description": "`llm` needs a configured model (see /api/health)"},
+            "engine": {"type": "string"},
             "length": {"type": "string", "enum": ["short", "medium", "long"]},
         }),
     "Hatch": _object(
