@@ -39,3 +39,4 @@ class ValidationError(HatcheryError):
 
     status = 422
     code = "invalid"
+
