@@ -138,6 +138,11 @@ SCHEMAS = {
             "conclusion": {"type": "array", "items": {"type": "object"}},
             "citations": {"type": "array", "items": {"type": "object"}},
             "markdown": {"type": "string"},
+            "model": {"type": ["string", "null"], "description": "the model that wrote it (llm)"},
+            "prompt_version": {"type": ["string", "null"]},
+            "notes": {"type": "array", "items": {"type": "string"},
+                      "description": "what was left out, dropped or marked, or why the "
+                                     "local engine wrote it instead of the model"},
         },
         ["id", "title", "engine", "length", "created_at"],
     ),
@@ -153,9 +158,13 @@ def _paths() -> dict:
     return {
         "/api/health": {"get": {
             "summary": "Is the server up? No token needed.", "security": [],
-            "responses": {"200": _json(_object({"status": {"type": "string"},
-                                                "version": {"type": "string"}},
-                                               ["status", "version"]), "Up")}}},
+            "responses": {"200": _json(_object({
+                "status": {"type": "string"},
+                "version": {"type": "string"},
+                "engines": {"type": "array", "items": {"type": "string", "enum": ["local", "llm"]},
+                            "description": "the hatch engines this server offers: `local`, "
+                                           "and `llm` when a language model is configured"}},
+                ["status", "version"]), "Up")}}},
         "/api/openapi.json": {"get": {
             "summary": "This document.",
             "responses": {"200": {"description": "OpenAPI 3.1",
@@ -237,7 +246,10 @@ def _paths() -> dict:
                                    "400": _error("Not a JSON object"),
                                    "404": _error("A page or highlight does not exist"),
                                    "415": _error("The body is not JSON"),
-                                   "422": _error("Nothing to hatch, or a field is wrong"),
+                                   "422": _error("Nothing to hatch, a field is wrong, or "
+                                                 "the engine is not configured"),
+                                   "502": _error("The language model failed and fallback "
+                                                 "to the local engine is off"),
                                    **COMMON_ERRORS}},
             "get": {"summary": "Hatch history, newest first.", "parameters": PAGING,
                     "responses": {"200": _json(_object({"hatches": {"type": "array",
@@ -245,6 +257,24 @@ def _paths() -> dict:
                                                         "total": {"type": "integer"}},
                                                        ["hatches", "total"]), "Hatches"),
                                   "422": _error("Bad paging"), **COMMON_ERRORS}}},
+        "/api/hatches/stream": {"post": {
+            "summary": "Hatch as server-sent events while the model writes; closing the "
+                       "connection cancels the model call.",
+            "description": "Events: `start` {engine, length, sources, model}; `text` {text}, "
+                           "the model's draft piece by piece; `notice` {message} (retrying, "
+                           "falling back); `hatch` {hatch}, the checked and stored hatch that "
+                           "replaces the draft; `error` {error: {code, message}}. Comment "
+                           "lines are keep-alives.",
+            "requestBody": {"required": True, "content": {
+                "application/json": {"schema": _ref("HatchRequest")}}},
+            "responses": {"200": {"description": "The event stream",
+                                  "content": {"text/event-stream": {"schema": {"type": "string"}}}},
+                          "400": _error("Not a JSON object"),
+                          "404": _error("A page or highlight does not exist"),
+                          "415": _error("The body is not JSON"),
+                          "422": _error("Nothing to hatch, a field is wrong, or the engine is "
+                                        "not configured"),
+                          **COMMON_ERRORS}}},
         "/api/hatches/{hatch_id}": {
             "parameters": [HATCH_ID],
             "get": {"summary": "One hatch: JSON, or Markdown with `Accept: text/markdown`.",

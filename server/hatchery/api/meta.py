@@ -2,6 +2,7 @@
 
 from flask import Blueprint, current_app
 
+from ..hatching import available_engines
 from ..openapi import build_spec
 
 blueprint = Blueprint("meta", __name__)
@@ -9,7 +10,8 @@ blueprint = Blueprint("meta", __name__)
 
 @blueprint.get("/health")
 def health():
-    return {"status": "ok", "version": current_app.config["VERSION"]}
+    return {"status": "ok", "version": current_app.config["VERSION"],
+            "engines": available_engines(current_app.config)}
 
 
 @blueprint.get("/openapi.json")
