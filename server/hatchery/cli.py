@@ -106,19 +106,25 @@ def token(rotate: bool, data_dir: Path | None) -> None:
               help="A page id to hatch; repeat for several (ids are in the library and /api/pages).")
 @click.option("--length", type=click.Choice(["short", "medium", "long"]), default="short",
               show_default=True)
+@click.option("--engine", type=click.Choice(["local", "llm"]), default="local", show_default=True,
+              help="llm uses the model set in the data folder's config.toml (llm_url, llm_model).")
 @data_dir_option
-def hatch_command(page_ids: tuple[int, ...], length: str, data_dir: Path | None) -> None:
+def hatch_command(page_ids: tuple[int, ...], length: str, engine: str,
+                  data_dir: Path | None) -> None:
     """Hatch stored pages and print the Markdown (it is kept in the history too)."""
-    from .config import DATABASE_FILE
+    from .config import DATABASE_FILE, load_settings
     from .errors import HatcheryError
     from .hatch import NothingToHatch
-    from .hatching import create_hatch
+    from .hatching import create_hatch, engine_options
     from .store import Store
 
-    store = Store((data_dir or default_data_dir()) / DATABASE_FILE)
+    folder = data_dir or default_data_dir()
+    store = Store(folder / DATABASE_FILE)
     try:
         store.migrate()
-        stored = create_hatch(store, page_ids=page_ids, length=length)
+        options = engine_options(load_settings(folder), engine)
+        stored = create_hatch(store, page_ids=page_ids, length=length, engine=engine,
+                              options=options)
     except (HatcheryError, NothingToHatch) as error:
         raise click.ClickException(getattr(error, "message", str(error))) from None
     finally:

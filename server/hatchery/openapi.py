@@ -5,7 +5,9 @@ cannot silently drift from the code."""
 
 from __future__ import annotations
 
-from .hatch.engines import ENGINES
+import copy
+from collections.abc import Sequence
+
 from .store import COLORS
 
 NULLABLE_STRING = {"type": ["string", "null"]}
@@ -117,7 +119,7 @@ SCHEMAS = {
         {
             "page_ids": {"type": "array", "items": {"type": "integer"}, "maxItems": 50},
             "highlight_ids": {"type": "array", "items": {"type": "string"}, "maxItems": 500},
-            "engine": {"type": "string", "enum": sorted(ENGINES)},
+            "engine": {"type": "string", "enum": ["local"]},  # see build_spec
             "length": {"type": "string", "enum": ["short", "medium", "long"]},
         }) | {"anyOf": [{"required": ["page_ids"], "properties": {"page_ids": {"minItems": 1}}},
                         {"required": ["highlight_ids"],
@@ -285,7 +287,11 @@ def _paths() -> dict:
     }
 
 
-def build_spec(version: str) -> dict:
+def build_spec(version: str, engines: Sequence[str] = ("local",)) -> dict:
+    """The document for this server: `engines` are the hatch engines it can
+    run now (the LLM engine only when a model is configured)."""
+    schemas = copy.deepcopy(SCHEMAS)
+    schemas["HatchRequest"]["properties"]["engine"]["enum"] = list(engines)
     return {
         "openapi": "3.1.0",
         "info": {"title": "Hatchery companion server", "version": version,
@@ -295,7 +301,7 @@ def build_spec(version: str) -> dict:
         "security": [{"token": []}],
         "components": {
             "securitySchemes": {"token": {"type": "http", "scheme": "bearer"}},
-            "schemas": SCHEMAS,
+            "schemas": schemas,
         },
         "paths": _paths(),
     }

@@ -1,4 +1,4 @@
-"""GET /api/health and GET /api/openapi.json: the two routes without a token."""
+"""GET /api/health (no token needed) and GET /api/openapi.json."""
 
 from flask import Blueprint, current_app
 
@@ -16,4 +16,4 @@ def health():
 
 @blueprint.get("/openapi.json")
 def openapi():
-    return build_spec(current_app.config["VERSION"])
+    return build_spec(current_app.config["VERSION"], available_engines(current_app.config))
