@@ -30,7 +30,7 @@ FURNITURE_TAGS = ("nav", "aside", "footer", "figcaption", "dialog")
 BOILERPLATE_WORDS = frozenset("""
     ad ads adv advert banner tags tag tagged taglist tagcloud
     respond popular trending mostread
-    cookie cookies consent gdpr modal popup overlay
+    cookie cookies consent gdpr modal popup overlay notification nocontent
     toolbar sidebar widget widgets masthead
     nav navbar navigation menu submenu
     skip skiplink sronly srtext visuallyhidden

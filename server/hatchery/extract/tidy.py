@@ -49,6 +49,10 @@ _DATELINE_RE = re.compile(
 _REFERENCE_RE = re.compile(r"^\s*(?:https?://|www\.|\S+@\S+\.\w+\s*$)", re.I)
 
 
+# A WordPress-style shortcode the site failed to render: "[button ...]...[/button]".
+_SHORTCODE_RE = re.compile(r"^\s*\[(\w+)\b[^\]]*\].*\[/\1\]\s*$", re.S)
+
+
 def _norm(text: str) -> str:
     return _NORM_RE.sub("", text).lower()
 
@@ -75,9 +79,10 @@ def is_byline_block(block: Block, meta: Metadata) -> bool:
 
 def is_call_to_action(block: Block) -> bool:
     """A short "Read more: ...", "Follow us on ...", "Sign up ..." line."""
-    return (len(block.text) <= MAX_CALL_TO_ACTION_CHARS
-            and block.kind != "code"
-            and bool(_CALL_TO_ACTION_RE.match(block.text)))
+    if block.kind == "code" or len(block.text) > MAX_CALL_TO_ACTION_CHARS:
+        return False
+    return bool(_CALL_TO_ACTION_RE.match(block.text)
+                or _SHORTCODE_RE.match(block.text))
 
 
 def is_link_block(block: Block, link_ratio: float) -> bool:
