@@ -71,7 +71,13 @@ def _extract(html: str | bytes, url: str | None) -> Article:
 
     node = readable_element(prepare, url)
     blocks = linked_blocks(node) if node is not None else []
-    blocks = tidy_blocks(blocks, meta)
+    dropped: list[Block] = []
+    blocks = tidy_blocks(blocks, meta, dropped)
+    # The headline and byline belong to the page, not the body: a highlight
+    # made there is found, outside the body.
+    outside = dropped + outside
+    if meta.title:
+        outside.insert(0, Block("heading", meta.title, 1))
     if _prefer_jsonld(blocks, meta.jsonld_body):
         blocks = _text_blocks(meta.jsonld_body)
     elif _too_short(blocks):

@@ -93,8 +93,10 @@ def is_link_block(block: Block, link_ratio: float) -> bool:
             and block.kind in ("paragraph", "heading"))
 
 
-def tidy_blocks(blocks: list[tuple[Block, float]], meta: Metadata) -> list[Block]:
+def tidy_blocks(blocks: list[tuple[Block, float]], meta: Metadata,
+                dropped: list[Block] | None = None) -> list[Block]:
     """Drop non-article blocks; `blocks` pairs each block with its link ratio.
+    Dropped blocks are appended to `dropped` when it is given.
 
     A block repeating the one just before it goes too (slideshows repeat
     captions); recipes legitimately repeat lines further apart, so only
@@ -110,6 +112,8 @@ def tidy_blocks(blocks: list[tuple[Block, float]], meta: Metadata) -> list[Block
         leading = not any(b.kind == "paragraph" for b in kept)
         if (is_title_block(block, meta, leading) or is_byline_block(block, meta)
                 or is_call_to_action(block) or is_link_block(block, link_ratio)):
+            if dropped is not None:
+                dropped.append(block)
             continue
         kept.append(block)
     return kept
