@@ -163,3 +163,27 @@ def test_a_hover_card_goes_but_its_link_text_stays():
     text = extract_text(html)
     assert "The first speaker was Ada Lovelace, who described" in text
     assert "Five other stories" not in text
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("2019-11-19T13:03:00.000Z", "2019-11-19T13:03:00+00:00"),
+    ("2019-11-20T06:35:39+0000", "2019-11-20T06:35:39+00:00"),
+    ("November 19, 2019, 07:47 PM EST", "2019-11-19T19:47:00"),
+    ("14 March 2024", "2024-03-14"),
+    ("sexta-feira, 22 de outubro", "sexta-feira, 22 de outubro"),
+])
+def test_published_dates_are_iso_when_readable(raw, expected):
+    html = (f'<html><head><meta property="article:published_time" content="{raw}">'
+            "</head><body><p>x</p></body></html>")
+    assert extract_article(html).published == expected
+
+
+@pytest.mark.parametrize("byline_html, expected", [
+    ('<p class="byline">By Jane Doe | Staff writer</p>', "Jane Doe"),
+    ('<div class="post-meta">Posted by Sam Lee on 2 May 2023</div>', "Sam Lee"),
+    ('<span class="author-name">Bryan DeArdo @BryanDeArdo Nov 18</span>',
+     "Bryan DeArdo"),
+])
+def test_byline_is_read_from_the_page(byline_html, expected):
+    html = f"<html><body><article>{byline_html}<p>Text.</p></article></body></html>"
+    assert extract_article(html).byline == expected
