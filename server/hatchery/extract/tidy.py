@@ -36,6 +36,10 @@ _CALL_TO_ACTION_RE = re.compile(r"""^\W*(?:
   | tags?\s*:|filed\ under\s*:|leia\ (?:tamb[ée]m|mais)|lesen\ sie\ auch|lire\ aussi
   | leggi\ anche|lee\ (?:tambi[ée]n|m[áa]s)
   | tags\ [^.]{0,200},[^.]{0,200}$
+  | listen\ (?:to\ [\w ]{1,30}\ )?live\b|reach\ (?:the\ )?(?:reporters?|authors?|writers?)\b
+  | follow\ [\w’']+\ (?:full\ )?coverage\b|more\ great\ \w+\ stories|more\s*:?\s*$
+  | if\ you\ (?:enjoyed|liked)\ this\b
+  | (?:reading\ time|tempo\ de\ leitura|tiempo\ de\ lectura|lesezeit|temps\ de\ lecture)\s*:
   | [^.]{0,80}\ contributed\ to\ this\ (?:report|story|article)
   | \(?(?:additional\ )?reporting\ by\ [^.]{0,200}(?:editing|writing)\ by
 )""", re.I | re.X)
