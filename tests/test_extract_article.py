@@ -187,3 +187,14 @@ def test_published_dates_are_iso_when_readable(raw, expected):
 def test_byline_is_read_from_the_page(byline_html, expected):
     html = f"<html><body><article>{byline_html}<p>Text.</p></article></body></html>"
     assert extract_article(html).byline == expected
+
+
+def test_json_ld_article_body_written_in_html_is_read_as_html():
+    body = ("<p>First paragraph of the structured body, which is long enough"
+            " to stand on its own as prose.</p><h2>A section</h2><p>Second"
+            " paragraph, also long enough to stand on its own as prose.</p>" * 2)
+    html = ('<html><head><script type="application/ld+json">'
+            + json.dumps({"@type": "Article", "articleBody": body})
+            + "</script></head><body><p>Loading…</p></body></html>")
+    kinds = [b.kind for b in extract_article(html).blocks]
+    assert kinds == ["paragraph", "heading", "paragraph"] * 2
