@@ -198,3 +198,17 @@ def test_json_ld_article_body_written_in_html_is_read_as_html():
             + "</script></head><body><p>Loading…</p></body></html>")
     kinds = [b.kind for b in extract_article(html).blocks]
     assert kinds == ["paragraph", "heading", "paragraph"] * 2
+
+
+def test_teasers_nested_in_the_post_are_not_the_article():
+    post = ("<p>Loving yourself is the first step, and it is a long one, full of"
+            " small choices nobody else sees, made again every single day.</p>")
+    teaser = ("<article class='postbox'><h2>Another post</h2><p>An excerpt of"
+              " another post on this site, cut off in the middle of a thought"
+              " so that you click through to read the rest of it …</p></article>")
+    html = ("<html><body><article class='post'>" + post + "</article>"
+            "<article class='post'><h2>More posts</h2>" + teaser * 6
+            + "</article></body></html>")
+    article = extract_article(html)
+    assert article.text.startswith("Loving yourself is the first step")
+    assert "An excerpt of another post" not in article.text

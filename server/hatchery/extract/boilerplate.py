@@ -72,6 +72,10 @@ MAX_BOILERPLATE_TEXT_SHARE = 0.4
 # tag list, not prose that happens to link a tag.
 TAG_LIST_LINK_SHARE = 0.7
 
+# This many sibling <article>s inside an <article> are a list of related
+# posts or comments.
+MIN_NESTED_ARTICLES = 2
+
 # `outside` text is kept for locating highlights, not for reading; cap it.
 MAX_OUTSIDE_BLOCKS = 300
 MAX_OUTSIDE_CHARS = 1000
@@ -118,6 +122,23 @@ def _tag_lists(body) -> list:
         links = sum(len(collapse(a.text_content())) for a in parent.iter("a"))
         if links / text >= TAG_LIST_LINK_SHARE:
             found.append(parent)
+    return found
+
+
+def _nested_articles(body) -> list:
+    """<article>s nested in an <article> alongside sibling <article>s.
+
+    The HTML standard has nested articles for content *related* to the outer
+    one: comments, "more posts" teasers. Several of them side by side are
+    such a list, never the body itself.
+    """
+    found = []
+    for outer in body.iter("article"):
+        for inner in outer.iterdescendants("article"):
+            parent = inner.getparent()
+            siblings = [c for c in parent if c.tag == "article"]
+            if len(siblings) >= MIN_NESTED_ARTICLES and inner not in found:
+                found.append(inner)
     return found
 
 
@@ -178,7 +199,7 @@ def remove_boilerplate(root) -> list[Block]:
     total_prose = prose_chars(body) or 1
     total_text = len(collapse(body.text_content())) or 1
 
-    doomed = _tag_lists(body)
+    doomed = _tag_lists(body) + _nested_articles(body)
     for el in body.iter(etree.Element):
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _PROTECTED_TAGS:
