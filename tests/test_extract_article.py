@@ -212,3 +212,13 @@ def test_teasers_nested_in_the_post_are_not_the_article():
     article = extract_article(html)
     assert article.text.startswith("Loving yourself is the first step")
     assert "An excerpt of another post" not in article.text
+
+
+def test_a_short_ingredient_list_survives():
+    prose = ("<p>This is the pancake batter my grandmother made every Sunday,"
+             " and it has never once let me down in forty years.</p>")
+    html = ("<html><body><article>" + prose + "<h2>Ingredients</h2>"
+            "<ul><li>2 eggs</li><li>flour</li><li>milk</li></ul>" + prose * 2
+            + "</article></body></html>")
+    items = [b.text for b in extract_article(html).blocks if b.kind == "list_item"]
+    assert items == ["2 eggs", "flour", "milk"]

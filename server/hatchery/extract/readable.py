@@ -21,6 +21,11 @@ LOGGER = logging.getLogger(__name__)
 RETRY_TEXT_CHARS = 150
 
 
+# A list with more of its text in links than this is navigation, left to
+# readability's own judgement.
+MAX_LIST_LINK_DENSITY = 0.3
+
+
 class _Summary(str):
     """readability's summary as text, carrying the article element along."""
 
@@ -47,6 +52,18 @@ class ReadableDocument(Document):
             except ValueError:
                 pass
         return doc
+
+    def get_preserved_elements(self, node):
+        """readability drops short lists (ingredients, steps of two words);
+        keep every list that is not mostly links, since page menus and link
+        lists were removed before readability ran."""
+        allowed = super().get_preserved_elements(node)
+        for tag in ("ul", "ol", "dl"):
+            for elem in node.iter(tag):
+                if (self.get_link_density(elem) <= MAX_LIST_LINK_DENSITY
+                        and elem.text_content().strip()):
+                    allowed[elem] = True
+        return allowed
 
     def get_clean_html(self):
         summary = _Summary(collapse(self.html.text_content()))
