@@ -222,3 +222,14 @@ def test_a_short_ingredient_list_survives():
             + "</article></body></html>")
     items = [b.text for b in extract_article(html).blocks if b.kind == "list_item"]
     assert items == ["2 eggs", "flour", "milk"]
+
+
+def test_a_page_written_as_a_list_is_found_without_its_sidebar():
+    article = extract_article((RESOURCES / "listicle.html").read_text("utf8"))
+    items = [b for b in article.blocks if b.kind == "list_item"]
+    assert len(items) == 10
+    assert items[0].text.startswith("They have one bowl by the door")
+    assert article.blocks[-1].kind == "quote"
+    assert "funded by readers" not in article.text
+    assert article.title == "Ten habits of people who always find their keys"
+    assert article.site_name == "Tidy Living"

@@ -26,6 +26,15 @@ RETRY_TEXT_CHARS = 150
 MAX_LIST_LINK_DENSITY = 0.3
 
 
+# Class/id fragments readability should score down, on top of its own list:
+# side columns and "about the site/author" boxes (not removed outright: a
+# class like "inside" or "about-this-recipe" can hold the article).
+NEGATIVE_KEYWORDS = ["side", "about", "bio"]
+
+# The tags readability's score_paragraphs asks for.
+_SCORED_TAGS = ("p", "pre", "td", "blockquote")
+
+
 class _Summary(str):
     """readability's summary as text, carrying the article element along."""
 
@@ -40,7 +49,8 @@ class ReadableDocument(Document):
     """
 
     def __init__(self, prepare: Callable, url: str | None = None) -> None:
-        super().__init__("", url=url, retry_length=RETRY_TEXT_CHARS)
+        super().__init__("", url=url, retry_length=RETRY_TEXT_CHARS,
+                         negative_keywords=NEGATIVE_KEYWORDS)
         self._prepare = prepare
 
     def _parse(self, input):  # noqa: A002 - readability's signature
@@ -52,6 +62,13 @@ class ReadableDocument(Document):
             except ValueError:
                 pass
         return doc
+
+    def tags(self, node, *tag_names):
+        """readability scores paragraphs, pre, td and blockquote; list items
+        are scored too, so a page written as a list is found."""
+        if tag_names == _SCORED_TAGS:
+            tag_names = tag_names + ("li",)
+        return super().tags(node, *tag_names)
 
     def get_preserved_elements(self, node):
         """readability drops short lists (ingredients, steps of two words);
