@@ -112,3 +112,12 @@ def test_arbitrary_input_never_raises(data):
 def test_arbitrary_markup_never_raises(parts):
     article = extract_article("<html><body>" + "".join(parts) + "</body></html>")
     assert article.text == "\n\n".join(b.text for b in article.blocks)
+
+
+def test_a_huge_page_keeps_its_json_ld_metadata():
+    head = ('<html><head><script type="application/ld+json">{"@type":'
+            ' "NewsArticle", "datePublished": "2024-01-02"}</script>'
+            "<script>" + "x" * 2_000_000 + "</script></head>")
+    html = head + "<body><article>" + ARTICLE_P * 5 + "</article></body></html>"
+    article = _timed(html)
+    assert article.published == "2024-01-02"
