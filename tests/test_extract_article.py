@@ -233,3 +233,12 @@ def test_a_page_written_as_a_list_is_found_without_its_sidebar():
     assert "funded by readers" not in article.text
     assert article.title == "Ten habits of people who always find their keys"
     assert article.site_name == "Tidy Living"
+
+
+def test_inline_words_classed_like_furniture_stay_in_their_sentence():
+    paragraph = ('<p>The review of <span class="author">Tolstoy</span>’s novel ran'
+                 ' on <span class="date">Monday</span>, and readers wrote in all'
+                 ' week, many of them at great length, about the ending.</p>')
+    html = "<html><body><article>" + paragraph * 3 + "</article></body></html>"
+    assert ("The review of Tolstoy’s novel ran on Monday, and readers"
+            in extract_text(html))

@@ -68,6 +68,10 @@ PROSE_MIN_CHARS = 80
 # that write their article in <div>s and <br>s have no paragraphs).
 MAX_BOILERPLATE_TEXT_SHARE = 0.4
 
+# An inline element whose parent has this many more characters than it sits
+# in running text, and is never removed for its class alone.
+RUNNING_TEXT_CHARS = 20
+
 # A parent of rel="tag" links whose text is at least this much links is a
 # tag list, not prose that happens to link a tag.
 TAG_LIST_LINK_SHARE = 0.7
@@ -83,6 +87,8 @@ MAX_OUTSIDE_CHARS = 1000
 _WORD_RE = re.compile(r"[a-z0-9]+")
 _PROTECTED_TAGS = {"html", "body", "article", "main"}
 _SECTION_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+_INLINE_TAGS = {"a", "span", "em", "strong", "b", "i", "u", "time", "abbr",
+                "cite", "small", "sup", "sub", "mark", "code", "q", "font"}
 
 
 def class_words(el) -> list[str]:
@@ -158,14 +164,29 @@ def _unwrap(el) -> None:
         parent = grand
 
 
+def _in_running_text(el) -> bool:
+    """An inline element inside a sentence (`<span class="date">Monday</span>`
+    in a paragraph): its class names what it is, not page furniture."""
+    if el.tag not in _INLINE_TAGS:
+        return False
+    parent = el.getparent()
+    if parent is None:
+        return False
+    own = len(collapse(el.text_content()))
+    return len(collapse(parent.text_content())) > own + RUNNING_TEXT_CHARS
+
+
+def _is_hover_card(el) -> bool:
+    return any(stem in word for word in class_words(el) for stem in HOVER_STEMS)
+
+
 def _keep_hover_trigger(el):
     """Before a hover card goes, move out the link that opens it; return
     that link (or None)."""
     if el.tag not in ("span", "a") or not len(el) or (el.text or "").strip():
         return None
     first = el[0]
-    if first.tag != "a" or not any(
-            stem in word for word in class_words(el) for stem in HOVER_STEMS):
+    if first.tag != "a" or not _is_hover_card(el):
         return None
     el.remove(first)
     first.tail = None
@@ -206,7 +227,8 @@ def remove_boilerplate(root) -> list[Block]:
             continue
         # Section headings inside a body often carry "subhead" or "headline"
         # classes; they are judged by their tag only.
-        named = tag not in _SECTION_HEADINGS and is_boilerplate_name(el)
+        named = (tag not in _SECTION_HEADINGS and is_boilerplate_name(el)
+                 and (not _in_running_text(el) or _is_hover_card(el)))
         if tag in FURNITURE_TAGS or _is_hidden(el) or named:
             if tag != "aside" and el.find(f".//blockquote[@{EMBED_MARK}]") is not None:
                 continue
