@@ -53,6 +53,9 @@ BOILERPLATE_STEMS = ("share", "social", "related", "newsletter", "subscri",
                      "byline", "promo", "paywall", "signup", "readmore"
                      ) + HOVER_STEMS
 
+# Words that contain a boilerplate stem but name content ("commentary").
+CONTENT_STEMS = ("commentar", "shareholder")
+
 # Embedded posts the author quotes (tweets, Instagram posts) are part of the
 # article, and so is their "social-embed" wrapper; readability drops anything
 # classed "tweet" or "twitter", so their class is cleared first.
@@ -105,7 +108,8 @@ def is_boilerplate_name(el) -> bool:
     for word in class_words(el):
         if word in BOILERPLATE_WORDS:
             return True
-        if any(stem in word for stem in BOILERPLATE_STEMS):
+        if (any(stem in word for stem in BOILERPLATE_STEMS)
+                and not any(stem in word for stem in CONTENT_STEMS)):
             return True
     return False
 
