@@ -242,3 +242,17 @@ def test_inline_words_classed_like_furniture_stay_in_their_sentence():
     html = "<html><body><article>" + paragraph * 3 + "</article></body></html>"
     assert ("The review of Tolstoy’s novel ran on Monday, and readers"
             in extract_text(html))
+
+
+def test_a_documentation_page_keeps_code_tables_and_notes():
+    article = extract_article((RESOURCES / "docs_page.html").read_text("utf8"))
+    assert article.title == "Retrying failed requests"
+    code = [b.text for b in article.blocks if b.kind == "code"]
+    assert code == ["from pipework import Client, Retry\n\n"
+                    "client = Client(retry=Retry(attempts=3))"]
+    headings = [b.text for b in article.blocks if b.kind == "heading"]
+    assert headings == ["Turning retries on", "What is retried"]
+    assert "503 Service Unavailable yes" in article.text
+    assert "a generator body is sent once" in article.text
+    for furniture in ("Quickstart", "Built with Sphinx", "Docs »"):
+        assert furniture not in article.text
