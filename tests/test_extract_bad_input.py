@@ -58,7 +58,8 @@ def test_non_utf8_bytes_with_a_meta_charset_are_decoded():
 
 
 def test_undeclared_non_utf8_bytes_fall_back_to_cp1252():
-    html = "<html><body><article>" + ARTICLE_P * 3 + "<p>“Quoted” words, said the café owner to everyone in town that day.</p></article></body></html>"
+    html = ("<html><body><article>" + ARTICLE_P * 3 + "<p>“Quoted” words, said"
+            " the café owner to everyone in town that day.</p></article></body></html>")
     article = _timed(html.encode("cp1252"))
     assert "“Quoted” words" in article.text
 

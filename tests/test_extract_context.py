@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from hatchery.extract import Article, Block, HighlightContext, extract_article, find_context
+from hatchery.extract import (Article, Block, HighlightContext, extract_article,
+                              find_context)
 
 RESOURCES = Path(__file__).parent / "resources" / "extract"
 

@@ -241,7 +241,8 @@ def remove_boilerplate(root) -> list[Block]:
     outside: list[Block] = []
     removed, spared = set(), set()
     for el in doomed:
-        if el in spared or el.getparent() is None or any(a in removed for a in el.iterancestors()):
+        if (el in spared or el.getparent() is None
+                or any(a in removed for a in el.iterancestors())):
             continue
         text = collapse(el.text_content())
         if el.tag != "figcaption" and (

@@ -71,7 +71,8 @@ class _Corpus:
     def block_at(self, position: int) -> int:
         return max(0, bisect.bisect_right(self.offsets, position) - 1)
 
-    def find(self, needle: str, prefix: str, suffix: str) -> tuple[int, int] | None:
+    def find(self, needle: str, prefix: str,
+             suffix: str) -> tuple[int, int] | None:
         """(start, end) of the best occurrence of `needle`, or None."""
         best, best_score = None, -1
         start = self.text.find(needle)
@@ -85,7 +86,8 @@ class _Corpus:
             count += 1
         return best
 
-    def find_ends(self, needle: str, prefix: str, suffix: str) -> tuple[int, int] | None:
+    def find_ends(self, needle: str, prefix: str,
+                  suffix: str) -> tuple[int, int] | None:
         """Approximate match for a long highlight whose middle differs from
         the extracted text (a footnote marker or an ad the extractor dropped,
         a word the page changed): its first and last APPROX_END_CHARS compact
@@ -108,7 +110,9 @@ class _Corpus:
             count += 1
         return best
 
-    def locate(self, needle: str, prefix: str, suffix: str) -> tuple[int, int] | None:
+    def locate(self, needle: str, prefix: str,
+               suffix: str) -> tuple[int, int] | None:
+        """Exact match first, then the approximate one."""
         return (self.find(needle, prefix, suffix)
                 or self.find_ends(needle, prefix, suffix))
 
@@ -117,7 +121,8 @@ def _affix_score(text: str, start: int, end: int, prefix: str,
                  suffix: str) -> int:
     """How many compact characters of prefix and suffix agree around a match."""
     score = 0
-    for a, b in zip(reversed(prefix), reversed(text[max(0, start - len(prefix)):start])):
+    before = text[max(0, start - len(prefix)):start]
+    for a, b in zip(reversed(prefix), reversed(before)):
         if a != b:
             break
         score += 1

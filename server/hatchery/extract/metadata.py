@@ -31,7 +31,8 @@ _WS_RE = re.compile(r"\s+")
 # Elements looked at for a byline when no meta tag or JSON-LD names one.
 MAX_BYLINE_CANDIDATES = 20
 _POSTED_BY_RE = re.compile(
-    r"(?:^|\b)(?:posted |written )?by\s+(.+?)(?:\s+(?:on|at|in|\||-|–|—)\s+.*|[,|•·].*)?$",
+    r"(?:^|\b)(?:posted |written )?by\s+(.+?)"
+    r"(?:\s+(?:on|at|in|\||-|–|—)\s+.*|[,|•·].*)?$",
     re.I)
 # Written date forms read by normalize_date (commas removed first).
 _DATE_FORMATS = ("%B %d %Y %I:%M %p", "%B %d %Y", "%b %d %Y %I:%M %p", "%b %d %Y",
