@@ -88,6 +88,8 @@ MAX_OUTSIDE_BLOCKS = 300
 MAX_OUTSIDE_CHARS = 1000
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
+_STEM_RE = re.compile("|".join(BOILERPLATE_STEMS))
+_CONTENT_RE = re.compile("|".join(CONTENT_STEMS))
 _PROTECTED_TAGS = {"html", "body", "article", "main"}
 _SECTION_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 _INLINE_TAGS = {"a", "span", "em", "strong", "b", "i", "u", "time", "abbr",
@@ -105,13 +107,14 @@ def class_words(el) -> list[str]:
 
 def is_boilerplate_name(el) -> bool:
     """True when an element's class or id names page furniture."""
-    for word in class_words(el):
-        if word in BOILERPLATE_WORDS:
-            return True
-        if (any(stem in word for stem in BOILERPLATE_STEMS)
-                and not any(stem in word for stem in CONTENT_STEMS)):
-            return True
-    return False
+    words = class_words(el)
+    if not words:
+        return False
+    if not BOILERPLATE_WORDS.isdisjoint(words):
+        return True
+    if not _STEM_RE.search(" ".join(words)):  # the common, fast answer
+        return False
+    return any(_STEM_RE.search(w) and not _CONTENT_RE.search(w) for w in words)
 
 
 def _is_hidden(el) -> bool:
@@ -198,11 +201,18 @@ def _keep_hover_trigger(el):
     return first
 
 
-def prose_chars(el) -> int:
-    """Characters in the paragraphs of `el` long enough to be prose."""
+def prose_chars(el, lengths: dict | None = None) -> int:
+    """Characters in the paragraphs of `el` long enough to be prose.
+
+    :param lengths: a cache of paragraph lengths shared between calls.
+    """
     total = 0
     for p in el.iter("p"):
-        n = len(collapse(p.text_content()))
+        n = lengths.get(p) if lengths is not None else None
+        if n is None:
+            n = len(collapse(p.text_content()))
+            if lengths is not None:
+                lengths[p] = n
         if n >= PROSE_MIN_CHARS:
             total += n
     return total
@@ -221,7 +231,8 @@ def remove_boilerplate(root) -> list[Block]:
     body = root.find("body")
     if body is None:
         body = root
-    total_prose = prose_chars(body) or 1
+    lengths: dict = {}
+    total_prose = prose_chars(body, lengths) or 1
     total_text = len(collapse(body.text_content())) or 1
 
     doomed = _tag_lists(body) + _nested_articles(body)
@@ -245,9 +256,10 @@ def remove_boilerplate(root) -> list[Block]:
                 or any(a in removed for a in el.iterancestors())):
             continue
         text = collapse(el.text_content())
+        prose = prose_chars(el, lengths)
         if el.tag != "figcaption" and (
                 len(text) > MAX_BOILERPLATE_TEXT_SHARE * total_text
-                or prose_chars(el) > MAX_BOILERPLATE_PROSE_SHARE * total_prose):
+                or prose > MAX_BOILERPLATE_PROSE_SHARE * total_prose):
             continue
         if text and len(outside) < MAX_OUTSIDE_BLOCKS and not _is_hidden(el):
             caption = el.tag == "figcaption" or "caption" in (

@@ -27,7 +27,6 @@ ARTICLE_TYPES = {
 # A script holding JSON-LD larger than this is not parsed (bounded time).
 MAX_JSONLD_CHARS = 1_000_000
 
-_WS_RE = re.compile(r"\s+")
 # Elements looked at for a byline when no meta tag or JSON-LD names one.
 MAX_BYLINE_CANDIDATES = 20
 _POSTED_BY_RE = re.compile(
@@ -45,7 +44,7 @@ _BY_RE = re.compile(r"^\s*(?:by|von|par|por|door|di|av)\s+", re.I)
 
 def collapse(text: str | None) -> str:
     """Collapse every run of whitespace to one space and strip."""
-    return _WS_RE.sub(" ", text or "").strip()
+    return " ".join(text.split()) if text else ""
 
 
 @dataclass
