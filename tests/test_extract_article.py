@@ -206,7 +206,7 @@ def test_teasers_nested_in_the_post_are_not_the_article():
     teaser = ("<article class='postbox'><h2>Another post</h2><p>An excerpt of"
               " another post on this site, cut off in the middle of a thought"
               " so that you click through to read the rest of it …</p></article>")
-    html = ("<html><body><article class='post'>" + post + "</article>"
+    html = ("<html><body><article class='post'>" + post * 3 + "</article>"
             "<article class='post'><h2>More posts</h2>" + teaser * 6
             + "</article></body></html>")
     article = extract_article(html)
@@ -256,3 +256,15 @@ def test_a_documentation_page_keeps_code_tables_and_notes():
     assert "a generator body is sent once" in article.text
     for furniture in ("Quickstart", "Built with Sphinx", "Docs »"):
         assert furniture not in article.text
+
+
+def test_a_live_blog_keeps_its_posts():
+    update = ("<article class='update'><h2>{n}:00</h2><p>Update number {n}: the"
+              " council chamber is full, and the debate on the ferry has now run"
+              " for well over an hour without a vote being called.</p></article>")
+    html = ("<html><body><article class='live'><h1>Ferry vote: live</h1>"
+            "<p>Follow the debate as it happens.</p>"
+            + "".join(update.format(n=n) for n in range(9, 17))
+            + "</article></body></html>")
+    text = extract_text(html)
+    assert "Update number 9:" in text and "Update number 16:" in text

@@ -82,6 +82,9 @@ TAG_LIST_LINK_SHARE = 0.7
 # This many sibling <article>s inside an <article> are a list of related
 # posts or comments.
 MIN_NESTED_ARTICLES = 2
+# ... as long as this share of the page's prose is outside them (else they
+# are the page: a live blog's posts).
+MIN_PROSE_BESIDE_NESTED = 0.15
 
 # `outside` text is kept for locating highlights, not for reading; cap it.
 MAX_OUTSIDE_BLOCKS = 300
@@ -138,12 +141,13 @@ def _tag_lists(body) -> list:
     return found
 
 
-def _nested_articles(body) -> list:
+def _nested_articles(body, lengths: dict, total_prose: int) -> list:
     """<article>s nested in an <article> alongside sibling <article>s.
 
     The HTML standard has nested articles for content *related* to the outer
     one: comments, "more posts" teasers. Several of them side by side are
-    such a list, never the body itself.
+    such a list, not the body, unless they are nearly all the page's prose:
+    then they are the posts of a live blog.
     """
     found = []
     for outer in body.iter("article"):
@@ -152,6 +156,10 @@ def _nested_articles(body) -> list:
             siblings = [c for c in parent if c.tag == "article"]
             if len(siblings) >= MIN_NESTED_ARTICLES and inner not in found:
                 found.append(inner)
+    nested = sum(prose_chars(el, lengths) for el in found
+                 if not any(a in found for a in el.iterancestors("article")))
+    if total_prose - nested < MIN_PROSE_BESIDE_NESTED * total_prose:
+        return []
     return found
 
 
@@ -235,7 +243,7 @@ def remove_boilerplate(root) -> list[Block]:
     total_prose = prose_chars(body, lengths) or 1
     total_text = len(collapse(body.text_content())) or 1
 
-    doomed = _tag_lists(body) + _nested_articles(body)
+    doomed = _tag_lists(body) + _nested_articles(body, lengths, total_prose)
     for el in body.iter(etree.Element):
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _PROTECTED_TAGS:
