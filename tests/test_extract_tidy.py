@@ -76,3 +76,9 @@ def test_tidy_keeps_order_drops_neighbour_repeats_and_reports_drops():
     kept = tidy_blocks(blocks, META, dropped)
     assert [b.text for b in kept] == ["First.", "Second.", "First."]
     assert [b.text for b in dropped] == [META.title, "By Maria Okafor"]
+
+
+def test_a_date_in_a_short_sentence_after_the_lead_is_prose():
+    block = para("Born 14 March 1879 in Ulm.")
+    assert not is_byline_block(block, META, leading=False)
+    assert is_byline_block(para("Monday, 14 March 2024"), META, leading=True)

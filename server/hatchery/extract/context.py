@@ -71,15 +71,22 @@ class _Corpus:
     def block_at(self, position: int) -> int:
         return max(0, bisect.bisect_right(self.offsets, position) - 1)
 
+    def _score(self, start: int, end: int, prefix: str,
+               suffix: str) -> tuple[int, bool]:
+        """Agreement of prefix and suffix, then: does the match stay inside
+        one block (a selection rarely straddles two paragraphs)."""
+        within = self.block_at(start) == self.block_at(end - 1)
+        return _affix_score(self.text, start, end, prefix, suffix), within
+
     def find(self, needle: str, prefix: str,
              suffix: str) -> tuple[int, int] | None:
         """(start, end) of the best occurrence of `needle`, or None."""
-        best, best_score = None, -1
+        best, best_score = None, (-1, False)
         start = self.text.find(needle)
         count = 0
         while start != -1 and count < MAX_OCCURRENCES:
             end = start + len(needle)
-            score = _affix_score(self.text, start, end, prefix, suffix)
+            score = self._score(start, end, prefix, suffix)
             if score > best_score:
                 best, best_score = (start, end), score
             start = self.text.find(needle, start + 1)
@@ -96,14 +103,14 @@ class _Corpus:
             return None
         head, tail = needle[:APPROX_END_CHARS], needle[-APPROX_END_CHARS:]
         limit = int(len(needle) * APPROX_MAX_STRETCH) + APPROX_END_CHARS
-        best, best_score = None, -1
+        best, best_score = None, (-1, False)
         start = self.text.find(head)
         count = 0
         while start != -1 and count < MAX_OCCURRENCES:
             stop = self.text.find(tail, start + len(head), start + limit)
             if stop != -1:
                 end = stop + len(tail)
-                score = _affix_score(self.text, start, end, prefix, suffix)
+                score = self._score(start, end, prefix, suffix)
                 if score > best_score:
                     best, best_score = (start, end), score
             start = self.text.find(head, start + 1)

@@ -71,12 +71,15 @@ def is_title_block(block: Block, meta: Metadata, leading: bool) -> bool:
     return _norm(block.text) == _norm(meta.title)
 
 
-def is_byline_block(block: Block, meta: Metadata) -> bool:
-    """A short "By Jane Doe" / "Photo: AP" / "Updated 3 pm" line."""
+def is_byline_block(block: Block, meta: Metadata, leading: bool = True) -> bool:
+    """A short "By Jane Doe" / "Photo: AP" line, or an "Updated 3 pm" line
+    before the first paragraph (`leading`; later, "Born 14 March 1879 in
+    Ulm." is prose)."""
     if len(block.text) > MAX_BYLINE_CHARS or block.kind == "code":
         return False
-    if (_BYLINE_RE.match(block.text) or _CREDIT_RE.match(block.text)
-            or _DATELINE_RE.match(block.text)):
+    if _BYLINE_RE.match(block.text) or _CREDIT_RE.match(block.text):
+        return True
+    if leading and _DATELINE_RE.match(block.text):
         return True
     return bool(meta.byline) and _norm(block.text) == _norm(meta.byline)
 
@@ -114,7 +117,8 @@ def tidy_blocks(blocks: list[tuple[Block, float]], meta: Metadata,
             continue
         previous = key
         leading = not any(b.kind == "paragraph" for b in kept)
-        if (is_title_block(block, meta, leading) or is_byline_block(block, meta)
+        if (is_title_block(block, meta, leading)
+                or is_byline_block(block, meta, leading)
                 or is_call_to_action(block) or is_link_block(block, link_ratio)):
             if dropped is not None:
                 dropped.append(block)
