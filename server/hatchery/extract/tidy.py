@@ -22,7 +22,7 @@ _NORM_RE = re.compile(r"\W+")
 _BYLINE_RE = re.compile(
     r"^(?:by|von|par|por|door|written by|posted by|reporting by)\s+\S", re.I)
 _CREDIT_RE = re.compile(
-    r"^(?:photo|image|picture|credit|source|foto)s?\s*(?:credit)?\s*:", re.I)
+    r"^(?:photo|image|picture|credit|foto)s?\s*(?:credit)?\s*:", re.I)
 # How sites start the lines that point away from the article. English only
 # plus a few common equivalents; each is a whole leading phrase.
 _CALL_TO_ACTION_RE = re.compile(r"""^\W*(?:
