@@ -100,10 +100,12 @@ def run_readability(html: str) -> str:
     from readability import Document
     summary = Document(html).summary(html_partial=True)
     try:
-        import html_text
-    except ImportError:  # html-text is what the benchmark uses; lxml is close
+        import html_text  # what the benchmark's own runner uses
+    except ImportError:  # block-aware text, close to html-text's
         import lxml.html
-        return lxml.html.fromstring(summary).text_content()
+        from hatchery.extract.blocks import element_blocks
+        return "\n\n".join(b.text for b in element_blocks(
+            lxml.html.fromstring(summary)))
     return html_text.extract_text(summary)
 
 
@@ -127,7 +129,8 @@ def load_pages(data_dirs: list[Path]):
         for item_id in sorted(truth):
             path = data_dir / "html" / f"{item_id}.html.gz"
             with gzip.open(path, "rt", encoding="utf8") as f:
-                yield item_id, f.read(), truth[item_id].get("articleBody", "")
+                yield (item_id, f.read(), truth[item_id].get("articleBody", ""),
+                       truth[item_id].get("url", ""))
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -146,6 +149,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="write per-page scores and outputs as JSON here")
     args = parser.parse_args(argv)
     names = args.only or list(EXTRACTORS)
+    try:
+        import html_text  # noqa: F401
+    except ImportError:
+        print("note: html-text is not installed; readability-lxml text comes"
+              " from our block converter (pip install html-text for the"
+              " benchmark's own conversion)", file=sys.stderr)
 
     for name in names:  # warm up imports so the first page is not charged
         EXTRACTORS[name]("<html><body><p>warm up</p></body></html>")
@@ -153,8 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     triples = {n: [] for n in names}
     times = {n: [] for n in names}
     rows = []
-    for item_id, html, truth in load_pages(args.data_dirs):
-        row = {"id": item_id}
+    for item_id, html, truth, url in load_pages(args.data_dirs):
+        row = {"id": item_id, "url": url}
         for name in names:
             start = time.perf_counter()
             try:
@@ -187,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         for row in sorted(rows, key=lambda r: r["hatchery"]["f1"])[:args.worst]:
             h = row["hatchery"]
             print(f"  {row['id'][:16]}  F1={h['f1']:.3f} P={h['p']:.3f}"
-                  f" R={h['r']:.3f}")
+                  f" R={h['r']:.3f}  {row['url']}")
     if args.dump:
         args.dump.write_text(json.dumps(rows, indent=1))
     return 0

@@ -163,3 +163,108 @@ def test_a_hover_card_goes_but_its_link_text_stays():
     text = extract_text(html)
     assert "The first speaker was Ada Lovelace, who described" in text
     assert "Five other stories" not in text
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("2019-11-19T13:03:00.000Z", "2019-11-19T13:03:00+00:00"),
+    ("2019-11-20T06:35:39+0000", "2019-11-20T06:35:39+00:00"),
+    ("November 19, 2019, 07:47 PM EST", "2019-11-19T19:47:00"),
+    ("14 March 2024", "2024-03-14"),
+    ("sexta-feira, 22 de outubro", "sexta-feira, 22 de outubro"),
+])
+def test_published_dates_are_iso_when_readable(raw, expected):
+    html = (f'<html><head><meta property="article:published_time" content="{raw}">'
+            "</head><body><p>x</p></body></html>")
+    assert extract_article(html).published == expected
+
+
+@pytest.mark.parametrize("byline_html, expected", [
+    ('<p class="byline">By Jane Doe | Staff writer</p>', "Jane Doe"),
+    ('<div class="post-meta">Posted by Sam Lee on 2 May 2023</div>', "Sam Lee"),
+    ('<span class="author-name">Bryan DeArdo @BryanDeArdo Nov 18</span>',
+     "Bryan DeArdo"),
+])
+def test_byline_is_read_from_the_page(byline_html, expected):
+    html = f"<html><body><article>{byline_html}<p>Text.</p></article></body></html>"
+    assert extract_article(html).byline == expected
+
+
+def test_json_ld_article_body_written_in_html_is_read_as_html():
+    body = ("<p>First paragraph of the structured body, which is long enough"
+            " to stand on its own as prose.</p><h2>A section</h2><p>Second"
+            " paragraph, also long enough to stand on its own as prose.</p>" * 2)
+    html = ('<html><head><script type="application/ld+json">'
+            + json.dumps({"@type": "Article", "articleBody": body})
+            + "</script></head><body><p>Loading…</p></body></html>")
+    kinds = [b.kind for b in extract_article(html).blocks]
+    assert kinds == ["paragraph", "heading", "paragraph"] * 2
+
+
+def test_teasers_nested_in_the_post_are_not_the_article():
+    post = ("<p>Loving yourself is the first step, and it is a long one, full of"
+            " small choices nobody else sees, made again every single day.</p>")
+    teaser = ("<article class='postbox'><h2>Another post</h2><p>An excerpt of"
+              " another post on this site, cut off in the middle of a thought"
+              " so that you click through to read the rest of it …</p></article>")
+    html = ("<html><body><article class='post'>" + post * 3 + "</article>"
+            "<article class='post'><h2>More posts</h2>" + teaser * 6
+            + "</article></body></html>")
+    article = extract_article(html)
+    assert article.text.startswith("Loving yourself is the first step")
+    assert "An excerpt of another post" not in article.text
+
+
+def test_a_short_ingredient_list_survives():
+    prose = ("<p>This is the pancake batter my grandmother made every Sunday,"
+             " and it has never once let me down in forty years.</p>")
+    html = ("<html><body><article>" + prose + "<h2>Ingredients</h2>"
+            "<ul><li>2 eggs</li><li>flour</li><li>milk</li></ul>" + prose * 2
+            + "</article></body></html>")
+    items = [b.text for b in extract_article(html).blocks if b.kind == "list_item"]
+    assert items == ["2 eggs", "flour", "milk"]
+
+
+def test_a_page_written_as_a_list_is_found_without_its_sidebar():
+    article = extract_article((RESOURCES / "listicle.html").read_text("utf8"))
+    items = [b for b in article.blocks if b.kind == "list_item"]
+    assert len(items) == 10
+    assert items[0].text.startswith("They have one bowl by the door")
+    assert article.blocks[-1].kind == "quote"
+    assert "funded by readers" not in article.text
+    assert article.title == "Ten habits of people who always find their keys"
+    assert article.site_name == "Tidy Living"
+
+
+def test_inline_words_classed_like_furniture_stay_in_their_sentence():
+    paragraph = ('<p>The review of <span class="author">Tolstoy</span>’s novel ran'
+                 ' on <span class="date">Monday</span>, and readers wrote in all'
+                 ' week, many of them at great length, about the ending.</p>')
+    html = "<html><body><article>" + paragraph * 3 + "</article></body></html>"
+    assert ("The review of Tolstoy’s novel ran on Monday, and readers"
+            in extract_text(html))
+
+
+def test_a_documentation_page_keeps_code_tables_and_notes():
+    article = extract_article((RESOURCES / "docs_page.html").read_text("utf8"))
+    assert article.title == "Retrying failed requests"
+    code = [b.text for b in article.blocks if b.kind == "code"]
+    assert code == ["from pipework import Client, Retry\n\n"
+                    "client = Client(retry=Retry(attempts=3))"]
+    headings = [b.text for b in article.blocks if b.kind == "heading"]
+    assert headings == ["Turning retries on", "What is retried"]
+    assert "503 Service Unavailable yes" in article.text
+    assert "a generator body is sent once" in article.text
+    for furniture in ("Quickstart", "Built with Sphinx", "Docs »"):
+        assert furniture not in article.text
+
+
+def test_a_live_blog_keeps_its_posts():
+    update = ("<article class='update'><h2>{n}:00</h2><p>Update number {n}: the"
+              " council chamber is full, and the debate on the ferry has now run"
+              " for well over an hour without a vote being called.</p></article>")
+    html = ("<html><body><article class='live'><h1>Ferry vote: live</h1>"
+            "<p>Follow the debate as it happens.</p>"
+            + "".join(update.format(n=n) for n in range(9, 17))
+            + "</article></body></html>")
+    text = extract_text(html)
+    assert "Update number 9:" in text and "Update number 16:" in text

@@ -58,7 +58,8 @@ def test_non_utf8_bytes_with_a_meta_charset_are_decoded():
 
 
 def test_undeclared_non_utf8_bytes_fall_back_to_cp1252():
-    html = "<html><body><article>" + ARTICLE_P * 3 + "<p>“Quoted” words, said the café owner to everyone in town that day.</p></article></body></html>"
+    html = ("<html><body><article>" + ARTICLE_P * 3 + "<p>“Quoted” words, said"
+            " the café owner to everyone in town that day.</p></article></body></html>")
     article = _timed(html.encode("cp1252"))
     assert "“Quoted” words" in article.text
 
@@ -112,3 +113,12 @@ def test_arbitrary_input_never_raises(data):
 def test_arbitrary_markup_never_raises(parts):
     article = extract_article("<html><body>" + "".join(parts) + "</body></html>")
     assert article.text == "\n\n".join(b.text for b in article.blocks)
+
+
+def test_a_huge_page_keeps_its_json_ld_metadata():
+    head = ('<html><head><script type="application/ld+json">{"@type":'
+            ' "NewsArticle", "datePublished": "2024-01-02"}</script>'
+            "<script>" + "x" * 2_000_000 + "</script></head>")
+    html = head + "<body><article>" + ARTICLE_P * 5 + "</article></body></html>"
+    article = _timed(html)
+    assert article.published == "2024-01-02"

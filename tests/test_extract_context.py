@@ -5,8 +5,11 @@ extractor's differ in whitespace, soft hyphens, quotes or inline markup."""
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from hatchery.extract import Article, Block, HighlightContext, extract_article, find_context
+from hatchery.extract import (Article, Block, HighlightContext, extract_article,
+                              find_context)
+from hatchery.extract.context import compact
 
 RESOURCES = Path(__file__).parent / "resources" / "extract"
 
@@ -104,3 +107,48 @@ def test_context_works_on_an_article_rebuilt_from_its_dict(news):
     rebuilt = Article.from_dict(news.to_dict())
     assert find_context(rebuilt, "closed since 2009").in_body is False
     assert find_context(rebuilt, "regional transport grant").in_body is True
+
+
+def test_a_highlight_on_the_headline_or_byline_is_outside_the_body(news):
+    ctx = find_context(news, "votes to reopen the old river ferry")
+    assert ctx.found and not ctx.in_body and ctx.block_kind == "heading"
+
+
+def test_a_long_highlight_whose_middle_differs_is_still_found(news):
+    # The browser's text has a footnote marker the extractor never kept.
+    exact = ("Most of the money comes from a regional transport grant.[1] The"
+             " council will cover the running costs for three years")
+    ctx = find_context(news, exact)
+    assert ctx.found and ctx.in_body
+    assert ctx.block_text.startswith("Most of the money comes from")
+
+
+def test_a_short_highlight_must_match_exactly(news):
+    assert not find_context(news, "regional transport gran[1]t").found
+
+
+WORDS = st.sampled_from(["river", "ferry", "café", "“quoted”", "naïve", "co-op",
+                         "2024", "Ünïcödé", "bridge,", "the", "a", "Mill", "Quay."])
+BLOCK_TEXT = st.lists(WORDS, min_size=1, max_size=25).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(BLOCK_TEXT, min_size=1, max_size=8), st.data())
+def test_any_piece_of_a_block_is_found_in_a_block_holding_it(texts, data):
+    article = Article(blocks=[Block("paragraph", t) for t in texts])
+    i = data.draw(st.integers(0, len(texts) - 1))
+    words = texts[i].split(" ")
+    start = data.draw(st.integers(0, len(words) - 1))
+    end = data.draw(st.integers(start + 1, len(words)))
+    exact = " ".join(words[start:end])
+    # The browser may show the piece with other whitespace and a soft hyphen.
+    shown = exact.replace(" ", data.draw(st.sampled_from([" ", "\n", "  \t"])))
+    shown = shown.replace("ferry", "fer\u00adry").replace("“", '"')
+    ctx = find_context(article, shown, prefix=" ".join(words[:start]),
+                       suffix=" ".join(words[end:]))
+    if not any(c.isalnum() for c in exact):
+        assert not ctx.found
+        return
+    assert ctx.found and ctx.in_body
+    assert ctx.block_index is not None
+    assert compact(exact)[0] in compact(ctx.block_text)[0]

@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 import logging
 import unicodedata
-from functools import lru_cache
 
 from .model import Article, Block, HighlightContext
 
@@ -22,6 +21,11 @@ LOGGER = logging.getLogger(__name__)
 
 # Occurrences of a needle considered before picking one by prefix/suffix.
 MAX_OCCURRENCES = 200
+
+# A long highlight not found verbatim is matched by its first and last this
+# many compact characters, spanning at most APPROX_MAX_STRETCH its length.
+APPROX_END_CHARS = 24
+APPROX_MAX_STRETCH = 1.3
 
 # pysbd languages; any other language is segmented with English rules.
 PYSBD_LANGS = {"en", "hi", "mr", "zh", "es", "am", "ar", "hy", "bg", "ur",
@@ -67,26 +71,65 @@ class _Corpus:
     def block_at(self, position: int) -> int:
         return max(0, bisect.bisect_right(self.offsets, position) - 1)
 
-    def find(self, needle: str, prefix: str, suffix: str) -> int | None:
-        """Start of the best occurrence of `needle`, or None."""
-        best, best_score = None, -1
+    def _score(self, start: int, end: int, prefix: str,
+               suffix: str) -> tuple[int, bool]:
+        """Agreement of prefix and suffix, then: does the match stay inside
+        one block (a selection rarely straddles two paragraphs)."""
+        within = self.block_at(start) == self.block_at(end - 1)
+        return _affix_score(self.text, start, end, prefix, suffix), within
+
+    def find(self, needle: str, prefix: str,
+             suffix: str) -> tuple[int, int] | None:
+        """(start, end) of the best occurrence of `needle`, or None."""
+        best, best_score = None, (-1, False)
         start = self.text.find(needle)
         count = 0
         while start != -1 and count < MAX_OCCURRENCES:
-            score = _affix_score(self.text, start, start + len(needle),
-                                 prefix, suffix)
+            end = start + len(needle)
+            score = self._score(start, end, prefix, suffix)
             if score > best_score:
-                best, best_score = start, score
+                best, best_score = (start, end), score
             start = self.text.find(needle, start + 1)
             count += 1
         return best
+
+    def find_ends(self, needle: str, prefix: str,
+                  suffix: str) -> tuple[int, int] | None:
+        """Approximate match for a long highlight whose middle differs from
+        the extracted text (a footnote marker or an ad the extractor dropped,
+        a word the page changed): its first and last APPROX_END_CHARS compact
+        characters, in order, no further apart than the highlight allows."""
+        if len(needle) < 3 * APPROX_END_CHARS:
+            return None
+        head, tail = needle[:APPROX_END_CHARS], needle[-APPROX_END_CHARS:]
+        limit = int(len(needle) * APPROX_MAX_STRETCH) + APPROX_END_CHARS
+        best, best_score = None, (-1, False)
+        start = self.text.find(head)
+        count = 0
+        while start != -1 and count < MAX_OCCURRENCES:
+            stop = self.text.find(tail, start + len(head), start + limit)
+            if stop != -1:
+                end = stop + len(tail)
+                score = self._score(start, end, prefix, suffix)
+                if score > best_score:
+                    best, best_score = (start, end), score
+            start = self.text.find(head, start + 1)
+            count += 1
+        return best
+
+    def locate(self, needle: str, prefix: str,
+               suffix: str) -> tuple[int, int] | None:
+        """Exact match first, then the approximate one."""
+        return (self.find(needle, prefix, suffix)
+                or self.find_ends(needle, prefix, suffix))
 
 
 def _affix_score(text: str, start: int, end: int, prefix: str,
                  suffix: str) -> int:
     """How many compact characters of prefix and suffix agree around a match."""
     score = 0
-    for a, b in zip(reversed(prefix), reversed(text[max(0, start - len(prefix)):start])):
+    before = text[max(0, start - len(prefix)):start]
+    for a, b in zip(reversed(prefix), reversed(before)):
         if a != b:
             break
         score += 1
@@ -97,8 +140,9 @@ def _affix_score(text: str, start: int, end: int, prefix: str,
     return score
 
 
-@lru_cache(maxsize=8)
 def _segmenter(lang: str):
+    """A new pysbd Segmenter: it keeps the text being split on the instance,
+    so one shared between server threads would mix texts up."""
     import pysbd
     return pysbd.Segmenter(language=lang, clean=False, char_span=True)
 
@@ -158,9 +202,9 @@ def find_context(article: Article, exact: str, prefix: str = "",
     suf, _ = compact(suffix or "")
 
     body = _Corpus(article.blocks)
-    start = body.find(needle, pre, suf)
-    if start is not None:
-        end = start + len(needle)
+    span = body.locate(needle, pre, suf)
+    if span is not None:
+        start, end = span
         i = body.block_at(start)
         block = article.blocks[i]
         index = body.maps[i]
@@ -176,9 +220,9 @@ def find_context(article: Article, exact: str, prefix: str = "",
                                 path, block.kind)
 
     outside = _Corpus(article.outside)
-    start = outside.find(needle, pre, suf)
-    if start is not None:
-        block = article.outside[outside.block_at(start)]
+    span = outside.locate(needle, pre, suf)
+    if span is not None:
+        block = article.outside[outside.block_at(span[0])]
         return HighlightContext(True, False, None, block.text,
                                 block_kind=block.kind)
     return HighlightContext(found=False, in_body=False)

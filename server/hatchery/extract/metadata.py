@@ -7,6 +7,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
 LOGGER = logging.getLogger(__name__)
@@ -26,13 +27,24 @@ ARTICLE_TYPES = {
 # A script holding JSON-LD larger than this is not parsed (bounded time).
 MAX_JSONLD_CHARS = 1_000_000
 
-_WS_RE = re.compile(r"\s+")
+# Elements looked at for a byline when no meta tag or JSON-LD names one.
+MAX_BYLINE_CANDIDATES = 20
+_POSTED_BY_RE = re.compile(
+    r"(?:^|\b)(?:posted |written )?by\s+(.+?)"
+    r"(?:\s+(?:on|at|in|\||-|–|—)\s+.*|[,|•·].*)?$",
+    re.I)
+# Written date forms read by normalize_date (commas removed first).
+_DATE_FORMATS = ("%B %d %Y %I:%M %p", "%B %d %Y", "%b %d %Y %I:%M %p", "%b %d %Y",
+                 "%d %B %Y %H:%M", "%d %B %Y", "%d %b %Y %H:%M", "%d %b %Y",
+                 "%Y-%m-%d %H:%M", "%Y/%m/%d", "%d.%m.%Y", "%d/%m/%Y")
+# Where a byline's name ends: a @handle, a digit (dates), a separator.
+_BYLINE_TRAIL_RE = re.compile(r"\s@\w|\s?\d|\s[|•·]\s")
 _BY_RE = re.compile(r"^\s*(?:by|von|par|por|door|di|av)\s+", re.I)
 
 
 def collapse(text: str | None) -> str:
     """Collapse every run of whitespace to one space and strip."""
-    return _WS_RE.sub(" ", text or "").strip()
+    return " ".join(text.split()) if text else ""
 
 
 @dataclass
@@ -159,15 +171,68 @@ def clean_title(raw: str, site_name: str | None = None,
 
 
 def _byline_from_page(root) -> str | None:
+    """The author named in the page: a rel/itemprop author element, or a
+    byline-ish element ("By Jane Doe", "Posted by Jane Doe on 2 May")."""
     for el in root.xpath(
-            '//*[@rel="author" or @itemprop="author"'
-            ' or contains(concat(" ", normalize-space(@class), " "), " byline ")'
-            ' or contains(concat(" ", normalize-space(@class), " "), " author ")]'
-    )[:5]:
+            '//*[@rel="author" or @itemprop="author"]'
+            ' | //*[contains(@class, "byline") or contains(@class, "author")'
+            ' or contains(@class, "meta") or contains(@class, "posted")]'
+    )[:MAX_BYLINE_CANDIDATES]:
         text = collapse(el.text_content())
-        if 2 < len(text) <= 100:
-            return _BY_RE.sub("", text)
+        if not 2 < len(text) <= 120:
+            continue
+        match = _POSTED_BY_RE.search(text)
+        if match:
+            return match.group(1).strip()
+        classes = (el.get("class") or "").lower()
+        if (el.get("rel") == "author" or el.get("itemprop") == "author"
+                or "byline" in classes or "author" in classes):
+            return text
     return None
+
+
+def clean_byline(text: str | None) -> str | None:
+    """A byline without its "By", handle, date or section trail."""
+    if not text:
+        return None
+    text = _BY_RE.sub("", collapse(text))
+    text = _BYLINE_TRAIL_RE.split(text, maxsplit=1)[0].strip(" ,;|-–—·•")
+    return text or None
+
+
+def normalize_date(text: str | None) -> str | None:
+    """An ISO 8601 date(time) when `text` is one we can read, else `text`.
+
+    ISO forms (with "Z" or a "+0000" offset) and the common written forms
+    ("November 19, 2019", "19 Nov 2019 07:47") are read; anything else is
+    kept as the page wrote it, since a date shown raw beats no date.
+    """
+    text = collapse(text)
+    if not text:
+        return None
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return parsed.date().isoformat() if len(text) == 10 else parsed.isoformat()
+    except ValueError:
+        pass
+    bare = re.sub(r"\s+(?:[A-Z]{2,4}|GMT[+-]\d+)$", "", text.replace(",", ""))
+    for fmt in _DATE_FORMATS:
+        try:
+            parsed = datetime.strptime(bare, fmt)
+            timed = "%H" in fmt or "%I" in fmt
+            return parsed.isoformat() if timed else parsed.date().isoformat()
+        except ValueError:
+            continue
+    return text
+
+
+def clean_site_name(text: str | None) -> str | None:
+    """"Site | tagline" -> "Site"; a URL -> its host."""
+    text = collapse(text)
+    if _is_url(text) or text.startswith(("www.", "http")):
+        text = re.sub(r"^www\.", "", urlsplit(text if "//" in text
+                                                 else "//" + text).hostname or "")
+    return TITLE_SEPARATOR_RE.split(text)[0].strip() or None
 
 
 def read_metadata(root, url: str | None = None) -> Metadata:
@@ -201,7 +266,7 @@ def read_metadata(root, url: str | None = None) -> Metadata:
         "sailthru.author", "byl")
     if byline and _is_url(byline):
         byline = None
-    byline = _BY_RE.sub("", byline) if byline else _byline_from_page(root)
+    byline = clean_byline(byline or _byline_from_page(root))
 
     lang = root.get("lang") or root.get("xml:lang") or _first(
         meta, "content-language", "og:locale", "language", "dc.language")
@@ -238,6 +303,6 @@ def read_metadata(root, url: str | None = None) -> Metadata:
     jsonld_body = max(bodies, key=len, default="")
 
     return Metadata(title=title, byline=byline or None,
-                    site_name=collapse(site_name) or None, lang=lang,
-                    published=collapse(published) or None, image=image or None,
+                    site_name=clean_site_name(site_name), lang=lang,
+                    published=normalize_date(published), image=image or None,
                     jsonld_body=jsonld_body)

@@ -12,7 +12,7 @@ from lxml import etree
 # A capture posts the page the browser rendered; real articles are well under
 # this. Past it we first drop scripts, styles and comments (what makes most
 # huge pages huge), then cut the rest, so a 30 MB page costs a bounded time.
-MAX_HTML_CHARS = 1_500_000
+MAX_HTML_CHARS = 1_000_000
 
 # Bytes of the head searched for a <meta charset> declaration.
 CHARSET_SNIFF_BYTES = 4096
@@ -24,8 +24,10 @@ _UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True,
                                     remove_pis=True)
 _META_CHARSET_RE = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.I)
+# Scripts (but not JSON-LD metadata), styles, inline SVG and comments.
 _HEAVY_RE = re.compile(
-    r"<(script|style|svg|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+    r"<script\b(?![^>]*ld\+json)[^>]*>.*?</script\s*>"
+    r"|<(style|svg|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 _JUNK_RE = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
 
 

@@ -6,7 +6,10 @@ import html as html_lib
 import logging
 import re
 
-from .blocks import clean_text, linked_blocks
+import lxml.html
+from lxml import etree
+
+from .blocks import clean_text, element_blocks, linked_blocks
 from .boilerplate import remove_boilerplate
 from .metadata import Metadata, read_metadata
 from .model import Article, Block
@@ -31,6 +34,7 @@ FALLBACK_MIN_BLOCK_CHARS = 40
 FALLBACK_MAX_LINK_RATIO = 0.5
 
 _WORD_RE = re.compile(r"\w+")
+_TAG_RE = re.compile(r"<(?:p|br|div|h[1-6]|ul|ol|li)\b[^>]*>", re.I)
 
 
 def extract_article(html: str | bytes, url: str | None = None) -> Article:
@@ -71,7 +75,13 @@ def _extract(html: str | bytes, url: str | None) -> Article:
 
     node = readable_element(prepare, url)
     blocks = linked_blocks(node) if node is not None else []
-    blocks = tidy_blocks(blocks, meta)
+    dropped: list[Block] = []
+    blocks = tidy_blocks(blocks, meta, dropped)
+    # The headline and byline belong to the page, not the body: a highlight
+    # made there is found, outside the body.
+    outside = dropped + outside
+    if meta.title:
+        outside.insert(0, Block("heading", meta.title, 1))
     if _prefer_jsonld(blocks, meta.jsonld_body):
         blocks = _text_blocks(meta.jsonld_body)
     elif _too_short(blocks):
@@ -108,7 +118,15 @@ def _prefer_jsonld(blocks: list[Block], jsonld_body: str) -> bool:
 
 
 def _text_blocks(text: str) -> list[Block]:
-    """Paragraph blocks from plain text (JSON-LD articleBody)."""
+    """Blocks from a JSON-LD articleBody: plain text split at line breaks,
+    or, when a site put HTML there, that HTML's blocks."""
+    if _TAG_RE.search(text):
+        try:
+            fragment = lxml.html.fragment_fromstring(text, create_parent="div")
+        except (etree.ParserError, ValueError):
+            fragment = None
+        if fragment is not None:
+            return element_blocks(fragment)
     blocks = []
     for part in re.split(r"\n\s*\n|\r?\n", text):
         part = clean_text(html_lib.unescape(part))

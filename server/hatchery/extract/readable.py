@@ -21,6 +21,20 @@ LOGGER = logging.getLogger(__name__)
 RETRY_TEXT_CHARS = 150
 
 
+# A list with more of its text in links than this is navigation, left to
+# readability's own judgement.
+MAX_LIST_LINK_DENSITY = 0.3
+
+
+# Class/id fragments readability should score down, on top of its own list:
+# side columns and "about the site/author" boxes (not removed outright: a
+# class like "inside" or "about-this-recipe" can hold the article).
+NEGATIVE_KEYWORDS = ["side", "about", "bio"]
+
+# The tags readability's score_paragraphs asks for.
+_SCORED_TAGS = ("p", "pre", "td", "blockquote")
+
+
 class _Summary(str):
     """readability's summary as text, carrying the article element along."""
 
@@ -35,7 +49,8 @@ class ReadableDocument(Document):
     """
 
     def __init__(self, prepare: Callable, url: str | None = None) -> None:
-        super().__init__("", url=url, retry_length=RETRY_TEXT_CHARS)
+        super().__init__("", url=url, retry_length=RETRY_TEXT_CHARS,
+                         negative_keywords=NEGATIVE_KEYWORDS)
         self._prepare = prepare
 
     def _parse(self, input):  # noqa: A002 - readability's signature
@@ -47,6 +62,25 @@ class ReadableDocument(Document):
             except ValueError:
                 pass
         return doc
+
+    def tags(self, node, *tag_names):
+        """readability scores paragraphs, pre, td and blockquote; list items
+        are scored too, so a page written as a list is found."""
+        if tag_names == _SCORED_TAGS:
+            tag_names = tag_names + ("li",)
+        return super().tags(node, *tag_names)
+
+    def get_preserved_elements(self, node):
+        """readability drops short lists (ingredients, steps of two words);
+        keep every list that is not mostly links, since page menus and link
+        lists were removed before readability ran."""
+        allowed = super().get_preserved_elements(node)
+        for tag in ("ul", "ol", "dl"):
+            for elem in node.iter(tag):
+                if (self.get_link_density(elem) <= MAX_LIST_LINK_DENSITY
+                        and elem.text_content().strip()):
+                    allowed[elem] = True
+        return allowed
 
     def get_clean_html(self):
         summary = _Summary(collapse(self.html.text_content()))

@@ -22,7 +22,7 @@ _NORM_RE = re.compile(r"\W+")
 _BYLINE_RE = re.compile(
     r"^(?:by|von|par|por|door|written by|posted by|reporting by)\s+\S", re.I)
 _CREDIT_RE = re.compile(
-    r"^(?:photo|image|picture|credit|source|foto)s?\s*(?:credit)?\s*:", re.I)
+    r"^(?:photo|image|picture|credit|foto)s?\s*(?:credit)?\s*:", re.I)
 # How sites start the lines that point away from the article. English only
 # plus a few common equivalents; each is a whole leading phrase.
 _CALL_TO_ACTION_RE = re.compile(r"""^\W*(?:
@@ -36,6 +36,10 @@ _CALL_TO_ACTION_RE = re.compile(r"""^\W*(?:
   | tags?\s*:|filed\ under\s*:|leia\ (?:tamb[ée]m|mais)|lesen\ sie\ auch|lire\ aussi
   | leggi\ anche|lee\ (?:tambi[ée]n|m[áa]s)
   | tags\ [^.]{0,200},[^.]{0,200}$
+  | listen\ (?:to\ [\w ]{1,30}\ )?live\b|reach\ (?:the\ )?(?:reporters?|authors?|writers?)\b
+  | follow\ [\w’']+\ (?:full\ )?coverage\b|more\ great\ \w+\ stories|more\s*:?\s*$
+  | if\ you\ (?:enjoyed|liked)\ this\b
+  | (?:reading\ time|tempo\ de\ leitura|tiempo\ de\ lectura|lesezeit|temps\ de\ lecture)\s*:
   | [^.]{0,80}\ contributed\ to\ this\ (?:report|story|article)
   | \(?(?:additional\ )?reporting\ by\ [^.]{0,200}(?:editing|writing)\ by
 )""", re.I | re.X)
@@ -47,6 +51,10 @@ _DATELINE_RE = re.compile(
 
 # A link written out as its address is a reference the author cites.
 _REFERENCE_RE = re.compile(r"^\s*(?:https?://|www\.|\S+@\S+\.\w+\s*$)", re.I)
+
+
+# A WordPress-style shortcode the site failed to render: "[button ...]...[/button]".
+_SHORTCODE_RE = re.compile(r"^\s*\[(\w+)\b[^\]]*\].*\[/\1\]\s*$", re.S)
 
 
 def _norm(text: str) -> str:
@@ -63,21 +71,25 @@ def is_title_block(block: Block, meta: Metadata, leading: bool) -> bool:
     return _norm(block.text) == _norm(meta.title)
 
 
-def is_byline_block(block: Block, meta: Metadata) -> bool:
-    """A short "By Jane Doe" / "Photo: AP" / "Updated 3 pm" line."""
+def is_byline_block(block: Block, meta: Metadata, leading: bool = True) -> bool:
+    """A short "By Jane Doe" / "Photo: AP" line, or an "Updated 3 pm" line
+    before the first paragraph (`leading`; later, "Born 14 March 1879 in
+    Ulm." is prose)."""
     if len(block.text) > MAX_BYLINE_CHARS or block.kind == "code":
         return False
-    if (_BYLINE_RE.match(block.text) or _CREDIT_RE.match(block.text)
-            or _DATELINE_RE.match(block.text)):
+    if _BYLINE_RE.match(block.text) or _CREDIT_RE.match(block.text):
+        return True
+    if leading and _DATELINE_RE.match(block.text):
         return True
     return bool(meta.byline) and _norm(block.text) == _norm(meta.byline)
 
 
 def is_call_to_action(block: Block) -> bool:
     """A short "Read more: ...", "Follow us on ...", "Sign up ..." line."""
-    return (len(block.text) <= MAX_CALL_TO_ACTION_CHARS
-            and block.kind != "code"
-            and bool(_CALL_TO_ACTION_RE.match(block.text)))
+    if block.kind == "code" or len(block.text) > MAX_CALL_TO_ACTION_CHARS:
+        return False
+    return bool(_CALL_TO_ACTION_RE.match(block.text)
+                or _SHORTCODE_RE.match(block.text))
 
 
 def is_link_block(block: Block, link_ratio: float) -> bool:
@@ -88,8 +100,10 @@ def is_link_block(block: Block, link_ratio: float) -> bool:
             and block.kind in ("paragraph", "heading"))
 
 
-def tidy_blocks(blocks: list[tuple[Block, float]], meta: Metadata) -> list[Block]:
+def tidy_blocks(blocks: list[tuple[Block, float]], meta: Metadata,
+                dropped: list[Block] | None = None) -> list[Block]:
     """Drop non-article blocks; `blocks` pairs each block with its link ratio.
+    Dropped blocks are appended to `dropped` when it is given.
 
     A block repeating the one just before it goes too (slideshows repeat
     captions); recipes legitimately repeat lines further apart, so only
@@ -103,8 +117,11 @@ def tidy_blocks(blocks: list[tuple[Block, float]], meta: Metadata) -> list[Block
             continue
         previous = key
         leading = not any(b.kind == "paragraph" for b in kept)
-        if (is_title_block(block, meta, leading) or is_byline_block(block, meta)
+        if (is_title_block(block, meta, leading)
+                or is_byline_block(block, meta, leading)
                 or is_call_to_action(block) or is_link_block(block, link_ratio)):
+            if dropped is not None:
+                dropped.append(block)
             continue
         kept.append(block)
     return kept
