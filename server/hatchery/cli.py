@@ -45,6 +45,8 @@ def serve(host: str, port: int, threads: int, data_dir: Path | None) -> None:
     server = create_server(app, host=host, port=port, threads=threads,
                            max_request_body_size=app.config["MAX_CONTENT_LENGTH"] + 1024)
     url = f"http://{host}:{server.effective_port}"
+    url_file = Path(app.config["DATA_DIR"]) / SERVER_URL_FILE
+    url_file.write_text(url + "\n", encoding="utf-8")
     ext = extension_dir()
     click.echo(f"Hatchery is listening on {url}")
     click.echo(f"Data folder: {app.config['DATA_DIR']}")
@@ -57,8 +59,6 @@ def serve(host: str, port: int, threads: int, data_dir: Path | None) -> None:
                nl=True)
     click.echo("Open your library with `hatchery open`.")
     click.echo("Press Ctrl+C to stop.", err=False)
-    url_file = Path(app.config["DATA_DIR"]) / SERVER_URL_FILE
-    url_file.write_text(url.replace("0.0.0.0", "127.0.0.1") + "\n", encoding="utf-8")
     try:
         server.run()
     except KeyboardInterrupt:
