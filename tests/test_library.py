@@ -126,7 +126,7 @@ def test_the_date_filter_uses_the_day_a_highlight_was_made(browser, hatch, store
 def test_search_finds_a_word_in_a_note_and_marks_it_after_escaping(browser, hatch):
     html = get(browser, "/search?q=lunar").get_data(as_text=True)
     assert "<mark>lunar</mark>" in html
-    assert f'href="/pages/' in html and f'#h-{HIGHLIGHT_IDS["moon"]}' in html
+    assert 'href="/pages/' in html and f'#h-{HIGHLIGHT_IDS["moon"]}' in html
     html = get(browser, "/search?q=onerror").get_data(as_text=True)
     assert "&lt;img src=x <mark>onerror</mark>=alert(1)&gt;" in html
 
