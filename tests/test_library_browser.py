@@ -133,7 +133,7 @@ def test_editing_a_note_and_deleting_with_undo(page):
 
 def test_a_hatch_page_cites_the_highlight_in_the_library_and_the_source(page, library):
     _server, hatch = library
-    page.get_by_role("link", name="Hatches").click()
+    page.get_by_role("link", name="Hatches", exact=True).click()
     page.get_by_role("link", name="Tides and attention").click()
     assert page.get_by_role("heading", name="Tides and attention").is_visible()
     shot(page, "hatch")
@@ -178,5 +178,5 @@ def test_a_hatch_started_from_the_library_appears_in_the_history(page):
         shot(page, "hatch-from-library-failed")
         raise AssertionError("hatching failed: " + page.locator("#hatch-status").inner_text())
     shot(page, "hatch-from-library")
-    page.get_by_role("link", name="Hatches").click()
+    page.get_by_role("link", name="Hatches", exact=True).click()
     assert page.locator(".hatch-list li").count() == 2
