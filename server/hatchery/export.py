@@ -32,9 +32,18 @@ JSON_FORMAT_NAME = "hatchery"
 JSON_FORMAT_VERSION = 1
 
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-# Terms the Web Annotation context lacks: the page title (Dublin Core) and
-# the highlight's colour name, kept as the target's `styleClass` anyway.
-EXTRA_CONTEXT = {"dcterms": "http://purl.org/dc/terms/", "title": "dcterms:title"}
+# Terms the Web Annotation context lacks: the page title (Dublin Core), and
+# what makes our own JSON-LD lossless: each page's metadata and article
+# (`hatchery:pages`) and each highlight's located context
+# (`hatchery:context`), both kept as literal JSON (`@json`, JSON-LD 1.1).
+EXTRA_CONTEXT = {
+    "@version": 1.1,
+    "dcterms": "http://purl.org/dc/terms/",
+    "title": "dcterms:title",
+    "hatchery": "urn:x-hatchery:",
+    "hatchery:pages": {"@type": "@json"},
+    "hatchery:context": {"@type": "@json"},
+}
 COLOR_CSS = {"yellow": "#fde68a", "green": "#bbf7d0", "blue": "#bfdbfe", "pink": "#fbcfe8"}
 
 MEDIA_TYPES = {
@@ -119,8 +128,11 @@ def _csv_cell(value) -> str:
 
 
 def export_jsonld(store: Store) -> dict:
-    """An AnnotationCollection holding one Annotation per highlight."""
-    items = [annotation(page, h) for page in store.export_pages() for h in page["highlights"]]
+    """An AnnotationCollection holding one Annotation per highlight, plus
+    the pages themselves under `hatchery:pages` so our importer loses
+    nothing (other tools ignore the term)."""
+    pages = store.export_pages()
+    items = [annotation(page, h) for page in pages for h in page["highlights"]]
     return {
         "@context": [ANNOTATION_CONTEXT, EXTRA_CONTEXT],
         "type": "AnnotationCollection",
@@ -128,6 +140,8 @@ def export_jsonld(store: Store) -> dict:
         "generator": f"hatchery {__version__}",
         "total": len(items),
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+        "hatchery:pages": [{k: v for k, v in page.items() if k != "highlights"}
+                           for page in pages],
     }
 
 
@@ -160,6 +174,8 @@ def annotation(page: dict, h: dict) -> dict:
     }
     if bodies:
         item["body"] = bodies
+    if h.get("context") is not None:
+        item["hatchery:context"] = h["context"]
     return item
 
 

@@ -4,6 +4,7 @@ tool's), an AnnotationPage, one Annotation or a list of them."""
 from __future__ import annotations
 
 from ..store import ImportHighlight, ImportPage
+from . import ours
 from .common import (COLORS, ParsedImport, fail, optional_int, page_url, stable_id,
                      tag_list, timestamp)
 
@@ -47,7 +48,7 @@ def parse(data: object) -> ParsedImport:
     if not isinstance(items, list):
         raise fail("the file", "the annotations must be a list")
     parsed = ParsedImport(NAME)
-    pages: dict[str, ImportPage] = {}
+    pages = _our_pages(data)
     for i, item in enumerate(items, start=1):
         record = f"annotation {i}"
         if not isinstance(item, dict) or item.get("type") != "Annotation":
@@ -90,10 +91,29 @@ def parse(data: object) -> ParsedImport:
             start=optional_int(record, position, "start"),
             end=optional_int(record, position, "end"),
             color=style if style in COLORS else "yellow", note=note, tags=tags,
+            context=_context(record, item.get("hatchery:context")),
             created_at=timestamp(record, item.get("created")),
             updated_at=timestamp(record, item.get("modified"))))
     parsed.pages = list(pages.values())
     return parsed
+
+
+def _our_pages(data: object) -> dict[str, ImportPage]:
+    """The pages our own export lists under `hatchery:pages` (metadata,
+    article, ids), by URL; empty for other tools' files."""
+    listed = data.get("hatchery:pages") if isinstance(data, dict) else None
+    if listed is None:
+        return {}
+    if not isinstance(listed, list):
+        raise fail("the file", "`hatchery:pages` must be a list")
+    pages = [ours.page_record(f"page {i}", page) for i, page in enumerate(listed, start=1)]
+    return {page.url: page for page in pages}
+
+
+def _context(record: str, value: object) -> dict | None:
+    if value is not None and not isinstance(value, dict):
+        raise fail(record, "`hatchery:context` must be an object")
+    return value
 
 
 def _bodies(record: str, body: object) -> tuple[str, list[str]]:

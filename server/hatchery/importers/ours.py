@@ -23,7 +23,7 @@ def parse(data: dict) -> ParsedImport:
         raise fail("the file", "`pages` must be a list")
     parsed = ParsedImport(NAME)
     for i, page in enumerate(pages, start=1):
-        parsed.pages.append(_page(f"page {i}", page))
+        parsed.pages.append(page_record(f"page {i}", page))
     hatches = data.get("hatches") or []
     if not isinstance(hatches, list):
         raise fail("the file", "`hatches` must be a list")
@@ -38,7 +38,8 @@ def parse(data: dict) -> ParsedImport:
     return parsed
 
 
-def _page(record: str, page: object) -> ImportPage:
+def page_record(record: str, page: object) -> ImportPage:
+    """A page of our JSON export (with its highlights, if it lists any)."""
     if not isinstance(page, dict):
         raise fail(record, "it is not an object")
     url = text(record, page, "url", required=True)
