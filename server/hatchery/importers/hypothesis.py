@@ -46,10 +46,7 @@ def parse(data: object) -> ParsedImport:
         position = next((s for s in selectors if isinstance(s, dict)
                          and s.get("type") == "TextPositionSelector"), {})
         url = page_url(record, item.get("uri"))
-        titles = (item.get("document") or {}).get("title") if isinstance(
-            item.get("document"), dict) else None
-        title = titles[0] if isinstance(titles, list) and titles and isinstance(
-            titles[0], str) else titles if isinstance(titles, str) else ""
+        title = _title(item)
         page = pages.setdefault(url, ImportPage(url=url, title=title))
         page.title = page.title or title
         page.highlights.append(ImportHighlight(
@@ -63,3 +60,12 @@ def parse(data: object) -> ParsedImport:
             updated_at=timestamp(record, item.get("updated"))))
     parsed.pages = list(pages.values())
     return parsed
+
+
+def _title(item: dict) -> str:
+    """The page title: Hypothesis keeps `document.title` as a list."""
+    document = item.get("document")
+    titles = document.get("title") if isinstance(document, dict) else None
+    if isinstance(titles, list):
+        titles = next((t for t in titles if isinstance(t, str)), "")
+    return titles if isinstance(titles, str) else ""
