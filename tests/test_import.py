@@ -134,7 +134,7 @@ def test_the_cli_imports_a_file_and_says_what_it_added(tmp_path):
     data_dir = str(tmp_path / "data")
     result = runner.invoke(main, ["import", str(IMPORTS / "glasp.json"), "--data-dir", data_dir])
     assert result.exit_code == 0, result.output
-    assert "Imported glasp: 3 new highlights, 2 new pages." in result.output
+    assert "Imported Glasp: 3 new highlights, 2 new pages." in result.output
     result = runner.invoke(main, ["import", str(IMPORTS / "glasp.json"), "--data-dir", data_dir])
     assert "0 new highlights, 0 new pages; 3 already in your library." in result.output
 

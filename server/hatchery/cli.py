@@ -213,7 +213,10 @@ def describe_import(report: dict) -> str:
              f"{report['pages']} new page{'s' if report['pages'] != 1 else ''}"]
     if report["hatches"]:
         parts.append(f"{report['hatches']} hatches")
-    line = f"Imported {report['format']}: " + ", ".join(parts)
+    from .importers import LABELS
+
+    label = LABELS.get(report["format"], report["format"])
+    line = f"Imported {label}: " + ", ".join(parts)
     already = report["existing_highlights"] + report["existing_hatches"]
     if already:
         line += f"; {already} already in your library"

@@ -15,12 +15,14 @@ from ..store import Store
 from . import glasp, hypothesis, jsonld, kindle, ours
 from .common import ImportFailed, ParsedImport
 
-__all__ = ["FORMATS", "ImportFailed", "ParsedImport", "detect", "import_bytes", "parse"]
+__all__ = ["FORMATS", "LABELS", "ImportFailed", "ParsedImport", "detect", "import_bytes", "parse"]
 
 # Checked in this order: ours first (it says what it is), Web Annotation
 # before Hypothesis (Hypothesis' own API speaks both dialects).
 JSON_FORMATS = (ours, jsonld, glasp, hypothesis)
 FORMATS = tuple(m.NAME for m in JSON_FORMATS) + (kindle.NAME,)
+LABELS = {ours.NAME: "Hatchery JSON", jsonld.NAME: "Web Annotation JSON-LD",
+          glasp.NAME: "Glasp", hypothesis.NAME: "Hypothesis", kindle.NAME: "Kindle clippings"}
 
 
 def _decode(raw: bytes) -> str:
