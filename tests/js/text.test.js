@@ -7,6 +7,7 @@ import {
   truncate,
   parseTags,
   capHtml,
+  stripOwnMarkup,
 } from '../../extension/src/lib/text.js';
 
 test('whitespace runs, including non-breaking spaces, become one space', () => {
@@ -42,4 +43,11 @@ test('page HTML too large to send is left out', () => {
   assert.equal(capHtml('<p>x</p>', 100), '<p>x</p>');
   assert.equal(capHtml('x'.repeat(101), 100), undefined);
   assert.equal(capHtml(null, 100), undefined);
+});
+
+test('page HTML is sent without the extension\'s marks and toolbar', () => {
+  const html =
+    '<p>A <hatchery-mark data-id="1" data-color="green">quote</hatchery-mark> here</p>' +
+    '<hatchery-ui></hatchery-ui>';
+  assert.equal(stripOwnMarkup(html), '<p>A quote here</p>');
 });

@@ -95,3 +95,16 @@ export function capHtml(html, max) {
   if (typeof html !== 'string' || !html) return undefined;
   return html.length <= max ? html : undefined;
 }
+
+/**
+ * Remove the extension's own elements from serialised page HTML, so the
+ * server extracts the page as its author wrote it.
+ *
+ * @param {string} html
+ * @returns {string}
+ */
+export function stripOwnMarkup(html) {
+  return String(html ?? '')
+    .replace(/<hatchery-ui\b[^>]*>[\s\S]*?<\/hatchery-ui>/g, '')
+    .replace(/<\/?hatchery-mark\b[^>]*>/g, '');
+}
