@@ -1,12 +1,57 @@
 """The hatching engine: merged write-ups from highlights across pages.
 
-Placeholder until the hatch-engine issue lands; the API answers 501.
+A plain library (no Flask): the API and the CLI call `hatch`; the benchmark
+calls `summarize_documents`.
+
+    from hatchery.hatch import hatch, Source, SourceHighlight
+    result = hatch([Source(id=1, url=..., title=..., text=..., highlights=[...])])
+    print(result.markdown)
 """
 
+from __future__ import annotations
 
-class NothingToHatch(ValueError):
-    """The sources carry no highlight and no text to hatch from."""
+from .engines import ENGINES, get_engine
+from .models import (
+    Citation,
+    Hatch,
+    NothingToHatch,
+    Section,
+    Sentence,
+    Source,
+    SourceHighlight,
+    Thread,
+)
+from .plan import PLANS, plan_for
+from .summarize import summarize_documents
+
+__all__ = [
+    "ENGINES",
+    "PLANS",
+    "Citation",
+    "Hatch",
+    "NothingToHatch",
+    "Section",
+    "Sentence",
+    "Source",
+    "SourceHighlight",
+    "Thread",
+    "hatch",
+    "summarize_documents",
+]
 
 
-def hatch(sources, *, engine="local", length="short"):
-    raise NotImplementedError("the hatching engine is not built yet")
+def hatch(sources: list[Source], *, engine: str = "local", length: str = "short") -> Hatch:
+    """One merged write-up of `sources`, every sentence cited.
+
+    :param sources: the pages, each with its article text and highlights,
+        in the order the person picked them.
+    :param engine: the engine's name; only "local" (offline) for now.
+    :param length: "short", "medium" or "long".
+    :raises NothingToHatch: no source has a highlight or article text.
+    :raises ValueError: unknown `engine` or `length`.
+    """
+    plan = plan_for(length)
+    run = get_engine(engine)
+    if not sources:
+        raise NothingToHatch("nothing to hatch: pick at least one page or highlight")
+    return run(list(sources), plan)

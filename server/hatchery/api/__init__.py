@@ -1,0 +1,9 @@
+"""The HTTP API under /api: one blueprint per resource."""
+
+from flask import Blueprint
+
+from . import captures, hatches, highlights, meta, pages, search
+
+blueprint = Blueprint("api", __name__, url_prefix="/api")
+for module in (meta, captures, highlights, pages, hatches, search):
+    blueprint.register_blueprint(module.blueprint)

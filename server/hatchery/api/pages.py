@@ -1,0 +1,29 @@
+"""GET /api/pages (paginated), GET and DELETE /api/pages/ID."""
+
+from flask import Blueprint
+
+from ..db import get_store
+from . import validate
+
+blueprint = Blueprint("pages", __name__)
+
+
+@blueprint.get("/pages")
+def index():
+    limit, offset = validate.paging()
+    pages, total = get_store().list_pages(limit=limit, offset=offset)
+    return {"pages": pages, "total": total, "limit": limit, "offset": offset}
+
+
+@blueprint.get("/pages/<int:page_id>")
+def detail(page_id: int):
+    store = get_store()
+    page = store.get_page(page_id)
+    page["highlights"] = store.highlights_for_page(page_id)
+    return {"page": page}
+
+
+@blueprint.delete("/pages/<int:page_id>")
+def delete(page_id: int):
+    get_store().delete_page(page_id)
+    return "", 204

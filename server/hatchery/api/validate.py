@@ -1,0 +1,109 @@
+"""Request validation: one place per route turns a body into checked
+values, and every refusal names the field and what it should be."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from flask import request
+from werkzeug.exceptions import BadRequest, UnsupportedMediaType
+
+from ..errors import ValidationError  # noqa: F401  (re-exported)
+from ..urls import is_web_url
+
+COLORS = ("yellow", "green", "blue", "pink")
+MAX_TEXT = 100_000      # a highlight longer than this is a selection gone wrong
+MAX_CONTEXT = 2_000     # prefix/suffix: the extension sends 32 characters
+MAX_NOTE = 50_000
+MAX_TAGS = 50
+MAX_TAG = 100
+
+
+def json_body() -> dict[str, Any]:
+    """The request's JSON object, or 415/400 saying what is wrong."""
+    if not request.is_json:
+        raise UnsupportedMediaType("Send the body as JSON with 'Content-Type: application/json'.")
+    body = request.get_json(silent=True)
+    if body is None:
+        raise BadRequest("The body is not valid JSON.")
+    if not isinstance(body, dict):
+        raise BadRequest("The body must be a JSON object.")
+    return body
+
+
+def string(body: dict, name: str, *, required: bool = False, default: str = "",
+           max_length: int = MAX_TEXT, strip: bool = False) -> str:
+    value = body.get(name)
+    if value is None:
+        if required:
+            raise ValidationError(f"`{name}` is required.", code="missing_field")
+        return default
+    if not isinstance(value, str):
+        raise ValidationError(f"`{name}` must be a string.")
+    if strip:
+        value = value.strip()
+    if required and not value.strip():
+        raise ValidationError(f"`{name}` must not be empty.")
+    if len(value) > max_length:
+        raise ValidationError(f"`{name}` is longer than {max_length} characters.")
+    return value
+
+
+def integer(body: dict, name: str, *, minimum: int = 0) -> int | None:
+    value = body.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(f"`{name}` must be a whole number.")
+    if value < minimum:
+        raise ValidationError(f"`{name}` must be at least {minimum}.")
+    return value
+
+
+def web_url(body: dict, name: str = "url") -> str:
+    value = string(body, name, required=True, max_length=8192, strip=True)
+    if not is_web_url(value):
+        raise ValidationError(f"`{name}` must be an http(s) URL.")
+    return value
+
+
+def client_id(body: dict, name: str = "id") -> str:
+    value = string(body, name, required=True, max_length=64, strip=True)
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise ValidationError(f"`{name}` must be a UUID made by the client.") from None
+
+
+def color(body: dict, name: str = "color", default: str | None = "yellow") -> str | None:
+    value = body.get(name)
+    if value is None:
+        return default
+    if value not in COLORS:
+        raise ValidationError(f"`{name}` must be one of {', '.join(COLORS)}.")
+    return value
+
+
+def tags(body: dict, name: str = "tags") -> list[str] | None:
+    value = body.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
+        raise ValidationError(f"`{name}` must be a list of strings.")
+    cleaned = list(dict.fromkeys(t.strip() for t in value if t.strip()))
+    if len(cleaned) > MAX_TAGS or any(len(t) > MAX_TAG for t in cleaned):
+        raise ValidationError(f"`{name}`: at most {MAX_TAGS} tags of {MAX_TAG} characters.")
+    return cleaned
+
+
+def paging(default_limit: int = 50, max_limit: int = 500) -> tuple[int, int]:
+    """`limit` and `offset` from the query string."""
+    try:
+        limit = int(request.args.get("limit", default_limit))
+        offset = int(request.args.get("offset", 0))
+    except ValueError:
+        raise ValidationError("`limit` and `offset` must be whole numbers.") from None
+    if not 1 <= limit <= max_limit or offset < 0:
+        raise ValidationError(f"`limit` must be 1 to {max_limit} and `offset` at least 0.")
+    return limit, offset

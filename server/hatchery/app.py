@@ -1,0 +1,84 @@
+"""The Flask application factory."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from flask import Flask, jsonify
+from werkzeug.exceptions import HTTPException
+
+from . import __version__, security
+from .config import (DATABASE_FILE, DEFAULT_MAX_BODY_BYTES, LOOPBACK_HOSTS,
+                     default_data_dir, load_settings, read_token)
+from .errors import HatcheryError
+from .db import close_store
+from .store import Store
+
+LOGGER = logging.getLogger(__name__)
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app: defaults, then the data dir's config.toml or the test
+    config, then the data folder, the database schema and the blueprints."""
+    app = Flask(__name__)
+    data_dir = Path((test_config or {}).get("DATA_DIR") or default_data_dir())
+    app.config.from_mapping(
+        DATA_DIR=str(data_dir),
+        MAX_CONTENT_LENGTH=DEFAULT_MAX_BODY_BYTES,
+        ALLOWED_HOSTS=LOOPBACK_HOSTS,
+        EXTENSION_IDS=[],
+        VERSION=__version__,
+        JSON_SORT_KEYS=False,
+    )
+    if test_config is None:
+        app.config.update(load_settings(data_dir))
+    else:
+        app.config.update(test_config)
+    app.config["ALLOWED_HOSTS"] = tuple(h.lower() for h in app.config["ALLOWED_HOSTS"])
+    data_dir.mkdir(parents=True, exist_ok=True)
+    app.config.setdefault("DATABASE", str(data_dir / DATABASE_FILE))
+    if not app.config.get("TOKEN"):
+        app.config["TOKEN"] = read_token(data_dir)
+
+    store = Store(app.config["DATABASE"])
+    try:
+        store.migrate()
+    finally:
+        store.close()
+
+    security.install(app)
+    _register_errors(app)
+    app.teardown_appcontext(close_store)
+
+    from .api import blueprint as api
+
+    app.register_blueprint(api)
+    return app
+
+
+def error_response(status: int, code: str, message: str):
+    response = jsonify(error={"code": code, "message": message})
+    response.status_code = status
+    return response
+
+
+def _register_errors(app: Flask) -> None:
+    @app.errorhandler(HatcheryError)
+    def domain_error(error: HatcheryError):
+        return error_response(error.status, error.code, error.message)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        code = (error.name or "error").lower().replace(" ", "_")
+        response = error_response(error.code or 500, code, error.description or error.name)
+        if error.code == 401:
+            response.headers["WWW-Authenticate"] = 'Bearer realm="hatchery"'
+        return response
+
+    @app.errorhandler(Exception)
+    def unexpected_error(error: Exception):
+        # The trace goes to the server's log, never to the client.
+        LOGGER.exception("unexpected error")
+        return error_response(500, "internal_error",
+                              "Something went wrong inside Hatchery; the server log has the details.")

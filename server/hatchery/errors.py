@@ -1,0 +1,35 @@
+"""Domain errors. The store and services raise these; one handler in
+`app.py` turns them (and every HTTPException) into the JSON error shape."""
+
+from __future__ import annotations
+
+
+class HatcheryError(Exception):
+    """An error a client can act on."""
+
+    status = 400
+    code = "bad_request"
+
+    def __init__(self, message: str, *, code: str | None = None):
+        super().__init__(message)
+        self.message = message
+        if code:
+            self.code = code
+
+
+class NotFoundError(HatcheryError):
+    status = 404
+    code = "not_found"
+
+
+class ConflictError(HatcheryError):
+    status = 409
+    code = "conflict"
+
+
+class ValidationError(HatcheryError):
+    """The request is well-formed JSON but a field is wrong or missing."""
+
+    status = 422
+    code = "invalid"
+

@@ -1,0 +1,32 @@
+"""The engine registry: `hatch(..., engine=NAME)` looks the name up here.
+
+An engine is a function `(sources, plan) -> Hatch`. Only the offline "local"
+engine exists; an LLM engine (issue 6) registers itself by adding a name to
+`ENGINES` that points at its module and function, imported on first use so
+an engine's optional dependencies are never needed by the others.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Callable
+
+from .models import Hatch, Source
+from .plan import Plan
+
+Engine = Callable[[list[Source], Plan], Hatch]
+
+# name -> "module:function", relative to this package.
+ENGINES: dict[str, str] = {
+    "local": ".local:hatch_local",
+}
+
+
+def get_engine(name: str) -> Engine:
+    """The engine called `name`; ValueError naming the known ones if none."""
+    target = ENGINES.get(name)
+    if target is None:
+        known = ", ".join(sorted(ENGINES))
+        raise ValueError(f"unknown hatch engine {name!r}; known engines: {known}")
+    module, _, function = target.partition(":")
+    return getattr(import_module(module, __package__), function)

@@ -1,0 +1,440 @@
+"""The offline engine: a hatch built only from the sources' own sentences.
+
+Every sentence of a local hatch is either a sentence of a source (a
+highlighted one, cited to its highlight, or one around it or from the
+article, cited to the page) or a short framing sentence that names sources
+and threads and cites the pages it names. Nothing is generated beyond that,
+so nothing can be unattributed.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from .advice import advice_strength, is_advice
+from .debris import clean_sentences, is_debris
+from .models import Citation, Hatch, NothingToHatch, Section, Sentence, Source, Thread
+from .passages import Passage, highlight_passages
+from .plan import Plan
+from .rank import Unit, overlap, select, term_weights
+from .sentences import content_stems, normalise, split_blocks, split_sentences
+from .themes import find_threads
+
+LOGGER = logging.getLogger(__name__)
+
+# (source index, highlight id or None for the page's article text)
+Key = tuple[int, "str | None"]
+
+# A sentence sharing more than this fraction of content stems with one
+# already in the hatch is left out (highlights are kept unless nearly equal).
+CONTEXT_REDUNDANCY = 0.6
+HIGHLIGHT_REDUNDANCY = 0.85
+
+# The person's note is woven in after the sentence it is on, marked so.
+NOTE_PREFIX = "My note: "
+
+# How many source titles a framing sentence names before "and N more".
+NAMED_SOURCES = 4
+
+
+@dataclass
+class Draft:
+    """A sentence before citation numbers are given."""
+
+    text: str
+    keys: list[Key]
+    stems: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        if not self.stems:
+            self.stems = frozenset(content_stems(self.text))
+
+
+@dataclass
+class _SectionDraft:
+    source: int
+    paragraphs: list[list[Draft]]
+
+
+class _Ledger:
+    """Every sentence already in the hatch, to keep each one only once."""
+
+    def __init__(self) -> None:
+        self.by_text: dict[str, Draft] = {}
+        self.drafts: list[Draft] = []
+
+    def find(self, text: str) -> Draft | None:
+        return self.by_text.get(normalise(text))
+
+    def redundant(self, draft: Draft, threshold: float) -> bool:
+        return any(overlap(draft.stems, d.stems) > threshold for d in self.drafts)
+
+    def add(self, draft: Draft) -> None:
+        self.by_text[normalise(draft.text)] = draft
+        self.drafts.append(draft)
+
+
+def _has_material(source: Source) -> bool:
+    return bool(source.text.strip()) or any(h.text.strip() for h in source.highlights)
+
+
+def _note_sentence(note: str) -> str:
+    note = " ".join(note.split())
+    if note[-1] not in ".!?…)\"”":
+        note += "."
+    return f"{NOTE_PREFIX}{note}"
+
+
+def _salience(text: str, weights: dict[str, float]) -> float:
+    stems = set(content_stems(text))
+    if not stems:
+        return 0.0
+    return sum(weights.get(s, 0.0) for s in stems) / len(stems) ** 0.5
+
+
+def _pick_passages(passages: list[Passage], plan: Plan, weights: dict[str, float]) -> list[Passage]:
+    """The most salient passages (notes count double), kept in article order."""
+    if len(passages) <= plan.highlights_per_section:
+        return passages
+    scored = sorted(
+        range(len(passages)),
+        key=lambda i: (
+            -(
+                sum(_salience(s, weights) for s in passages[i].sentences)
+                * (2 if passages[i].highlight.note else 1)
+            ),
+            i,
+        ),
+    )
+    keep = sorted(scored[: plan.highlights_per_section])
+    return [passages[i] for i in keep]
+
+
+def _context(passage: Passage, plan: Plan, weights: dict[str, float]) -> tuple[list[str], list[str]]:
+    """The best `plan.context_sentences` neighbours, split into before/after."""
+    if not plan.context_sentences:
+        return [], []
+    near = [(s, "before") for s in passage.before[-plan.context_sentences:]]
+    near += [(s, "after") for s in passage.after[: plan.context_sentences]]
+    near = [(s, side) for s, side in near if not is_debris(s) and len(s.split()) >= 4]
+    best = sorted(range(len(near)), key=lambda i: (-_salience(near[i][0], weights), i))
+    chosen = sorted(best[: plan.context_sentences])
+    before = [near[i][0] for i in chosen if near[i][1] == "before"]
+    after = [near[i][0] for i in chosen if near[i][1] == "after"]
+    return before, after
+
+
+def _section(index: int, source: Source, plan: Plan, weights: dict[str, float], ledger: _Ledger) -> _SectionDraft | None:
+    page: Key = (index, None)
+    passages = highlight_passages(source.highlights, source.text)
+    paragraphs: list[list[Draft]] = []
+    if passages:
+        last_block: int | None = None
+        for passage in _pick_passages(passages, plan, weights):
+            hl: Key = (index, passage.highlight.id)
+            before, after = _context(passage, plan, weights)
+            drafts: list[Draft] = []
+            for text, key, threshold in (
+                [(s, page, CONTEXT_REDUNDANCY) for s in before]
+                + [(s, hl, HIGHLIGHT_REDUNDANCY) for s in passage.sentences]
+                + [(s, page, CONTEXT_REDUNDANCY) for s in after]
+            ):
+                same = ledger.find(text)
+                if same is not None:
+                    if key == hl and key not in same.keys and same.keys[0][0] == index:
+                        same.keys.append(key)
+                    continue
+                draft = Draft(text, [key])
+                if ledger.redundant(draft, threshold):
+                    continue
+                ledger.add(draft)
+                drafts.append(draft)
+            if passage.highlight.note and passage.highlight.note.strip():
+                draft = Draft(_note_sentence(passage.highlight.note), [hl])
+                ledger.add(draft)
+                drafts.append(draft)
+            if not drafts:
+                continue
+            if paragraphs and passage.block is not None and passage.block == last_block:
+                paragraphs[-1].extend(drafts)
+            else:
+                paragraphs.append(drafts)
+            last_block = passage.block
+    elif source.text.strip():
+        units = [Unit(s, 0, i) for i, s in enumerate(clean_sentences(source.text))]
+        drafts = []
+        for unit in select(units, plan.summary_words):
+            draft = Draft(unit.text, [page])
+            if ledger.find(unit.text) or ledger.redundant(draft, CONTEXT_REDUNDANCY):
+                continue
+            ledger.add(draft)
+            drafts.append(draft)
+        if drafts:
+            paragraphs.append(drafts)
+    if not paragraphs:
+        return None
+    return _SectionDraft(index, paragraphs)
+
+
+def _source_texts(sources: list[Source]) -> tuple[list[str], list[str]]:
+    texts, highlighted = [], []
+    for source in sources:
+        hl = [h.text for h in source.highlights] + [h.note or "" for h in source.highlights]
+        ctx = [h.context or "" for h in source.highlights]
+        texts.append("\n\n".join([source.title, source.text, *ctx, *hl]))
+        highlighted.append("\n\n".join(hl))
+    return texts, highlighted
+
+
+def _threads(sources: list[Source], plan: Plan) -> list[tuple[str, list[int], list[Key]]]:
+    """Key phrases shared by several sources (or, with one source, recurring
+    in several of its paragraphs and highlights), each with its keys."""
+    texts, highlighted = _source_texts(sources)
+    if len(sources) > 1:
+        found = find_threads(texts, highlighted, limit=plan.threads, min_docs=2)
+        doc_sources = None
+    else:
+        parts = split_blocks(texts[0])
+        found = find_threads(parts, highlighted * len(parts), limit=plan.threads, min_docs=2)
+        doc_sources = [0] * len(parts)
+    out = []
+    for thread in found:
+        indices = sorted({doc_sources[d] for d in thread.docs}) if doc_sources else thread.docs
+        wanted = set(thread.stems)
+        keys: list[Key] = []
+        for i in indices:
+            key: Key = (i, None)
+            for h in sources[i].highlights:
+                if wanted <= set(content_stems(f"{h.text} {h.note or ''}")):
+                    key = (i, h.id)
+                    break
+            keys.append(key)
+        out.append((thread.phrase, indices, keys))
+    return out
+
+
+def _advice(
+    sections: list[_SectionDraft],
+    sources: list[Source],
+    plan: Plan,
+    threads: list[tuple[str, list[int], list[Key]]],
+    weights: dict[str, float],
+    ledger: _Ledger,
+) -> list[Draft]:
+    """Imperative and modal sentences among highlights and their paragraphs.
+
+    A sentence picked as advice leaves its section, unless that would empty
+    the section; sentences not yet in the hatch join the ledger.
+    """
+    theme_stems = {s for phrase, _, _ in threads for s in content_stems(phrase)}
+    candidates: list[tuple[float, int, Draft]] = []
+    seen: set[str] = set()
+    order = 0
+    in_hatch = {id(d): (sec, para) for sec in sections for para in sec.paragraphs for d in para}
+    for sec in sections:
+        for para in sec.paragraphs:
+            for d in para:
+                if is_advice(d.text) and not d.text.startswith(NOTE_PREFIX):
+                    from_highlight = any(k[1] is not None for k in d.keys)
+                    score = advice_strength(d.text) * (2 if from_highlight else 1)
+                    score += 0.5 * len(theme_stems & d.stems) + 0.01 * _salience(d.text, weights)
+                    candidates.append((score, order, d))
+                    seen.add(normalise(d.text))
+                    order += 1
+    for index, source in enumerate(sources):
+        pools = [h.context or "" for h in source.highlights]
+        if not source.highlights:
+            pools.append(source.text)
+        for pool in pools:
+            for s in split_sentences(pool):
+                if normalise(s) in seen or not is_advice(s) or is_debris(s) or len(s.split()) < 4:
+                    continue
+                seen.add(normalise(s))
+                d = Draft(s, [(index, None)])
+                score = advice_strength(s) + 0.5 * len(theme_stems & d.stems)
+                score += 0.01 * _salience(s, weights)
+                candidates.append((score, order, d))
+                order += 1
+    candidates.sort(key=lambda c: (-c[0], c[1]))
+    picked: list[Draft] = []
+    for _, _, d in candidates:
+        if len(picked) >= plan.advice:
+            break
+        if any(overlap(d.stems, p.stems) > CONTEXT_REDUNDANCY for p in picked):
+            continue
+        where = in_hatch.get(id(d))
+        if where is not None:
+            sec, para = where
+            if sum(len(p) for p in sec.paragraphs) <= 1 or _has_note(d, para):
+                continue
+            para.remove(d)
+            if not para:
+                sec.paragraphs.remove(para)
+        else:
+            if ledger.find(d.text) or ledger.redundant(d, CONTEXT_REDUNDANCY):
+                continue
+            ledger.add(d)
+        picked.append(d)
+    return picked
+
+
+def _has_note(draft: Draft, paragraph: list[Draft]) -> bool:
+    """True when the person's note follows `draft`: they stay together."""
+    at = paragraph.index(draft)
+    return at + 1 < len(paragraph) and paragraph[at + 1].text.startswith(NOTE_PREFIX)
+
+
+def _names(sources: list[Source], indices: list[int]) -> tuple[str, list[Key]]:
+    named = indices[:NAMED_SOURCES]
+    titles = [f"“{sources[i].title or sources[i].url}”" for i in named]
+    rest = len(indices) - len(named)
+    if rest:
+        titles.append(f"{rest} more")
+    return _and(titles), [(i, None) for i in named]
+
+
+def _and(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _title(sources: list[Source], threads: list[tuple[str, list[int], list[Key]]]) -> str:
+    phrases = [t[0] for t in threads[:2]]
+    if phrases:
+        topic = _and(phrases)
+        topic = topic[:1].upper() + topic[1:]
+        if len(sources) == 1:
+            return f"{topic}: notes on {sources[0].title or sources[0].url}"
+        return f"{topic}: what {len(sources)} sources share"
+    if len(sources) == 1:
+        return f"Notes on {sources[0].title or sources[0].url}"
+    return f"Notes from {len(sources)} sources"
+
+
+def _introduction(sources: list[Source], used: list[int], threads, n_highlights: int) -> list[Draft]:
+    names, keys = _names(sources, used)
+    if len(used) == 1:
+        what = f"the {n_highlights} passages highlighted in it" if n_highlights > 1 else (
+            "the passage highlighted in it" if n_highlights == 1 else "its article text")
+        out = [Draft(f"This hatch is drawn from {names} and {what}.", keys)]
+    else:
+        out = [Draft(f"This hatch draws together {len(used)} sources: {names}.", keys)]
+    if threads:
+        phrase, indices, tkeys = threads[0]
+        if len(indices) > 1:
+            out.append(Draft(
+                f"The thread that runs through most of them is “{phrase}”, found in {len(indices)} of the {len(used)}.",
+                [(i, None) for i in indices[:NAMED_SOURCES]],
+            ))
+        else:
+            out.append(Draft(f"Its recurring theme is “{phrase}”.", list(tkeys)))
+    return out
+
+
+def _conclusion(sources, used, threads, weights, ledger: _Ledger) -> list[Draft]:
+    out: list[Draft] = []
+    if threads:
+        phrases = _and([f"“{t[0]}”" for t in threads[:3]])
+        indices = sorted({i for t in threads[:3] for i in t[1]})
+        if len(used) > 1:
+            names, keys = _names(sources, indices)
+            text = f"Taken together, {names} meet on {phrases}."
+        else:
+            keys = [(indices[0], None)] if indices else [(used[0], None)]
+            text = f"Taken together, these passages keep returning to {phrases}."
+        out.append(Draft(text, keys))
+    # The most central sentence not yet used, from the highlights' paragraphs
+    # or the article: the closing quotation.
+    best: tuple[float, int, Draft] | None = None
+    order = 0
+    for index in used:
+        source = sources[index]
+        pools = [h.context for h in source.highlights if h.context] or [source.text]
+        for pool in pools:
+            for s in clean_sentences(pool):
+                order += 1
+                d = Draft(s, [(index, None)])
+                if ledger.find(s) or ledger.redundant(d, CONTEXT_REDUNDANCY):
+                    continue
+                score = _salience(s, weights)
+                if best is None or score > best[0]:
+                    best = (score, order, d)
+    if best is not None:
+        ledger.add(best[2])
+        out.append(best[2])
+    if not out:
+        names, keys = _names(sources, used)
+        out.append(Draft(f"These are the passages that mattered in {names}.", keys))
+    return out
+
+
+def hatch_local(sources: list[Source], plan: Plan) -> Hatch:
+    """Build a hatch from `sources` with no model and no network."""
+    used = [i for i, s in enumerate(sources) if _has_material(s)]
+    if not used:
+        raise NothingToHatch(
+            "nothing to hatch: the chosen pages have no highlights and no article text"
+        )
+    units = []
+    for i in used:
+        source = sources[i]
+        for pos, s in enumerate(split_sentences(source.text)):
+            units.append(Unit(s, i, pos))
+        for pos, h in enumerate(source.highlights):
+            units.append(Unit(f"{h.text} {h.note or ''}", i, pos))
+    weights = term_weights(units)
+
+    ledger = _Ledger()
+    sections = [
+        sec for i in used if (sec := _section(i, sources[i], plan, weights, ledger)) is not None
+    ]
+    if not sections:
+        raise NothingToHatch("nothing to hatch: no quotable sentence in the chosen pages")
+    used = [sec.source for sec in sections]
+    threads = _threads([sources[i] for i in used], plan)
+    threads = [(p, [used[i] for i in idx], [(used[k[0]], k[1]) for k in keys]) for p, idx, keys in threads]
+    advice = _advice(sections, sources, plan, threads, weights, ledger)
+    n_highlights = sum(1 for i in used for h in sources[i].highlights if h.text.strip())
+    introduction = _introduction(sources, used, threads, n_highlights)
+    conclusion = _conclusion(sources, used, threads, weights, ledger)
+    return _assemble(sources, plan, _title(sources, threads), introduction, sections, threads, advice, conclusion)
+
+
+def _assemble(sources, plan, title, introduction, sections, threads, advice, conclusion) -> Hatch:
+    """Number the citations in reading order and build the `Hatch`."""
+    numbers: dict[Key, int] = {}
+
+    def cite(keys: list[Key]) -> list[int]:
+        out = []
+        for key in keys:
+            if key not in numbers:
+                numbers[key] = len(numbers) + 1
+            if numbers[key] not in out:
+                out.append(numbers[key])
+        return out
+
+    def sentences(drafts: list[Draft]) -> list[Sentence]:
+        return [Sentence(d.text, cite(d.keys)) for d in drafts]
+
+    intro = sentences(introduction)
+    out_sections = []
+    for sec in sections:
+        source = sources[sec.source]
+        out_sections.append(Section(
+            source_id=source.id,
+            title=source.title or source.url,
+            site=source.site_name,
+            url=source.url,
+            paragraphs=[sentences(p) for p in sec.paragraphs if p],
+        ))
+    out_threads = [Thread(p, [sources[i].id for i in idx], cite(keys)) for p, idx, keys in threads]
+    out_advice = sentences(advice)
+    out_conclusion = sentences(conclusion)
+    citations = [
+        Citation(n, sources[i].id, hid, sources[i].url, sources[i].title or sources[i].url)
+        for (i, hid), n in sorted(numbers.items(), key=lambda kv: kv[1])
+    ]
+    return Hatch(title, intro, out_sections, out_threads, out_advice, out_conclusion, citations,
+                 engine="local", length=plan.length)

@@ -1,0 +1,30 @@
+"""Whole-document summaries: the hatch engine with no highlights."""
+
+from __future__ import annotations
+
+from .debris import clean_sentences
+from .rank import Unit, select
+
+
+def document_units(documents: list[str]) -> list[Unit]:
+    """The quotable sentences of every document, debris cut, as units."""
+    units = []
+    for d, text in enumerate(documents):
+        for pos, sentence in enumerate(clean_sentences(text)):
+            units.append(Unit(sentence, d, pos))
+    return units
+
+
+def summarize_documents(documents: list[str], word_budget: int) -> str:
+    """A merged extractive summary of whole documents.
+
+    :param documents: plain texts, paragraphs separated by blank lines.
+    :param word_budget: the most words the summary may have.
+    :return: the picked sentences, in document order, at most `word_budget`
+        words (the last sentence is cut when a shorter pick cannot fill it).
+    """
+    if word_budget <= 0:
+        return ""
+    units = document_units(documents)
+    picked = select(units, word_budget)
+    return " ".join(u.text for u in picked)

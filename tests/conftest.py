@@ -1,0 +1,146 @@
+"""Shared fixtures: an app on a real SQLite file, a client that carries the
+token, and the real server started as a process on a free port."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+import requests
+
+from hatchery.app import create_app
+
+RESOURCES = Path(__file__).parent / "resources"
+TOKEN = "test-token-0123456789"
+
+
+@pytest.fixture
+def app(tmp_path):
+    return create_app({"TESTING": True, "DATA_DIR": str(tmp_path / "data"), "TOKEN": TOKEN})
+
+
+class AuthClient:
+    """The Flask test client with the token and a loopback Host by default."""
+
+    def __init__(self, client):
+        self.raw = client
+
+    def open(self, method, path, *, token=TOKEN, headers=None, **kwargs):
+        headers = dict(headers or {})
+        if token is not None:
+            headers.setdefault("Authorization", f"Bearer {token}")
+        kwargs.setdefault("base_url", "http://127.0.0.1:8765")
+        return self.raw.open(path, method=method, headers=headers, **kwargs)
+
+    def get(self, path, **kw):
+        return self.open("GET", path, **kw)
+
+    def post(self, path, **kw):
+        return self.open("POST", path, **kw)
+
+    def patch(self, path, **kw):
+        return self.open("PATCH", path, **kw)
+
+    def delete(self, path, **kw):
+        return self.open("DELETE", path, **kw)
+
+
+@pytest.fixture
+def client(app):
+    return AuthClient(app.test_client())
+
+
+def make_capture(**fields) -> dict:
+    """A capture as the extension sends it; override any field."""
+    capture = {
+        "id": str(uuid.uuid4()),
+        "url": "https://example.org/articles/tides",
+        "title": "How tides work",
+        "text": "The Moon pulls the oceans toward it",
+        "prefix": "Every day, ",
+        "suffix": ", making a bulge.",
+        "start": 120,
+        "end": 155,
+        "color": "yellow",
+    }
+    capture.update(fields)
+    return capture
+
+
+@pytest.fixture
+def capture():
+    return make_capture
+
+
+class RunningServer:
+    """`hatchery serve` in a subprocess, as a user starts it."""
+
+    def __init__(self, data_dir: Path, port: int = 0):
+        self.data_dir = data_dir
+        self.port = port
+        self.process: subprocess.Popen | None = None
+        self.url = ""
+        self.token = ""
+
+    def start(self) -> "RunningServer":
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "hatchery.cli", "serve", "--port", str(self.port),
+             "--data-dir", str(self.data_dir)],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+        deadline = time.monotonic() + 20
+        lines = []
+        while time.monotonic() < deadline:
+            line = self.process.stdout.readline()
+            if not line:
+                break
+            lines.append(line)
+            if match := re.search(r"listening on (http://\S+)", line):
+                self.url = match.group(1)
+                self.port = int(self.url.rsplit(":", 1)[1])
+            if match := re.match(r"Token: (\S+)", line):
+                self.token = match.group(1)
+            if self.url and self.token:
+                self._drain()
+                return self
+        self.stop()
+        raise RuntimeError("server did not start:\n" + "".join(lines))
+
+    def _drain(self) -> None:
+        # Keep reading the log so the server never blocks on a full pipe.
+        self._drainer = threading.Thread(
+            target=lambda: [None for _ in self.process.stdout], daemon=True)
+        self._drainer.start()
+
+    def headers(self) -> dict:
+        return {"Authorization": f"Bearer {self.token}"}
+
+    def request(self, method: str, path: str, **kwargs) -> requests.Response:
+        headers = {**self.headers(), **kwargs.pop("headers", {})}
+        return requests.request(method, self.url + path, headers=headers, timeout=30, **kwargs)
+
+    def stop(self, sig: int | None = None) -> None:
+        if self.process and self.process.poll() is None:
+            if sig is None:
+                self.process.terminate()
+            else:
+                self.process.send_signal(sig)
+            self.process.wait(timeout=10)
+        if self.process and self.process.stdout:
+            if getattr(self, "_drainer", None):
+                self._drainer.join(timeout=5)
+            self.process.stdout.close()
+
+
+@pytest.fixture
+def server(tmp_path):
+    running = RunningServer(tmp_path / "server-data").start()
+    yield running
+    running.stop()

@@ -1,0 +1,145 @@
+"""The text tools under a hatch: sentences, debris, advice, threads, summaries."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from hatchery.hatch import summarize_documents
+from hatchery.hatch.advice import is_advice
+from hatchery.hatch.debris import clean_text, is_debris
+from hatchery.hatch.sentences import split_sentences, stem
+from hatchery.hatch.themes import find_threads
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Dr. Smith paid $3.50 for it. Then he left!", ["Dr. Smith paid $3.50 for it.", "Then he left!"]),
+        ("J. K. Rowling lived in the U.S. for a while. She wrote.", ["J. K. Rowling lived in the U.S. for a while.", "She wrote."]),
+        ('He said, "Stop." Then nobody moved.', ['He said, "Stop."', "Then nobody moved."]),
+        ("Version 1.2 shipped. See p. 4 and No. 7 for more.", ["Version 1.2 shipped.", "See p. 4 and No. 7 for more."]),
+        ("I said no. Then I left.", ["I said no.", "Then I left."]),
+        ("Wait... Is it over? Yes!", ["Wait...", "Is it over?", "Yes!"]),
+        ("¿Dónde está? No lo sé.", ["¿Dónde está?", "No lo sé."]),
+        ("今天很好。我们走吧！好的", ["今天很好。", "我们走吧！", "好的"]),
+        ("Il a dit « non. » Puis il est parti.", ["Il a dit « non. »", "Puis il est parti."]),
+        ("First paragraph without a stop\n\nSecond one.", ["First paragraph without a stop", "Second one."]),
+    ],
+)
+def test_sentences_split_where_a_reader_would(text, expected):
+    assert split_sentences(text) == expected
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_splitting_keeps_every_word(text):
+    joined = "".join("".join(split_sentences(text)).split())
+    assert joined == "".join(text.split())
+
+
+def test_stems_match_plurals_and_inflections():
+    assert stem("policies") == stem("policy")
+    assert stem("meetings") == stem("meeting")
+    assert stem("backups") == stem("backup")
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Tweet with a location",
+        "Advertisement",
+        "Advertisement Continue reading the main story",
+        "Share this article",
+        "Photo: Getty Images",
+        "(Image: Staff photographer)",
+        "Read more: our coverage of the election",
+        "Please enable Javascript to watch this video",
+        "© 2026 Example Media. All rights reserved.",
+        "___",
+    ],
+)
+def test_web_debris_is_recognised(block):
+    assert is_debris(block)
+
+
+def test_clean_text_keeps_the_article_and_drops_the_furniture():
+    text = (
+        "Tweet with a location\n\nShare this article\n\n"
+        "The council approved the new bike lanes on Tuesday after a long debate.\n\n"
+        "Photo: Getty Images\n\nAdvertisement\n\n"
+        "Work starts in March and should finish before the summer holidays."
+    )
+    assert clean_text(text).split("\n\n") == [
+        "The council approved the new bike lanes on Tuesday after a long debate.",
+        "Work starts in March and should finish before the summer holidays.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Back up your files every day.",
+        "Never share your password with anyone.",
+        "You should turn off notifications during focus time.",
+        "Teams need to write decisions down.",
+        "It is important to measure results, not hours.",
+        "Make sure every decision has an owner.",
+    ],
+)
+def test_imperative_and_modal_sentences_are_advice(sentence):
+    assert is_advice(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Researchers found that sleep improves memory.",
+        "Should we cancel every meeting?",
+        "They should have known better.",
+        "The team cancelled its meetings for a month.",
+    ],
+)
+def test_reports_questions_and_regrets_are_not_advice(sentence):
+    assert not is_advice(sentence)
+
+
+def test_threads_are_phrases_several_documents_share():
+    docs = [
+        "Open data helps cities. Open data portals list bus routes.",
+        "The city published open data on bus routes and parking.",
+        "A recipe for bread with no mention of the theme.",
+    ]
+    threads = find_threads(docs, limit=3)
+    assert threads[0].phrase in {"open data", "bus routes"}
+    assert all(len(t.docs) >= 2 for t in threads)
+    assert 2 not in {d for t in threads for d in t.docs}
+
+
+DOCS = [
+    "Tweet with a location\n\n"
+    "The river flooded the old town on Sunday night, forcing hundreds of families from their homes. "
+    "Emergency crews worked through the night to reinforce the levees along the river.\n\n"
+    "Officials said the water level peaked at four metres, the highest in thirty years.\n\n"
+    "Share this article",
+    "Hundreds of families left their homes as the river flooded the old town. "
+    "The mayor said the levees held in the new districts but failed near the old bridge. "
+    "Residents were told to boil drinking water until further notice.\n\n"
+    "Photo: Getty Images",
+]
+
+
+def test_a_summary_fits_the_budget_and_skips_debris():
+    summary = summarize_documents(DOCS, 40)
+    assert 0 < len(summary.split()) <= 40
+    assert "Tweet" not in summary and "Share this" not in summary and "Getty" not in summary
+
+
+def test_a_summary_does_not_repeat_itself():
+    summary = summarize_documents(DOCS, 200)
+    assert summary.count("flooded the old town") == 1
+
+
+def test_a_summary_is_deterministic_and_empty_for_no_budget():
+    assert summarize_documents(DOCS, 60) == summarize_documents(list(DOCS), 60)
+    assert summarize_documents(DOCS, 0) == ""
+    assert summarize_documents([], 50) == ""

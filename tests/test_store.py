@@ -1,0 +1,50 @@
+"""The SQLite file: schema, migrations, durability."""
+
+import sqlite3
+
+from hatchery.store import MIGRATIONS, NewHighlight, Store, fts_query
+from hatchery.urls import normalize_url
+
+
+def test_a_new_database_is_migrated_in_wal_mode_with_foreign_keys(tmp_path):
+    store = Store(tmp_path / "h.sqlite3")
+    assert store.migrate() == len(MIGRATIONS)
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert store.integrity_check() == "ok"
+
+
+def test_migrating_twice_changes_nothing(tmp_path):
+    store = Store(tmp_path / "h.sqlite3")
+    store.migrate()
+    page = store.save_page("https://a.example/", title="A")
+    store.add_highlight(page["id"], NewHighlight(id="h1", exact="kept"))
+    store.close()
+    again = Store(tmp_path / "h.sqlite3")
+    again.migrate()
+    assert again.get_highlight("h1")["exact"] == "kept"
+
+
+def test_a_failed_write_leaves_nothing_half_done(tmp_path):
+    store = Store(tmp_path / "h.sqlite3")
+    store.migrate()
+    try:
+        with store.transaction() as conn:
+            conn.execute("INSERT INTO pages (url, created_at, updated_at) VALUES ('u', 'x', 'x')")
+            raise sqlite3.OperationalError("disk went away")
+    except sqlite3.OperationalError:
+        pass
+    assert store.page_by_url("u") is None
+
+
+def test_fts_query_neutralises_syntax():
+    assert fts_query('moon "tide') == '"moon" """tide"'
+    assert fts_query("sea*") == '"sea"*'
+    assert fts_query("  ") == ""
+
+
+def test_url_normalisation():
+    assert normalize_url("HTTPS://Example.COM:443/a?utm_medium=x&id=3&gclid=y#frag") == \
+        "https://example.com/a?id=3"
+    assert normalize_url("http://example.com") == "http://example.com/"
+    assert normalize_url("http://example.com:8080/p?b=1&a=2") == "http://example.com:8080/p?b=1&a=2"
