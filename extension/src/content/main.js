@@ -96,6 +96,7 @@ function highlightSelection(color = lastColor) {
   const range = selection.getRangeAt(0);
   if (ui.contains(range.commonAncestorContainer)) return null;
   if (!document.body.contains(range.commonAncestorContainer)) return null;
+  followUrl();
   const idx = currentIndex();
   const raw = idx.rangeOffsets(range);
   const { start, end } = trimRange(idx.text, raw.start, raw.end);
@@ -199,15 +200,22 @@ function reset() {
   index = null;
 }
 
+/**
+ * If a single-page app moved to another URL, switch to that page's
+ * highlights. Returns true when the URL had changed.
+ */
+function followUrl() {
+  const url = canonicalUrl(location.href);
+  if (url === pageUrl) return false;
+  reset();
+  pageUrl = url;
+  loadHighlights();
+  return true;
+}
+
 /** After the page changed: follow URL changes, redraw lost highlights. */
 function settle() {
-  const url = canonicalUrl(location.href);
-  if (url !== pageUrl) {
-    reset();
-    pageUrl = url;
-    loadHighlights();
-    return;
-  }
+  if (followUrl()) return;
   const lost = [...highlights.values()].filter(
     (e) => !e.marks.some((m) => m.isConnected),
   );
@@ -324,8 +332,6 @@ export function start() {
   // pushState navigations change the URL without a mutation or an event this
   // isolated world can see: check the URL now and then (cheap).
   window.addEventListener('popstate', scheduleSettle);
-  setInterval(() => {
-    if (canonicalUrl(location.href) !== pageUrl) settle();
-  }, 1000);
+  setInterval(followUrl, 1000);
   loadHighlights();
 }

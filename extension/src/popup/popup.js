@@ -184,8 +184,9 @@ function textOf(value) {
   if (value == null) return '';
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.map(textOf).filter(Boolean).join(' ');
-  const text = value.text ?? value.body ?? value.sentence ?? value.summary ?? value.content ?? '';
-  const cites = value.citations ?? (value.citation != null ? [value.citation] : []);
+  const text =
+    value.text ?? value.phrase ?? value.body ?? value.sentence ?? value.summary ?? value.content ?? '';
+  const cites = value.cites ?? value.citations ?? (value.citation != null ? [value.citation] : []);
   const marks = cites
     .map((c) => (typeof c === 'object' ? c.number ?? c.n ?? c.index : c))
     .filter((c) => c != null)
@@ -229,11 +230,13 @@ function block(heading, value, list = false) {
 
 function renderHatch(hatch) {
   $('hatch-title').textContent = hatch.title ?? 'Hatch';
-  const body = [...block('', hatch.introduction)];
+  // Introduction and conclusion are lists of sentences: one paragraph each.
+  const body = [...block('', [hatch.introduction])];
   for (const section of hatch.sections ?? []) {
     const node = fromTemplate('section-item');
-    node.querySelector('.heading').textContent =
-      section.heading ?? section.title ?? section.source_title ?? '';
+    const heading = node.querySelector('.heading');
+    heading.textContent = section.heading ?? section.title ?? section.source_title ?? '';
+    if (section.site) heading.title = section.site;
     node.append(
       ...paragraphs(
         section.paragraphs ?? section.sentences ?? section.body ?? section.text ?? section.points,
@@ -243,7 +246,7 @@ function renderHatch(hatch) {
   }
   body.push(...block('Threads', hatch.threads, true));
   body.push(...block('Advice', hatch.advice, true));
-  body.push(...block('Conclusion', hatch.conclusion));
+  body.push(...block('Conclusion', [hatch.conclusion]));
   $('hatch-body').replaceChildren(...body);
 
   const citations = (hatch.citations ?? []).map((citation, i) => {
@@ -255,7 +258,7 @@ function renderHatch(hatch) {
     // Only web links: a javascript: URL from anywhere must never be clickable.
     if (isWebUrl(citation.url)) link.href = citation.url;
     item.querySelector('.cited').textContent = truncate(
-      citation.quote ?? citation.exact ?? citation.text ?? '',
+      citation.quote ?? citation.exact ?? citation.text ?? hostOf(citation.url),
       200,
     );
     return item;
