@@ -182,6 +182,21 @@ class Browser:
 
 
 @pytest.fixture
+def launch_browser(playwright_instance):
+    """Launch Chromium on a given profile folder (to restart a browser)."""
+    opened = []
+
+    def launch(profile: Path) -> Browser:
+        browser = Browser(playwright_instance, profile).launch()
+        opened.append(browser)
+        return browser
+
+    yield launch
+    for browser in opened:
+        browser.close()
+
+
+@pytest.fixture
 def browser(playwright_instance, tmp_path, server):
     opened = Browser(playwright_instance, tmp_path / "profile").launch()
     opened.configure(server.url, server.token)
