@@ -8,6 +8,7 @@ import {
   scoreMatch,
   findAll,
   matchApprox,
+  matchNear,
   MIN_SCORE,
 } from '../../extension/src/lib/match-quote.js';
 import { buildSelector } from '../../extension/src/lib/selector.js';
@@ -140,4 +141,29 @@ test('anchoring a thousand quotes in a megabyte of text is quick', () => {
   const ms = performance.now() - t0;
   assert.equal(anchored, 1000);
   assert.ok(ms < 5000, `took ${ms} ms`);
+});
+
+test('a highlight moved as far as the one before it is found near there', () => {
+  const s = sel(ARTICLE, 'stores each highlight');
+  const added = 'X'.repeat(5000) + ARTICLE;
+  const m = anchorQuote(added, s, { delta: 5000 });
+  assert.equal(m.method, 'quote');
+  assert.equal(m.start, s.start + 5000);
+});
+
+test('a wrong guess of the shift still finds the quote elsewhere', () => {
+  const s = sel(ARTICLE, 'stores each highlight');
+  const added = 'Y'.repeat(9000) + ARTICLE;
+  const m = anchorQuote(added, s, { delta: -3 });
+  assert.equal(added.slice(m.start, m.end), 'stores each highlight');
+});
+
+test('a reworded quote near its old place is found without a whole-text search', () => {
+  const quote = 'nothing is lost when it fails';
+  const s = sel(ARTICLE, quote);
+  const edited = ARTICLE.replace(quote, 'nothing is lost when it breaks');
+  const m = matchNear(edited, s, s.start);
+  assert.ok(m);
+  assert.match(edited.slice(m.start, m.end), /^nothing is lost when it/);
+  assert.equal(matchNear(edited.replace('nothing is lost when it breaks', 'zzzz'), s, s.start), null);
 });

@@ -32,6 +32,10 @@ let ui = null;
 let observer = null;
 let settleTimer = 0;
 let lastColor = 'yellow';
+// The page HTML goes with the first capture of each page view only: the
+// server extracts the article once, and serialising a big page for every
+// highlight would make garbage the collector stalls on.
+let htmlCarrier = null;
 
 function currentIndex() {
   if (!index) index = new TextIndex(document.body);
@@ -66,8 +70,12 @@ function send(message) {
 function anchorAll(list) {
   const idx = currentIndex();
   let anchored = 0;
+  // In page order, so each highlight can expect to have moved as far as the
+  // one before it (text added above moves everything below by the same).
+  const ordered = [...list].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+  let delta = 0;
   quietly(() => {
-    for (const data of list) {
+    for (const data of ordered) {
       const entry = highlights.get(data.id) ?? { data, marks: [], method: null };
       entry.data = { ...entry.data, ...data };
       highlights.set(data.id, entry);
@@ -76,11 +84,12 @@ function anchorAll(list) {
         continue;
       }
       const selector = selectorOf(entry.data);
-      const match = selector && anchorQuote(idx.text, selector);
+      const match = selector && anchorQuote(idx.text, selector, { delta });
       if (!match) {
         entry.method = null;
         continue;
       }
+      if (selector.start >= 0) delta = match.start - selector.start;
       entry.marks = drawHighlight(idx, match.start, match.end, entry.data);
       entry.method = entry.marks.length ? match.method : null;
       if (entry.marks.length) anchored += 1;
@@ -115,23 +124,31 @@ function highlightSelection(color = lastColor) {
   highlights.set(data.id, { data, marks, method: 'new' });
   selection.removeAllRanges();
   ui.hideToolbar();
-  send({
-    type: 'capture',
-    capture: {
-      id: data.id,
-      url: pageUrl,
-      title: document.title,
-      html: capHtml(stripOwnMarkup(document.documentElement.outerHTML), HTML_CAP),
-      text: selector.exact,
-      prefix: selector.prefix,
-      suffix: selector.suffix,
-      start,
-      end,
-      color,
-      note: '',
-      tags: [],
-    },
-  });
+  // Serialising a large page takes longer than a frame: draw first, send
+  // the capture (with the page HTML) right after.
+  const withHtml = htmlCarrier === null;
+  if (withHtml) htmlCarrier = data.id;
+  setTimeout(() => {
+    send({
+      type: 'capture',
+      capture: {
+        id: data.id,
+        url: data.url,
+        title: document.title,
+        html: withHtml
+          ? capHtml(stripOwnMarkup(document.documentElement.outerHTML), HTML_CAP)
+          : undefined,
+        text: selector.exact,
+        prefix: selector.prefix,
+        suffix: selector.suffix,
+        start,
+        end,
+        color,
+        note: '',
+        tags: [],
+      },
+    });
+  }, 0);
   return data;
 }
 
@@ -154,6 +171,7 @@ function deleteHighlight(id) {
   if (!entry) return;
   quietly(() => eraseMarks(entry.marks));
   highlights.delete(id);
+  if (htmlCarrier === id) htmlCarrier = null; // the next capture carries it
   send({ type: 'delete', id, url: pageUrl });
 }
 
@@ -198,6 +216,7 @@ function reset() {
   });
   highlights.clear();
   index = null;
+  htmlCarrier = null;
 }
 
 /**
@@ -238,7 +257,9 @@ function onMessage(message, _sender, sendResponse) {
     case 'highlight-selection': {
       const t0 = performance.now();
       const made = highlightSelection(message.color || lastColor);
-      sendResponse({ id: made?.id ?? null, ms: performance.now() - t0 });
+      const ms = performance.now() - t0;
+      void document.body.offsetHeight;
+      sendResponse({ id: made?.id ?? null, ms, withLayoutMs: performance.now() - t0 });
       return false;
     }
     case 'page-state':
@@ -252,6 +273,7 @@ function onMessage(message, _sender, sendResponse) {
       return true;
     case 'anchor-highlights': {
       // Draw the given highlights now and time it (used by the benchmark).
+      void document.body.offsetHeight; // time our layout, not the page's
       const t0 = performance.now();
       index = null;
       const anchored = anchorAll(message.highlights);

@@ -35,6 +35,14 @@ const MAX_CANDIDATES = 24;
 // With no seed hits at all, scan this far either side of the old position.
 const FALLBACK_WINDOW = 4000;
 
+// Before searching the whole text, look this far either side of where the
+// quote is expected: most edits move a highlight by a few characters, and a
+// 1 MB page makes each whole-text search cost about half a millisecond.
+const NEAR_WINDOW = 2048;
+
+// A near approximate match this good is taken without a whole-text search.
+const NEAR_ACCEPT_SCORE = 0.9;
+
 /**
  * @typedef {object} Match
  * @property {number} start
@@ -278,29 +286,90 @@ export function matchApprox(text, selector) {
 }
 
 /**
+ * The exact quote at `start` with its stored context around it.
+ */
+function exactWithContext(text, selector, start) {
+  const { exact, prefix = '', suffix = '' } = selector;
+  return (
+    text.startsWith(exact, start) &&
+    text.startsWith(prefix, start - prefix.length) &&
+    text.startsWith(suffix, start + exact.length)
+  );
+}
+
+/**
  * Anchor a selector in page text: position, then exact quote, then
  * approximate. Null means the highlight is an orphan on this text.
  *
  * @param {string} text - the page text now
  * @param {import('./selector.js').Selector} selector
+ * @param {{delta?: number}} [options] delta: how far the previous highlight
+ *   of the same page moved; the next one has probably moved as far
  * @returns {Match | null}
  */
-export function anchorQuote(text, selector) {
+export function anchorQuote(text, selector, { delta = 0 } = {}) {
   const { exact, start } = selector;
   if (!exact) return null;
   if (start >= 0 && text.startsWith(exact, start)) {
     return { start, end: start + exact.length, score: 1, method: 'position' };
   }
+  const expected = start >= 0 ? start + delta : -1;
+
+  // Exact quote with exact context close to where it was expected.
+  if (expected >= 0) {
+    // Search a slice, so a quote that is not near costs 4 kB, not 1 MB.
+    const from = Math.max(0, expected - NEAR_WINDOW);
+    const near = text.slice(from, expected + exact.length + NEAR_WINDOW);
+    for (let at = near.indexOf(exact); at !== -1; at = near.indexOf(exact, at + 1)) {
+      if (exactWithContext(text, selector, from + at)) {
+        const hit = from + at;
+        return { start: hit, end: hit + exact.length, score: 1, method: 'quote' };
+      }
+    }
+  }
+
   const hits = findAll(text, exact, 1000);
   if (hits.length) {
     let best = null;
+    const shifted = { ...selector, start: expected };
     for (const hit of hits) {
-      const score = scoreMatch(text, selector, hit, hit + exact.length, 1);
+      const score = scoreMatch(text, shifted, hit, hit + exact.length, 1);
       if (!best || score > best.score) {
         best = { start: hit, end: hit + exact.length, score, method: 'quote' };
       }
     }
     return best;
   }
+
+  if (expected >= 0) {
+    const near = matchNear(text, selector, expected);
+    if (near && near.score >= NEAR_ACCEPT_SCORE) return near;
+  }
   return matchApprox(text, selector);
+}
+
+/**
+ * Approximate search in a small window around the expected place only.
+ *
+ * @param {string} text
+ * @param {import('./selector.js').Selector} selector
+ * @param {number} expected
+ * @returns {Match | null}
+ */
+export function matchNear(text, selector, expected) {
+  const { exact } = selector;
+  const maxErrors = Math.floor(exact.length * MAX_ERROR_RATE);
+  const slack = maxErrors + 64;
+  const found = searchApprox(text, exact, expected - slack, expected + exact.length + slack);
+  if (!found || found.errors > maxErrors) return null;
+  const score = scoreMatch(
+    text,
+    { ...selector, start: expected },
+    found.start,
+    found.end,
+    1 - found.errors / exact.length,
+  );
+  return score >= MIN_SCORE
+    ? { start: found.start, end: found.end, score, method: 'approximate' }
+    : null;
 }
