@@ -178,3 +178,26 @@ def test_content_that_arrives_late_or_by_pushstate_is_highlighted_again(browser,
     stored = wait_for(lambda: server_highlights(server, site.page("late-2.html")))
     assert stored[0]["exact"] == "its own words"
     assert server_highlights(server, site.page("late.html"))[0]["exact"] == "rendered by a script"
+
+
+def test_page_scripts_cannot_press_the_highlighters_buttons(browser, server, site):
+    page = browser.open(site.page("article.html"))
+    select(page, "#p1", "nothing is lost")
+    page.locator("hatchery-ui .bar button[data-color=yellow]").click()
+    wait_for(lambda: server_highlights(server, page.url))
+    page.locator(MARKS).first.click()
+    page.locator("hatchery-ui .editor.open").wait_for()
+
+    # A hostile page script: delete through the editor, highlight by a fake key.
+    page.evaluate("""() => {
+      const root = document.querySelector('hatchery-ui').shadowRoot;
+      [...root.querySelectorAll('button')].find(b => b.textContent === 'Delete').click();
+      const p = document.getElementById('p4').firstChild;
+      const r = document.createRange(); r.setStart(p, 0); r.setEnd(p, 10);
+      getSelection().removeAllRanges(); getSelection().addRange(r);
+      document.dispatchEvent(new KeyboardEvent('keydown',
+        {key: 'H', code: 'KeyH', altKey: true, shiftKey: true, bubbles: true}));
+    }""")
+    page.wait_for_timeout(300)
+    assert marks_text(page) == [["yellow", "nothing is lost"]]
+    assert len(server_highlights(server, page.url)) == 1

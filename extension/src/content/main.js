@@ -320,6 +320,7 @@ function onClick(event) {
 }
 
 function onKeyDown(event) {
+  if (!event.isTrusted) return; // a page script cannot highlight for the user
   if (event.altKey && event.shiftKey && event.code === 'KeyH') {
     if (highlightSelection(lastColor)) event.preventDefault();
   } else if (event.key === 'Escape') {

@@ -83,6 +83,15 @@ function swatches(doc, className) {
 export function createUi(doc, handlers) {
   const host = doc.createElement('hatchery-ui');
   const root = host.attachShadow({ mode: 'open' });
+  // The page can reach into an open shadow root and click our buttons with
+  // script: only a person's own clicks count.
+  root.addEventListener(
+    'click',
+    (e) => {
+      if (!e.isTrusted) e.stopImmediatePropagation();
+    },
+    true,
+  );
   root.append(el(doc, 'style', { textContent: STYLE }));
 
   const bar = el(doc, 'div', { className: 'bar', role: 'toolbar' }, swatches(doc, 'swatch'));
