@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_helpers import server_highlights, wait_for
+from e2e.browser_helpers import server_highlights, wait_for
 
 EXTENSION = Path(__file__).resolve().parents[2] / "extension"
 ADDON_ID = "hatchery@hatchery.local"

@@ -3,7 +3,7 @@ highlights reach the real server and come back on the next visit."""
 
 from __future__ import annotations
 
-from browser_helpers import select, server_highlights, wait_for
+from e2e.browser_helpers import select, server_highlights, wait_for
 
 MARKS = "hatchery-mark"
 

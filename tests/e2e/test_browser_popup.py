@@ -3,7 +3,7 @@ shown as text, and a connection test that says what is wrong."""
 
 from __future__ import annotations
 
-from browser_helpers import select, server_highlights, wait_for
+from e2e.browser_helpers import select, server_highlights, wait_for
 
 
 def highlight(page, css, text, color="yellow"):

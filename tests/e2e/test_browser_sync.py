@@ -4,7 +4,7 @@ restart."""
 
 from __future__ import annotations
 
-from browser_helpers import restart, select, server_highlights, wait_for
+from e2e.browser_helpers import restart, select, server_highlights, wait_for
 
 
 def test_highlights_made_while_the_server_is_down_arrive_exactly_once(
