@@ -201,3 +201,36 @@ def test_page_scripts_cannot_press_the_highlighters_buttons(browser, server, sit
     page.wait_for_timeout(300)
     assert marks_text(page) == [["yellow", "nothing is lost"]]
     assert len(server_highlights(server, page.url)) == 1
+
+
+def test_overlapping_highlights_are_both_drawn_and_deleting_one_keeps_the_other(
+        browser, server, site):
+    page = browser.open(site.page("article.html"))
+    select(page, "#p1", "primary copy of your data")
+    page.locator("hatchery-ui .bar button[data-color=yellow]").click()
+    select(page, "#p1", "your data on your own device")
+    page.locator("hatchery-ui .bar button[data-color=blue]").click()
+    stored = wait_for(lambda: len(server_highlights(server, page.url)) == 2
+                      and server_highlights(server, page.url))
+    assert {h["exact"] for h in stored} == {"primary copy of your data",
+                                            "your data on your own device"}
+    by_id = page.evaluate("""() => {
+      const out = {};
+      for (const m of document.querySelectorAll('hatchery-mark'))
+        out[m.dataset.color] = (out[m.dataset.color] || '') + m.textContent;
+      return out;
+    }""")
+    # "your data" is inside both: the inner mark is nested in the outer one.
+    assert by_id == {"yellow": "primary copy of your data",
+                     "blue": "your data on your own device"}
+
+    page.reload()
+    page.wait_for_selector("hatchery-mark[data-color=blue]")
+    page.locator("hatchery-mark[data-color=yellow]").first.click()
+    page.locator("hatchery-ui .editor.open button", has_text="Delete").click()
+    assert page.evaluate("[...document.querySelectorAll('hatchery-mark')]"
+                         ".map(m => m.textContent).join('')") == "your data on your own device"
+    assert page.locator("#p1").inner_text().startswith(
+        "Local-first software keeps the primary copy of your data on your own device.")
+    wait_for(lambda: [h["exact"] for h in server_highlights(server, page.url)]
+             == ["your data on your own device"])
