@@ -84,14 +84,13 @@ def make_article(megabytes: float, seed: int) -> str:
 
 # The page text exactly as src/content/text-index.js builds it.
 PAGE_TEXT_JS = """() => {
-  const skip = new Set(['SCRIPT','STYLE','NOSCRIPT','TEMPLATE','TEXTAREA','IFRAME','OBJECT','HATCHERY-UI']);
-  const w = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(n) {
-      if (n.nodeType === 1) return skip.has(n.nodeName.toUpperCase()) ? 2 : 3;
-      return n.data.length ? 1 : 3;
-    }});
+  const skip = new Set(['SCRIPT','STYLE','NOSCRIPT','TEMPLATE','TEXTAREA','IFRAME','OBJECT',
+                        'HATCHERY-UI','script','style']);
+  const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   let out = '';
-  for (let n = w.nextNode(); n; n = w.nextNode()) out += n.data;
+  for (let n = w.nextNode(); n; n = w.nextNode()) {
+    if (n.data.length && !skip.has(n.parentNode.nodeName)) out += n.data;
+  }
   return out;
 }"""
 
@@ -187,16 +186,20 @@ def run(args) -> dict:
             "edited": (base + "/shifted.html", [reword(h) for h in highlights]),
         }
         for name, (url, hl) in scenarios.items():
-            times, layout, anchored = [], [], []
+            times, layout, anchored, quote, draw = [], [], [], [], []
             for _ in range(args.runs):
                 r = anchor(url, hl)
                 times.append(r["ms"])
+                quote.append(r["anchorMs"])
+                draw.append(r["drawMs"])
                 layout.append(r["withLayoutMs"])
                 anchored.append(r["anchored"])
             results[name] = {
                 "median_ms": round(statistics.median(times), 1),
                 "max_ms": round(max(times), 1),
                 "median_with_layout_ms": round(statistics.median(layout), 1),
+                "median_matching_ms": round(statistics.median(quote), 1),
+                "median_drawing_ms": round(statistics.median(draw), 1),
                 "anchored": min(anchored),
                 "of": len(hl),
             }
@@ -247,11 +250,13 @@ def main() -> None:
     print(f"article: {results['text_characters']:,} characters of text "
           f"({results['html_bytes']:,} bytes of HTML), {results['highlights']} highlights, "
           f"{results['runs']} runs each")
-    print(f"{'scenario':<12}{'anchored':>10}{'median ms':>12}{'max ms':>10}{'+layout ms':>12}")
+    print(f"{'scenario':<12}{'anchored':>10}{'median ms':>12}{'max ms':>10}"
+          f"{'matching':>10}{'drawing':>10}{'+layout ms':>12}")
     for name in ("unchanged", "shifted", "edited"):
         r = results[name]
         print(f"{name:<12}{r['anchored']:>6}/{r['of']:<4}{r['median_ms']:>11}"
-              f"{r['max_ms']:>10}{r['median_with_layout_ms']:>12}")
+              f"{r['max_ms']:>10}{r['median_matching_ms']:>10}{r['median_drawing_ms']:>10}"
+              f"{r['median_with_layout_ms']:>12}")
     one = results["one_highlight"]
     print(f"one new highlight: median {one['median_ms']} ms, max {one['max_ms']} ms; "
           f"with layout median {one['median_with_layout_ms']} ms, max {one['max_with_layout_ms']} ms "

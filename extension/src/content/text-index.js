@@ -17,6 +17,9 @@ const SKIPPED = new Set([
   'IFRAME',
   'OBJECT',
   'HATCHERY-UI',
+  // SVG and MathML keep their element names in lower case.
+  'script',
+  'style',
 ]);
 
 export class TextIndex {
@@ -29,27 +32,18 @@ export class TextIndex {
     this.starts = [];
     const parts = [];
     let offset = 0;
-    const walker = root.ownerDocument.createTreeWalker(
-      root,
-      NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
-      {
-        acceptNode(node) {
-          if (node.nodeType === Node.ELEMENT_NODE) {
-            return SKIPPED.has(node.nodeName.toUpperCase())
-              ? NodeFilter.FILTER_REJECT
-              : NodeFilter.FILTER_SKIP;
-          }
-          return node.data.length
-            ? NodeFilter.FILTER_ACCEPT
-            : NodeFilter.FILTER_SKIP;
-        },
-      },
-    );
+    // A walker without a filter callback runs at native speed (a callback
+    // per node costs more than the walk on a 1 MB page). Text a reader
+    // never sees sits directly in the skipped elements, so checking each
+    // text node's parent is enough.
+    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = node.data.length;
+      if (!length || SKIPPED.has(node.parentNode.nodeName)) continue;
       this.nodes.push(node);
       this.starts.push(offset);
       parts.push(node.data);
-      offset += node.data.length;
+      offset += length;
     }
     this.text = parts.join('');
   }
