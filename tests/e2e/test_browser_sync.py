@@ -41,10 +41,20 @@ def test_highlights_made_while_the_server_is_down_arrive_exactly_once(
             "primary copy of your data", "several devices"]
         assert popup.locator("#outbox").is_hidden()
 
-        # Sending again (a retry after a lost acknowledgement) stores nothing new.
-        item_ids = [h["id"] for h in stored]
-        browser.evaluate("() => hatchery.flush({force: true})")
-        assert sorted(h["id"] for h in server_highlights(back, page.url)) == sorted(item_ids)
+        # The worker died after the server stored a capture but before the
+        # outbox heard back: the capture is still queued and is sent again.
+        item_ids = sorted(h["id"] for h in stored)
+        resent = next(h["id"] for h in stored if h["exact"] == "primary copy of your data")
+        browser.evaluate("""async ([id, url, text]) => {
+          const payload = {id, url, title: 'Local-first software, explained', text,
+            prefix: '', suffix: '', start: 0, end: text.length, color: 'yellow'};
+          await chrome.storage.local.set({outbox: [{key: 'create:' + id, kind: 'create', id,
+            url, payload, rev: 1, attempts: 1, nextAttemptAt: 0, lastError: null,
+            failed: null}]});
+        }""", [resent, page.url, "primary copy of your data"])
+        result = browser.evaluate("() => hatchery.flush({force: true})")
+        assert result == {"sent": 1, "waiting": 0, "failed": 0}, (result, browser.outbox())
+        assert sorted(h["id"] for h in server_highlights(back, page.url)) == item_ids
     finally:
         back.stop()
 
@@ -70,3 +80,18 @@ def test_the_outbox_survives_a_browser_restart(launch_browser, tmp_path, server,
         assert [h["exact"] for h in stored] == ["Idempotent receivers make retries safe"]
     finally:
         back.stop()
+
+
+def test_synced_highlights_are_drawn_from_the_cache_while_the_server_is_down(
+        browser, server, site):
+    page = browser.open(site.page("second.html"))
+    select(page, "#q3", "sending the same message twice")
+    page.keyboard.press("Alt+Shift+H")
+    wait_for(lambda: server_highlights(server, page.url))
+    page.reload()  # the worker fetches and remembers the page's highlights
+    page.wait_for_selector("hatchery-mark")
+    server.stop()
+
+    page.reload()
+    page.wait_for_selector("hatchery-mark")
+    assert page.locator("hatchery-mark").inner_text() == "sending the same message twice"
