@@ -90,7 +90,10 @@ class RunningServer:
         self.token = ""
 
     def start(self) -> "RunningServer":
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        # Run this checkout's code, whatever else is installed.
+        server_dir = str(Path(__file__).resolve().parents[1] / "server")
+        env = {**os.environ, "PYTHONUNBUFFERED": "1",
+               "PYTHONPATH": os.pathsep.join(filter(None, [server_dir, os.environ.get("PYTHONPATH")]))}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "hatchery.cli", "serve", "--port", str(self.port),
              "--data-dir", str(self.data_dir)],

@@ -102,3 +102,11 @@ def test_the_cli_prints_a_hatch_in_the_terminal(app, client):
                                        "--pages", "999"])
     assert missing.exit_code != 0 and "page 999 does not exist" in missing.output
     assert TOKEN not in result.output
+
+
+def test_the_cli_says_when_the_llm_engine_is_not_configured(app, client):
+    ids = list(capture_pages(client).values())
+    result = CliRunner().invoke(cli, ["hatch", "--data-dir", app.config["DATA_DIR"],
+                                      "--engine", "llm", "--pages", str(ids[0])])
+    assert result.exit_code != 0
+    assert "--llm-url" in result.output

@@ -97,3 +97,13 @@ def test_deleting_a_page_deletes_its_highlights(client):
     assert client.delete(f"/api/pages/{highlight['page_id']}").status_code == 204
     assert client.get(f"/api/highlights/{highlight['id']}").status_code == 404
     assert client.get("/api/search?q=neap").json["pages"] == []
+
+
+def test_a_deleted_highlight_is_not_brought_back_by_a_resend(client):
+    body = make_capture()
+    highlight = client.post("/api/captures", json=body).json["highlight"]
+    client.delete(f"/api/highlights/{highlight['id']}")
+    again = client.post("/api/captures", json=body)
+    assert again.status_code == 410
+    assert "was deleted" in again.json["error"]["message"]
+    assert client.get(f"/api/highlights/{highlight['id']}").status_code == 404

@@ -12,7 +12,7 @@ from . import __version__, security
 from .config import (DATABASE_FILE, DEFAULT_MAX_BODY_BYTES, LOOPBACK_HOSTS,
                      default_data_dir, load_settings, read_token)
 from .errors import HatcheryError
-from .db import close_store
+from . import db
 from .store import Store
 
 LOGGER = logging.getLogger(__name__)
@@ -49,7 +49,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     security.install(app)
     _register_errors(app)
-    app.teardown_appcontext(close_store)
+    db.init_app(app)
 
     from .api import blueprint as api
 

@@ -8,7 +8,7 @@ import logging
 from dataclasses import dataclass
 
 from . import extract
-from .errors import ConflictError
+from .errors import ConflictError, GoneError
 from .store import NewHighlight, Store
 from .urls import normalize_url
 
@@ -33,11 +33,14 @@ def save_capture(store: Store, capture: Capture) -> tuple[dict, bool]:
     """Store a capture; returns the stored highlight and whether it is new.
 
     The same capture sent twice is stored once: the second answer is the
-    stored highlight. The same id with other text or another page is a
+    stored highlight. A capture of a highlight the person deleted since is
+    refused with GoneError (410), so a stale resend never resurrects it. The same id with other text or another page is a
     client bug and raises ConflictError rather than overwrite anything.
     """
     url = normalize_url(capture.url)
     existing = store.find_highlight(capture.highlight.id)
+    if existing is None and store.was_deleted(capture.highlight.id):
+        raise GoneError(f"highlight {capture.highlight.id} was deleted; it is not stored again.")
     if existing is not None:
         _check_same(existing, capture, url)
         return existing, False

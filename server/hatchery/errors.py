@@ -27,9 +27,23 @@ class ConflictError(HatcheryError):
     code = "conflict"
 
 
+class UpstreamError(HatcheryError):
+    """The language model the person configured failed, with no fallback."""
+
+    status = 502
+    code = "llm_failed"
+
+
 class ValidationError(HatcheryError):
     """The request is well-formed JSON but a field is wrong or missing."""
 
     status = 422
     code = "invalid"
 
+
+
+class GoneError(HatcheryError):
+    """The thing existed and was deleted on purpose."""
+
+    status = 410
+    code = "deleted"

@@ -3,10 +3,10 @@ store, run the engine, keep the result in the hatch history."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from . import hatch as engine_lib
-from .errors import ValidationError
+from .errors import UpstreamError, ValidationError
 from .store import Store
 
 MAX_SOURCES = 50
@@ -54,16 +54,72 @@ def _source(page: dict, highlights: list[dict]) -> engine_lib.Source:
     )
 
 
+def available_engines(config: Mapping) -> list[str]:
+    """The engines this server can hatch with: "local", and "llm" when a
+    model is configured."""
+    from .hatch.llm import options_from_config
+
+    try:
+        configured = options_from_config(config) is not None
+    except ValueError:
+        configured = False
+    return ["local", "llm"] if configured else ["local"]
+
+
+def engine_options(config: Mapping, engine: str):
+    """The settings object `engine` needs from the app's config, or None.
+
+    :raises ValidationError: the llm engine was asked for but is not configured.
+    """
+    if engine != "llm":
+        return None
+    from .hatch.llm import options_from_config
+
+    try:
+        options = options_from_config(config)
+    except ValueError as error:
+        raise ValidationError(f"The llm engine is misconfigured: {error}.",
+                              code="engine_unavailable") from None
+    if options is None:
+        raise ValidationError(
+            "The llm engine is not configured: start the server with --llm-url and "
+            "--llm-model, or set llm_url and llm_model in the data folder's config.toml.",
+            code="engine_unavailable")
+    return options
+
+
+def run_engine(sources: list[engine_lib.Source], *, engine: str, length: str, options=None):
+    """`hatch.hatch`, with a model's failure (when there is no fallback) as
+    an UpstreamError the API answers with 502."""
+    from .hatch.llm import Cancelled, LLMError
+
+    try:
+        return engine_lib.hatch(sources, engine=engine, length=length, options=options)
+    except Cancelled:
+        raise
+    except LLMError as error:
+        raise UpstreamError(error.message) from None
+
+
 def create_hatch(store: Store, *, page_ids: Sequence[int] = (),
                  highlight_ids: Sequence[str] = (), engine: str = "local",
-                 length: str = "short") -> dict:
+                 length: str = "short", options=None) -> dict:
     """Hatch the picked pages/highlights and store the result.
 
+    :param options: the engine's settings (see `engine_options`).
     :raises NothingToHatch: nothing was picked, or what was has no text
     :raises ValueError: an unknown engine or length
+    :raises UpstreamError: the model failed and fallback is off
     """
     sources = gather_sources(store, page_ids, highlight_ids)
-    result = engine_lib.hatch(sources, engine=engine, length=length)
+    result = run_engine(sources, engine=engine, length=length, options=options)
+    return store_hatch(store, sources, result, length)
+
+
+def store_hatch(store: Store, sources: list[engine_lib.Source], result: engine_lib.Hatch,
+                length: str) -> dict:
+    """Keep a hatch in the history (engine, model and prompt version are in
+    its result; no setting of the engine is)."""
     return store.add_hatch(
         title=result.title, engine=result.engine, length=length,
         page_ids=[s.id for s in sources],

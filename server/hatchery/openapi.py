@@ -5,7 +5,10 @@ cannot silently drift from the code."""
 
 from __future__ import annotations
 
-from .api.validate import COLORS
+import copy
+from collections.abc import Sequence
+
+from .store import COLORS
 
 NULLABLE_STRING = {"type": ["string", "null"]}
 
@@ -35,7 +38,8 @@ COMMON_ERRORS = {
 }
 PAGING = [
     {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}},
-    {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+    {"name": "offset", "in": "query",
+     "schema": {"type": "integer", "minimum": 0, "maximum": 2**53}},
 ]
 
 SCHEMAS = {
@@ -64,7 +68,7 @@ SCHEMAS = {
             "color": {"type": "string", "enum": list(COLORS)},
             "note": {"type": "string"},
             "tags": {"type": "array", "items": {"type": "string"}},
-        }),
+        }) | {"additionalProperties": False},
     "Highlight": _object(
         {
             "id": {"type": "string"},
@@ -113,11 +117,13 @@ SCHEMAS = {
     },
     "HatchRequest": _object(
         {
-            "page_ids": {"type": "array", "items": {"type": "integer"}},
-            "highlight_ids": {"type": "array", "items": {"type": "string"}},
-            "engine": {"type": "string"},
+            "page_ids": {"type": "array", "items": {"type": "integer"}, "maxItems": 50},
+            "highlight_ids": {"type": "array", "items": {"type": "string"}, "maxItems": 500},
+            "engine": {"type": "string", "enum": ["local"]},  # see build_spec
             "length": {"type": "string", "enum": ["short", "medium", "long"]},
-        }),
+        }) | {"anyOf": [{"required": ["page_ids"], "properties": {"page_ids": {"minItems": 1}}},
+                        {"required": ["highlight_ids"],
+                         "properties": {"highlight_ids": {"minItems": 1}}}]},
     "Hatch": _object(
         {
             "id": {"type": "integer"},
@@ -134,6 +140,11 @@ SCHEMAS = {
             "conclusion": {"type": "array", "items": {"type": "object"}},
             "citations": {"type": "array", "items": {"type": "object"}},
             "markdown": {"type": "string"},
+            "model": {"type": ["string", "null"], "description": "the model that wrote it (llm)"},
+            "prompt_version": {"type": ["string", "null"]},
+            "notes": {"type": "array", "items": {"type": "string"},
+                      "description": "what was left out, dropped or marked, or why the "
+                                     "local engine wrote it instead of the model"},
         },
         ["id", "title", "engine", "length", "created_at"],
     ),
@@ -149,9 +160,13 @@ def _paths() -> dict:
     return {
         "/api/health": {"get": {
             "summary": "Is the server up? No token needed.", "security": [],
-            "responses": {"200": _json(_object({"status": {"type": "string"},
-                                                "version": {"type": "string"}},
-                                               ["status", "version"]), "Up")}}},
+            "responses": {"200": _json(_object({
+                "status": {"type": "string"},
+                "version": {"type": "string"},
+                "engines": {"type": "array", "items": {"type": "string", "enum": ["local", "llm"]},
+                            "description": "the hatch engines this server offers: `local`, "
+                                           "and `llm` when a language model is configured"}},
+                ["status", "version"]), "Up")}}},
         "/api/openapi.json": {"get": {
             "summary": "This document.",
             "responses": {"200": {"description": "OpenAPI 3.1",
@@ -166,6 +181,7 @@ def _paths() -> dict:
                 "200": {**highlight, "description": "Already stored (a resend)"},
                 "400": _error("The body is not a JSON object"),
                 "409": _error("This id already belongs to another highlight"),
+                "410": _error("This highlight was deleted; the resend is dropped"),
                 "413": _error("The body is larger than the server's limit"),
                 "415": _error("The body is not JSON"),
                 "422": _error("A field is missing or wrong; the message names it"),
@@ -216,7 +232,7 @@ def _paths() -> dict:
         "/api/search": {"get": {
             "summary": "Full-text search over highlights, notes, titles and articles.",
             "parameters": [{"name": "q", "in": "query", "required": True,
-                            "schema": {"type": "string"}}, PAGING[0]],
+                            "schema": {"type": "string", "pattern": r"\S"}}, PAGING[0]],
             "responses": {
                 "200": _json(_object({"query": {"type": "string"},
                                       "highlights": {"type": "array", "items": _ref("Highlight")},
@@ -232,7 +248,10 @@ def _paths() -> dict:
                                    "400": _error("Not a JSON object"),
                                    "404": _error("A page or highlight does not exist"),
                                    "415": _error("The body is not JSON"),
-                                   "422": _error("Nothing to hatch, or a field is wrong"),
+                                   "422": _error("Nothing to hatch, a field is wrong, or "
+                                                 "the engine is not configured"),
+                                   "502": _error("The language model failed and fallback "
+                                                 "to the local engine is off"),
                                    **COMMON_ERRORS}},
             "get": {"summary": "Hatch history, newest first.", "parameters": PAGING,
                     "responses": {"200": _json(_object({"hatches": {"type": "array",
@@ -240,6 +259,24 @@ def _paths() -> dict:
                                                         "total": {"type": "integer"}},
                                                        ["hatches", "total"]), "Hatches"),
                                   "422": _error("Bad paging"), **COMMON_ERRORS}}},
+        "/api/hatches/stream": {"post": {
+            "summary": "Hatch as server-sent events while the model writes; closing the "
+                       "connection cancels the model call.",
+            "description": "Events: `start` {engine, length, sources, model}; `text` {text}, "
+                           "the model's draft piece by piece; `notice` {message} (retrying, "
+                           "falling back); `hatch` {hatch}, the checked and stored hatch that "
+                           "replaces the draft; `error` {error: {code, message}}. Comment "
+                           "lines are keep-alives.",
+            "requestBody": {"required": True, "content": {
+                "application/json": {"schema": _ref("HatchRequest")}}},
+            "responses": {"200": {"description": "The event stream",
+                                  "content": {"text/event-stream": {"schema": {"type": "string"}}}},
+                          "400": _error("Not a JSON object"),
+                          "404": _error("A page or highlight does not exist"),
+                          "415": _error("The body is not JSON"),
+                          "422": _error("Nothing to hatch, a field is wrong, or the engine is "
+                                        "not configured"),
+                          **COMMON_ERRORS}}},
         "/api/hatches/{hatch_id}": {
             "parameters": [HATCH_ID],
             "get": {"summary": "One hatch: JSON, or Markdown with `Accept: text/markdown`.",
@@ -250,7 +287,11 @@ def _paths() -> dict:
     }
 
 
-def build_spec(version: str) -> dict:
+def build_spec(version: str, engines: Sequence[str] = ("local",)) -> dict:
+    """The document for this server: `engines` are the hatch engines it can
+    run now (the LLM engine only when a model is configured)."""
+    schemas = copy.deepcopy(SCHEMAS)
+    schemas["HatchRequest"]["properties"]["engine"]["enum"] = list(engines)
     return {
         "openapi": "3.1.0",
         "info": {"title": "Hatchery companion server", "version": version,
@@ -260,7 +301,7 @@ def build_spec(version: str) -> dict:
         "security": [{"token": []}],
         "components": {
             "securitySchemes": {"token": {"type": "http", "scheme": "bearer"}},
-            "schemas": SCHEMAS,
+            "schemas": schemas,
         },
         "paths": _paths(),
     }

@@ -109,7 +109,22 @@ MIGRATIONS: list[tuple[str, str]] = [
         END;
         """,
     ),
+    (
+        "tombstones: a deleted highlight stays deleted when a stale outbox resends it",
+        """
+        CREATE TABLE deleted_highlights (
+            id TEXT PRIMARY KEY,
+            deleted_at TEXT NOT NULL
+        );
+        """,
+    ),
 ]
+
+# The highlight colours the extension offers.
+COLORS = ("yellow", "green", "blue", "pink")
+
+# SQLite integers are 64-bit; a larger id in a URL names nothing.
+MAX_ROWID = 2**63 - 1
 
 PAGE_METADATA = ("title", "site_name", "byline", "lang", "published", "image")
 
@@ -197,7 +212,8 @@ class Store:
         return _page(row) if row else None
 
     def get_page(self, page_id: int) -> dict:
-        row = self.conn.execute("SELECT * FROM pages WHERE id = ?", (page_id,)).fetchone()
+        row = self.conn.execute("SELECT * FROM pages WHERE id = ?",
+                                (_rowid(page_id),)).fetchone()
         if row is None:
             raise NotFoundError(f"page {page_id} does not exist")
         return _page(row)
@@ -250,7 +266,7 @@ class Store:
 
     def delete_page(self, page_id: int) -> None:
         with self.transaction():
-            cur = self.conn.execute("DELETE FROM pages WHERE id = ?", (page_id,))
+            cur = self.conn.execute("DELETE FROM pages WHERE id = ?", (_rowid(page_id),))
         if cur.rowcount == 0:
             raise NotFoundError(f"page {page_id} does not exist")
 
@@ -318,10 +334,20 @@ class Store:
         return self.get_highlight(highlight_id)
 
     def delete_highlight(self, highlight_id: str) -> None:
+        """Delete a highlight and remember its id, so a resend of the
+        original capture cannot bring it back."""
         with self.transaction():
             cur = self.conn.execute("DELETE FROM highlights WHERE id = ?", (highlight_id,))
+            if cur.rowcount:
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO deleted_highlights (id, deleted_at) VALUES (?, ?)",
+                    (highlight_id, now()))
         if cur.rowcount == 0:
             raise NotFoundError(f"highlight {highlight_id} does not exist")
+
+    def was_deleted(self, highlight_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM deleted_highlights WHERE id = ?",
+                                 (highlight_id,)).fetchone() is not None
 
     def count_highlights(self) -> int:
         return self.conn.execute("SELECT COUNT(*) FROM highlights").fetchone()[0]
@@ -339,7 +365,8 @@ class Store:
         return self.get_hatch(cur.lastrowid)
 
     def get_hatch(self, hatch_id: int) -> dict:
-        row = self.conn.execute("SELECT * FROM hatches WHERE id = ?", (hatch_id,)).fetchone()
+        row = self.conn.execute("SELECT * FROM hatches WHERE id = ?",
+                                (_rowid(hatch_id),)).fetchone()
         if row is None:
             raise NotFoundError(f"hatch {hatch_id} does not exist")
         return _hatch(row)
@@ -388,6 +415,11 @@ def fts_query(text: str) -> str:
         if word:
             terms.append(f'"{word}"' + ("*" if prefix else ""))
     return " ".join(terms)
+
+
+def _rowid(value: int) -> int:
+    """An id as SQLite can bind it; out-of-range ids match no row (-1)."""
+    return value if -MAX_ROWID <= value <= MAX_ROWID else -1
 
 
 def _split_sql(script: str) -> list[str]:

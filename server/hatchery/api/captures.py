@@ -22,9 +22,6 @@ def parse_capture(body: dict) -> Capture:
         note=validate.string(body, "note", max_length=validate.MAX_NOTE),
         tags=validate.tags(body) or [],
     )
-    if highlight.start is not None and highlight.end is not None \
-            and highlight.end < highlight.start:
-        raise validate.ValidationError("`end` must not be before `start`.")
     html = body.get("html")
     if html is not None and not isinstance(html, str):
         raise validate.ValidationError("`html` must be a string.")

@@ -1,11 +1,11 @@
 """POST /api/hatches, GET /api/hatches, GET /api/hatches/ID."""
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response, current_app, request
 
 from ..db import get_store
 from ..errors import ValidationError
 from ..hatch import NothingToHatch
-from ..hatching import create_hatch, flatten
+from ..hatching import create_hatch, engine_options, flatten
 from . import validate
 
 blueprint = Blueprint("hatches", __name__)
@@ -22,8 +22,8 @@ def _id_list(body: dict, name: str, kind: type) -> list:
     return value
 
 
-@blueprint.post("/hatches")
-def create():
+def hatch_request() -> tuple[list[int], list[str], str, str]:
+    """The checked body of a hatch request: page ids, highlight ids, engine, length."""
     body = validate.json_body()
     page_ids = _id_list(body, "page_ids", int)
     highlight_ids = _id_list(body, "highlight_ids", str)
@@ -34,9 +34,16 @@ def create():
     if not page_ids and not highlight_ids:
         raise ValidationError("Pick at least one page (`page_ids`) or highlight (`highlight_ids`).",
                               code="nothing_to_hatch")
+    return page_ids, highlight_ids, engine, length
+
+
+@blueprint.post("/hatches")
+def create():
+    page_ids, highlight_ids, engine, length = hatch_request()
+    options = engine_options(current_app.config, engine)
     try:
         stored = create_hatch(get_store(), page_ids=page_ids, highlight_ids=highlight_ids,
-                              engine=engine, length=length)
+                              engine=engine, length=length, options=options)
     except NothingToHatch as error:
         raise ValidationError(str(error), code="nothing_to_hatch") from None
     except ValueError as error:  # unknown engine

@@ -1,7 +1,8 @@
-"""GET /api/health and GET /api/openapi.json: the two routes without a token."""
+"""GET /api/health (no token needed) and GET /api/openapi.json."""
 
 from flask import Blueprint, current_app
 
+from ..hatching import available_engines
 from ..openapi import build_spec
 
 blueprint = Blueprint("meta", __name__)
@@ -9,9 +10,10 @@ blueprint = Blueprint("meta", __name__)
 
 @blueprint.get("/health")
 def health():
-    return {"status": "ok", "version": current_app.config["VERSION"]}
+    return {"status": "ok", "version": current_app.config["VERSION"],
+            "engines": available_engines(current_app.config)}
 
 
 @blueprint.get("/openapi.json")
 def openapi():
-    return build_spec(current_app.config["VERSION"])
+    return build_spec(current_app.config["VERSION"], available_engines(current_app.config))

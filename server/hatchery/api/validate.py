@@ -10,14 +10,15 @@ from flask import request
 from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
 from ..errors import ValidationError  # noqa: F401  (re-exported)
+from ..store import COLORS
 from ..urls import is_web_url
 
-COLORS = ("yellow", "green", "blue", "pink")
 MAX_TEXT = 100_000      # a highlight longer than this is a selection gone wrong
 MAX_CONTEXT = 2_000     # prefix/suffix: the extension sends 32 characters
 MAX_NOTE = 50_000
 MAX_TAGS = 50
 MAX_TAG = 100
+MAX_INTEGER = 2**53  # positions and offsets; also JavaScript's safe range
 
 
 def json_body() -> dict[str, Any]:
@@ -29,7 +30,23 @@ def json_body() -> dict[str, Any]:
         raise BadRequest("The body is not valid JSON.")
     if not isinstance(body, dict):
         raise BadRequest("The body must be a JSON object.")
-    return body
+    return scrub(body)
+
+
+def scrub(value: Any) -> Any:
+    """Replace lone UTF-16 surrogates (valid in JSON, not in UTF-8) with U+FFFD,
+    so odd text from a page is stored rather than refused or crashing."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+            return value
+        except UnicodeEncodeError:
+            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, list):
+        return [scrub(v) for v in value]
+    if isinstance(value, dict):
+        return {scrub(k): scrub(v) for k, v in value.items()}
+    return value
 
 
 def string(body: dict, name: str, *, required: bool = False, default: str = "",
@@ -54,8 +71,12 @@ def integer(body: dict, name: str, *, minimum: int = 0) -> int | None:
     value = body.get(name)
     if value is None:
         return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # 12.0 is how some JSON encoders write 12
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(f"`{name}` must be a whole number.")
+    if value > MAX_INTEGER:
+        raise ValidationError(f"`{name}` is too large.")
     if value < minimum:
         raise ValidationError(f"`{name}` must be at least {minimum}.")
     return value
@@ -104,6 +125,6 @@ def paging(default_limit: int = 50, max_limit: int = 500) -> tuple[int, int]:
         offset = int(request.args.get("offset", 0))
     except ValueError:
         raise ValidationError("`limit` and `offset` must be whole numbers.") from None
-    if not 1 <= limit <= max_limit or offset < 0:
+    if not 1 <= limit <= max_limit or not 0 <= offset <= MAX_INTEGER:
         raise ValidationError(f"`limit` must be 1 to {max_limit} and `offset` at least 0.")
     return limit, offset

@@ -40,13 +40,16 @@ __all__ = [
 ]
 
 
-def hatch(sources: list[Source], *, engine: str = "local", length: str = "short") -> Hatch:
+def hatch(sources: list[Source], *, engine: str = "local", length: str = "short",
+          options: object | None = None) -> Hatch:
     """One merged write-up of `sources`, every sentence cited.
 
     :param sources: the pages, each with its article text and highlights,
         in the order the person picked them.
-    :param engine: the engine's name; only "local" (offline) for now.
+    :param engine: the engine's name: "local" (offline) or "llm".
     :param length: "short", "medium" or "long".
+    :param options: the engine's settings object, for engines that take one
+        (the "llm" engine takes `hatchery.hatch.llm.LLMOptions`).
     :raises NothingToHatch: no source has a highlight or article text.
     :raises ValueError: unknown `engine` or `length`.
     """
@@ -54,4 +57,6 @@ def hatch(sources: list[Source], *, engine: str = "local", length: str = "short"
     run = get_engine(engine)
     if not sources:
         raise NothingToHatch("nothing to hatch: pick at least one page or highlight")
-    return run(list(sources), plan)
+    if options is None:
+        return run(list(sources), plan)
+    return run(list(sources), plan, options)

@@ -19,6 +19,7 @@ Engine = Callable[[list[Source], Plan], Hatch]
 # name -> "module:function", relative to this package.
 ENGINES: dict[str, str] = {
     "local": ".local:hatch_local",
+    "llm": ".llm.engine:hatch_llm",
 }
 
 
@@ -26,7 +27,7 @@ def get_engine(name: str) -> Engine:
     """The engine called `name`; ValueError naming the known ones if none."""
     target = ENGINES.get(name)
     if target is None:
-        known = ", ".join(sorted(ENGINES))
+        known = ", ".join(ENGINES)  # registration order: the default first
         raise ValueError(f"unknown hatch engine {name!r}; known engines: {known}")
     module, _, function = target.partition(":")
     return getattr(import_module(module, __package__), function)

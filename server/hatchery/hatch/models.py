@@ -139,13 +139,22 @@ class Hatch:
     citations: list[Citation]
     engine: str = "local"
     length: str = "short"
+    # Set by the LLM engine: the model and prompt that wrote the hatch.
+    model: str | None = None
+    prompt_version: str | None = None
+    # Notices for the person: what was left out, dropped or marked, or why
+    # another engine wrote the hatch.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def markdown(self) -> str:
-        """The hatch as Markdown, with `[n]` markers and a Sources list."""
-        from .render import render_markdown
+        """The hatch as Markdown, with `[n]` markers, a Sources list and the notes."""
+        from .render import escape, render_markdown
 
-        return render_markdown(self)
+        text = render_markdown(self)
+        if self.notes:
+            text += "\n## Notes\n\n" + "".join(f"- {escape(n)}\n" for n in self.notes)
+        return text
 
     def sentences(self) -> list[Sentence]:
         """Every prose sentence of the hatch, in reading order."""
@@ -176,4 +185,7 @@ class Hatch:
             citations=[Citation.from_dict(c) for c in d["citations"]],
             engine=d.get("engine", "local"),
             length=d.get("length", "short"),
+            model=d.get("model"),
+            prompt_version=d.get("prompt_version"),
+            notes=list(d.get("notes") or []),
         )

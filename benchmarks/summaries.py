@@ -1,0 +1,252 @@
+"""Multi-document summary benchmark for `hatchery.hatch.summarize_documents`.
+
+    python benchmarks/summaries.py DATA.jsonl [--systems hatch,lead,lexrank,mmr]
+        [--limit N] [--hatch-timing]
+
+DATA.jsonl has one cluster a line: {"id", "documents": [str, ...], "summary"}.
+Every system gets a word budget equal to the reference's length and its
+output is cut to that budget; scores are ROUGE-1/2/L F1 from Google's
+rouge-score with stemming, averaged over clusters (x100). All systems run in
+the same process on the same sentence splits, so their numbers and times
+compare. `--hatch-timing` also times `hatch()` on 200 synthetic highlights
+over 20 synthetic pages. Measure only: no text of the data is written out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "server"))
+
+from hatchery.hatch import Source, SourceHighlight, hatch, summarize_documents  # noqa: E402
+from hatchery.hatch.sentences import split_sentences  # noqa: E402
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def cut(text: str, budget: int) -> str:
+    """The first `budget` words of `text`."""
+    return " ".join(text.split()[:budget])
+
+
+def sentences_of(documents: list[str]) -> list[list[str]]:
+    """Each document's sentences (the same splitter for every system)."""
+    return [split_sentences(d) for d in documents]
+
+
+def fill(ranked: list[tuple[int, int, str]], budget: int) -> str:
+    """Take (doc, pos, sentence) in rank order until the budget is full;
+    output in document order."""
+    picked, used = [], 0
+    for item in ranked:
+        if used >= budget:
+            break
+        picked.append(item)
+        used += len(item[2].split())
+    picked.sort()
+    return " ".join(s for _, _, s in picked)
+
+
+def lead(documents: list[str], budget: int) -> str:
+    """Lead baseline: the first sentence of each document, then the second of
+    each, and so on (round robin), until the budget is full."""
+    docs = sentences_of(documents)
+    ranked = []
+    for pos in range(max((len(d) for d in docs), default=0)):
+        for d, sents in enumerate(docs):
+            if pos < len(sents):
+                ranked.append((d, pos, sents[pos]))
+    return fill(ranked, budget)
+
+
+class _WordTokenizer:
+    """Sumy tokenizer without nltk data: our sentences, regex words."""
+
+    language = "english"
+
+    def to_sentences(self, paragraph: str) -> list[str]:
+        return split_sentences(paragraph)
+
+    def to_words(self, sentence: str) -> list[str]:
+        return _WORD.findall(sentence)
+
+
+def lexrank(documents: list[str], budget: int) -> str:
+    """LexRank with sumy's own implementation (scores from its power
+    method), sentences taken in rank order until the budget is full."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.utils import get_stop_words
+
+    tokenizer = _WordTokenizer()
+    docs = sentences_of(documents)
+    flat = [(d, p, s) for d, sents in enumerate(docs) for p, s in enumerate(sents)]
+    if not flat:
+        return ""
+    model = ObjectDocumentModel(
+        [Paragraph([Sentence(s, tokenizer) for _, _, s in flat])]
+    )
+    summarizer = LexRankSummarizer(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    words = [summarizer._to_words_set(s) for s in model.sentences]
+    matrix = summarizer._create_matrix(
+        words, summarizer.threshold, summarizer._compute_tf(words), summarizer._compute_idf(words)
+    )
+    scores = summarizer.power_method(matrix, summarizer.epsilon)
+    order = sorted(range(len(flat)), key=lambda i: (-scores[i], i))
+    return fill([flat[i] for i in order], budget)
+
+
+def mmr(documents: list[str], budget: int, lam: float = 0.7) -> str:
+    """TF-IDF MMR: relevance to the cluster centroid minus similarity to
+    what is already picked (Carbonell and Goldstein 1998)."""
+    docs = sentences_of(documents)
+    flat = [(d, p, s) for d, sents in enumerate(docs) for p, s in enumerate(sents)]
+    if not flat:
+        return ""
+    bags = [Counter(w.lower() for w in _WORD.findall(s)) for _, _, s in flat]
+    df = Counter(w for bag in bags for w in bag)
+    n = len(bags)
+    vecs = []
+    for bag in bags:
+        v = {w: c * math.log((n + 1) / df[w]) for w, c in bag.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vecs.append({w: x / norm for w, x in v.items()})
+    centroid: Counter[str] = Counter()
+    for v in vecs:
+        centroid.update(v)
+    cnorm = math.sqrt(sum(x * x for x in centroid.values())) or 1.0
+
+    def cos(a: dict, b: dict) -> float:
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(x * b.get(w, 0.0) for w, x in a.items())
+
+    relevance = [cos(v, centroid) / cnorm for v in vecs]
+    picked: list[int] = []
+    used = 0
+    left = set(range(n))
+    while left and used < budget:
+        best = max(
+            left,
+            key=lambda i: (
+                lam * relevance[i] - (1 - lam) * max((cos(vecs[i], vecs[j]) for j in picked), default=0.0),
+                -i,
+            ),
+        )
+        left.discard(best)
+        picked.append(best)
+        used += len(flat[best][2].split())
+    return " ".join(flat[i][2] for i in sorted(picked))
+
+
+SYSTEMS = {
+    "hatch": summarize_documents,
+    "lead": lead,
+    "lexrank": lexrank,
+    "mmr": mmr,
+}
+
+
+def run(rows: list[dict], systems: list[str]) -> dict[str, dict[str, float]]:
+    from rouge_score import rouge_scorer
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    table = {}
+    for name in systems:
+        system = SYSTEMS[name]
+        totals: Counter[str] = Counter()
+        times = []
+        for row in rows:
+            budget = len(row["summary"].split())
+            t0 = time.perf_counter()
+            output = system(row["documents"], budget)
+            times.append((time.perf_counter() - t0) * 1000)
+            scores = scorer.score(row["summary"], cut(output, budget))
+            for key, score in scores.items():
+                totals[key] += score.fmeasure
+        table[name] = {
+            "R-1": 100 * totals["rouge1"] / len(rows),
+            "R-2": 100 * totals["rouge2"] / len(rows),
+            "R-L": 100 * totals["rougeL"] / len(rows),
+            "ms": statistics.median(times),
+        }
+    return table
+
+
+def synthetic_sources(pages: int = 20, per_page: int = 10, seed: int = 7) -> list[Source]:
+    """`pages` made-up pages of ~40 sentences, `per_page` highlights each."""
+    rng = random.Random(seed)
+    vocab = [f"{a}{b}" for a in ("data", "team", "focus", "city", "river", "model", "code", "plan")
+             for b in ("", "s", "work", "ing", "er", "base", "line", "flow")]
+    verbs = ["helps", "needs", "changes", "improves", "limits", "shapes", "slows", "drives"]
+    sources = []
+    for p in range(pages):
+        sentences = []
+        for _ in range(40):
+            words = rng.sample(vocab, 6)
+            lead = "You should" if rng.random() < 0.1 else words[0].capitalize()
+            sentences.append(f"{lead} {words[1]} {rng.choice(verbs)} the {words[2]} of {words[3]} and {words[4]} {words[5]}.")
+        blocks = ["\n".join(sentences[i:i + 4]).replace("\n", " ") for i in range(0, 40, 4)]
+        text = "\n\n".join(blocks)
+        highlights = []
+        for h, i in enumerate(sorted(rng.sample(range(40), per_page))):
+            s = sentences[i]
+            highlights.append(SourceHighlight(
+                id=f"p{p}-h{h}", text=s[: len(s) // 2 + 5], start=text.find(s),
+                note="worth a second look" if h % 4 == 0 else None,
+            ))
+        sources.append(Source(id=p + 1, url=f"https://site{p}.example/a", title=f"Page {p}", text=text, highlights=highlights))
+    return sources
+
+
+def time_hatch(repeats: int = 7) -> dict[str, float]:
+    sources = synthetic_sources()
+    out = {}
+    for length in ("short", "medium", "long"):
+        times = []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            hatch(sources, length=length)
+            times.append((time.perf_counter() - t0) * 1000)
+        out[length] = statistics.median(times)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", type=Path)
+    parser.add_argument("--systems", default="hatch,lead,lexrank,mmr")
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--hatch-timing", action="store_true")
+    args = parser.parse_args(argv)
+    rows = [json.loads(line) for line in args.data.open(encoding="utf-8") if line.strip()]
+    if args.limit:
+        rows = rows[: args.limit]
+    systems = [s.strip() for s in args.systems.split(",") if s.strip()]
+    table = run(rows, systems)
+    print(f"{len(rows)} clusters, budget = reference length, rouge-score F1 x100, stemming on\n")
+    print("| system | R-1 | R-2 | R-L | median ms/cluster |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for name, row in table.items():
+        print(f"| {name} | {row['R-1']:.2f} | {row['R-2']:.2f} | {row['R-L']:.2f} | {row['ms']:.1f} |")
+    if args.hatch_timing:
+        timing = time_hatch()
+        print("\nhatch() on 200 highlights over 20 pages, median of 7 runs:")
+        for length, ms in timing.items():
+            print(f"- {length}: {ms:.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

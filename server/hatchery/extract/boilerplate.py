@@ -1,0 +1,285 @@
+"""Boilerplate removal on the whole page, before readability scores it.
+
+readability-lxml keeps share bars, captions, "related" lists and bylines
+when they sit inside the block it picks. Removing them first, by tag and by
+the words of their class and id, fixes that and also stops them from
+boosting the wrong block's score. Each removed caption or aside is kept as
+an ``outside`` block so a highlight made there can still be located.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .blocks import element_blocks
+from .metadata import collapse
+from .model import Block
+
+# Tags that never hold article prose.
+DROP_TAGS = ("script", "style", "noscript", "template", "svg", "canvas",
+             "button", "select", "input", "textarea", "iframe", "object",
+             "embed", "head")
+
+# Tags of page furniture; their text is kept as `outside` blocks.
+FURNITURE_TAGS = ("nav", "aside", "footer", "figcaption", "dialog")
+
+# Class/id words (split on anything not a letter or digit) that mark
+# boilerplate. Exact words, so "ad" does not match "read" or "header".
+BOILERPLATE_WORDS = frozenset("""
+    ad ads adv advert banner tags tag tagged taglist tagcloud
+    respond popular trending mostread
+    cookie cookies consent gdpr modal popup overlay notification nocontent
+    toolbar sidebar widget widgets masthead
+    nav navbar navigation menu submenu
+    skip skiplink sronly srtext visuallyhidden
+    print email meta postmeta entrymeta articlemeta
+    dateline timestamp date dates pubdate posted published updated
+    author authors
+    dek deck standfirst strapline subtitle kicker
+    headline abstract excerpt teaser
+""".split())
+
+# Hover cards: an inline link whose card (photo, bio, more links) is hidden
+# until hovered. The card goes; the link the reader sees stays.
+HOVER_STEMS = ("tooltip", "popover", "hovercard", "rollover")
+
+# Stems found anywhere in a class word, for run-together names
+# ("sharebuttons", "relatedPosts", "imageCaption").
+BOILERPLATE_STEMS = ("share", "social", "related", "newsletter", "subscri",
+                     "advert", "sponsor", "breadcrumb", "comment", "disqus",
+                     "recommend", "outbrain", "taboola", "caption", "credit",
+                     "byline", "promo", "paywall", "signup", "readmore"
+                     ) + HOVER_STEMS
+
+# Words that contain a boilerplate stem but name content ("commentary").
+CONTENT_STEMS = ("commentar", "shareholder")
+
+# Embedded posts the author quotes (tweets, Instagram posts) are part of the
+# article, and so is their "social-embed" wrapper; readability drops anything
+# classed "tweet" or "twitter", so their class is cleared first.
+EMBED_MARK = "data-hatchery-embed"
+EMBED_RE = re.compile(r"tweet|twitter|instagram|tiktok|bluesky|mastodon", re.I)
+
+# Never remove an element holding more than this share of the page's prose
+# (text of paragraphs of PROSE_MIN_CHARS or more): some sites put "sidebar"
+# or "comments" in the class of the column that holds the article.
+MAX_BOILERPLATE_PROSE_SHARE = 0.3
+PROSE_MIN_CHARS = 80
+# ... nor one holding more than this share of all the page's text (pages
+# that write their article in <div>s and <br>s have no paragraphs).
+MAX_BOILERPLATE_TEXT_SHARE = 0.4
+
+# An inline element whose parent has this many more characters than it sits
+# in running text, and is never removed for its class alone.
+RUNNING_TEXT_CHARS = 20
+
+# A parent of rel="tag" links whose text is at least this much links is a
+# tag list, not prose that happens to link a tag.
+TAG_LIST_LINK_SHARE = 0.7
+
+# This many sibling <article>s inside an <article> are a list of related
+# posts or comments.
+MIN_NESTED_ARTICLES = 2
+# ... as long as this share of the page's prose is outside them (else they
+# are the page: a live blog's posts).
+MIN_PROSE_BESIDE_NESTED = 0.15
+
+# `outside` text is kept for locating highlights, not for reading; cap it.
+MAX_OUTSIDE_BLOCKS = 300
+MAX_OUTSIDE_CHARS = 1000
+
+_WORD_RE = re.compile(r"[a-z0-9]+")
+_STEM_RE = re.compile("|".join(BOILERPLATE_STEMS))
+_CONTENT_RE = re.compile("|".join(CONTENT_STEMS))
+_PROTECTED_TAGS = {"html", "body", "article", "main"}
+_SECTION_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+_INLINE_TAGS = {"a", "span", "em", "strong", "b", "i", "u", "time", "abbr",
+                "cite", "small", "sup", "sub", "mark", "code", "q", "font"}
+
+
+def class_words(el) -> list[str]:
+    """The words of an element's class and id, lower-cased."""
+    value = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    if len(value) < 3:
+        return []
+    return _WORD_RE.findall(value.replace("sr-only", "sronly")
+                            .replace("visually-hidden", "visuallyhidden"))
+
+
+def is_boilerplate_name(el) -> bool:
+    """True when an element's class or id names page furniture."""
+    words = class_words(el)
+    if not words:
+        return False
+    if not BOILERPLATE_WORDS.isdisjoint(words):
+        return True
+    if not _STEM_RE.search(" ".join(words)):  # the common, fast answer
+        return False
+    return any(_STEM_RE.search(w) and not _CONTENT_RE.search(w) for w in words)
+
+
+def _is_hidden(el) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+def _tag_lists(body) -> list:
+    """Elements that are lists of rel="tag" links ("Tags: a, b, c")."""
+    found = []
+    for link in body.iterfind('.//a[@rel="tag"]'):
+        parent = link.getparent()
+        if parent is None or parent in found or parent.tag in _PROTECTED_TAGS:
+            continue
+        text = len(collapse(parent.text_content())) or 1
+        links = sum(len(collapse(a.text_content())) for a in parent.iter("a"))
+        if links / text >= TAG_LIST_LINK_SHARE:
+            found.append(parent)
+    return found
+
+
+def _nested_articles(body, lengths: dict, total_prose: int) -> list:
+    """<article>s nested in an <article> alongside sibling <article>s.
+
+    The HTML standard has nested articles for content *related* to the outer
+    one: comments, "more posts" teasers. Several of them side by side are
+    such a list, not the body, unless they are nearly all the page's prose:
+    then they are the posts of a live blog.
+    """
+    found = []
+    for outer in body.iter("article"):
+        for inner in outer.iterdescendants("article"):
+            parent = inner.getparent()
+            siblings = [c for c in parent if c.tag == "article"]
+            if len(siblings) >= MIN_NESTED_ARTICLES and inner not in found:
+                found.append(inner)
+    nested = sum(prose_chars(el, lengths) for el in found
+                 if not any(a in found for a in el.iterancestors("article")))
+    if total_prose - nested < MIN_PROSE_BESIDE_NESTED * total_prose:
+        return []
+    return found
+
+
+def _unwrap(el) -> None:
+    """Drop wrapper <div>s around `el` that hold nothing else: readability
+    judges a wrapper by its class and link density, so a paragraph in a
+    <div class="media-paragraph"> or an embedded post (mostly links) would
+    go with its wrapper."""
+    parent = el.getparent()
+    while (parent is not None and parent.tag in ("div", "figure", "span")
+           and len(parent) == 1 and not (parent.text or "").strip()
+           and not (el.tail or "").strip()):
+        grand = parent.getparent()
+        if grand is None:
+            break
+        parent.drop_tag()
+        parent = grand
+
+
+def _in_running_text(el) -> bool:
+    """An inline element inside a sentence (`<span class="date">Monday</span>`
+    in a paragraph): its class names what it is, not page furniture."""
+    if el.tag not in _INLINE_TAGS:
+        return False
+    parent = el.getparent()
+    if parent is None:
+        return False
+    own = len(collapse(el.text_content()))
+    return len(collapse(parent.text_content())) > own + RUNNING_TEXT_CHARS
+
+
+def _is_hover_card(el) -> bool:
+    return any(stem in word for word in class_words(el) for stem in HOVER_STEMS)
+
+
+def _keep_hover_trigger(el):
+    """Before a hover card goes, move out the link that opens it; return
+    that link (or None)."""
+    if el.tag not in ("span", "a") or not len(el) or (el.text or "").strip():
+        return None
+    first = el[0]
+    if first.tag != "a" or not _is_hover_card(el):
+        return None
+    el.remove(first)
+    first.tail = None
+    el.addprevious(first)
+    return first
+
+
+def prose_chars(el, lengths: dict | None = None) -> int:
+    """Characters in the paragraphs of `el` long enough to be prose.
+
+    :param lengths: a cache of paragraph lengths shared between calls.
+    """
+    total = 0
+    for p in el.iter("p"):
+        n = lengths.get(p) if lengths is not None else None
+        if n is None:
+            n = len(collapse(p.text_content()))
+            if lengths is not None:
+                lengths[p] = n
+        if n >= PROSE_MIN_CHARS:
+            total += n
+    return total
+
+
+def remove_boilerplate(root) -> list[Block]:
+    """Remove boilerplate from `root` in place; return what was removed as
+    short `outside` blocks (captions first-class, the rest as paragraphs)."""
+    etree.strip_elements(root, *DROP_TAGS, with_tail=False)
+    for quote in root.iter("blockquote"):
+        if EMBED_RE.search(quote.get("class") or ""):
+            quote.attrib.pop("class", None)
+            quote.attrib.pop("id", None)
+            quote.set(EMBED_MARK, "")
+            _unwrap(quote)
+    body = root.find("body")
+    if body is None:
+        body = root
+    lengths: dict = {}
+    total_prose = prose_chars(body, lengths) or 1
+    total_text = len(collapse(body.text_content())) or 1
+
+    doomed = _tag_lists(body) + _nested_articles(body, lengths, total_prose)
+    for el in body.iter(etree.Element):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _PROTECTED_TAGS:
+            continue
+        # Section headings inside a body often carry "subhead" or "headline"
+        # classes; they are judged by their tag only.
+        named = (tag not in _SECTION_HEADINGS and is_boilerplate_name(el)
+                 and (not _in_running_text(el) or _is_hover_card(el)))
+        if tag in FURNITURE_TAGS or _is_hidden(el) or named:
+            if tag != "aside" and el.find(f".//blockquote[@{EMBED_MARK}]") is not None:
+                continue
+            doomed.append(el)
+
+    outside: list[Block] = []
+    removed, spared = set(), set()
+    for el in doomed:
+        if (el in spared or el.getparent() is None
+                or any(a in removed for a in el.iterancestors())):
+            continue
+        text = collapse(el.text_content())
+        prose = prose_chars(el, lengths)
+        if el.tag != "figcaption" and (
+                len(text) > MAX_BOILERPLATE_TEXT_SHARE * total_text
+                or prose > MAX_BOILERPLATE_PROSE_SHARE * total_prose):
+            continue
+        if text and len(outside) < MAX_OUTSIDE_BLOCKS and not _is_hidden(el):
+            caption = el.tag == "figcaption" or "caption" in (
+                el.get("class") or "").lower()
+            for block in element_blocks(el)[:MAX_OUTSIDE_BLOCKS - len(outside)]:
+                outside.append(Block("caption" if caption else block.kind,
+                                     block.text[:MAX_OUTSIDE_CHARS], block.level))
+        trigger = _keep_hover_trigger(el)
+        if trigger is not None:
+            spared.add(trigger)
+        removed.add(el)
+        el.drop_tree()
+    for paragraph in list(body.iter("p")):
+        _unwrap(paragraph)
+    return outside

@@ -1,0 +1,98 @@
+"""The one place readability-lxml is called.
+
+`ReadableDocument` feeds readability a tree we already parsed and cleaned,
+and takes its result back as an lxml element instead of serialised HTML, so
+the page is parsed once and never re-serialised.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+from readability import Document
+
+from .metadata import collapse
+
+LOGGER = logging.getLogger(__name__)
+
+# readability retries without its "ruthless" pass when the result is shorter
+# than this; we measure the text, not the HTML, so a shorter bar is the same.
+RETRY_TEXT_CHARS = 150
+
+
+# A list with more of its text in links than this is navigation, left to
+# readability's own judgement.
+MAX_LIST_LINK_DENSITY = 0.3
+
+
+# Class/id fragments readability should score down, on top of its own list:
+# side columns and "about the site/author" boxes (not removed outright: a
+# class like "inside" or "about-this-recipe" can hold the article).
+NEGATIVE_KEYWORDS = ["side", "about", "bio"]
+
+# The tags readability's score_paragraphs asks for.
+_SCORED_TAGS = ("p", "pre", "td", "blockquote")
+
+
+class _Summary(str):
+    """readability's summary as text, carrying the article element along."""
+
+    node = None
+
+
+class ReadableDocument(Document):
+    """readability's Document over a tree produced by `prepare()`.
+
+    :param prepare: returns a fresh, cleaned lxml tree each time it is called
+        (readability mutates the tree and re-reads the page when it retries).
+    """
+
+    def __init__(self, prepare: Callable, url: str | None = None) -> None:
+        super().__init__("", url=url, retry_length=RETRY_TEXT_CHARS,
+                         negative_keywords=NEGATIVE_KEYWORDS)
+        self._prepare = prepare
+
+    def _parse(self, input):  # noqa: A002 - readability's signature
+        doc = self._prepare()
+        if self.url:
+            try:
+                doc.make_links_absolute(self.url, resolve_base_href=True,
+                                        handle_failures="discard")
+            except ValueError:
+                pass
+        return doc
+
+    def tags(self, node, *tag_names):
+        """readability scores paragraphs, pre, td and blockquote; list items
+        are scored too, so a page written as a list is found."""
+        if tag_names == _SCORED_TAGS:
+            tag_names = tag_names + ("li",)
+        return super().tags(node, *tag_names)
+
+    def get_preserved_elements(self, node):
+        """readability drops short lists (ingredients, steps of two words);
+        keep every list that is not mostly links, since page menus and link
+        lists were removed before readability ran."""
+        allowed = super().get_preserved_elements(node)
+        for tag in ("ul", "ol", "dl"):
+            for elem in node.iter(tag):
+                if (self.get_link_density(elem) <= MAX_LIST_LINK_DENSITY
+                        and elem.text_content().strip()):
+                    allowed[elem] = True
+        return allowed
+
+    def get_clean_html(self):
+        summary = _Summary(collapse(self.html.text_content()))
+        summary.node = self.html
+        return summary
+
+
+def readable_element(prepare: Callable, url: str | None = None):
+    """The article element readability picks, or None when it fails."""
+    try:
+        summary = ReadableDocument(prepare, url).summary(html_partial=True)
+    except Exception as exc:  # readability raises Unparseable and worse
+        LOGGER.warning("readability failed on %s: %s", url or "page", exc)
+        return None
+    return getattr(summary, "node", None)
