@@ -22,6 +22,7 @@ def test_toolbar_highlight_is_drawn_and_reaches_the_server(browser, server, site
     page = browser.open(site.page("article.html"))
     select(page, "#p1", "primary copy of your data")
     page.locator("hatchery-ui .bar.open").wait_for()
+    page.screenshot(path=str(output_dir / "toolbar.png"))
     page.locator("hatchery-ui .bar button[data-color=green]").click()
 
     assert marks_text(page) == [["green", "primary copy of your data"]]
@@ -131,7 +132,7 @@ def test_an_edited_page_keeps_surviving_highlights_and_lists_orphans(
 
 
 def test_clicking_a_highlight_edits_its_colour_note_and_tags_then_deletes_it(
-        browser, server, site):
+        browser, server, site, output_dir):
     page = browser.open(site.page("article.html"))
     select(page, "#p1", "nothing is lost")
     page.locator("hatchery-ui .bar button[data-color=yellow]").click()
@@ -144,6 +145,7 @@ def test_clicking_a_highlight_edits_its_colour_note_and_tags_then_deletes_it(
     editor.locator("button[data-color=pink]").click()
     editor.locator("textarea").fill("Key promise of local-first")
     editor.locator("input[name=tags]").fill("sync, offline")
+    page.screenshot(path=str(output_dir / "editor.png"))
     editor.locator("button", has_text="Save").click()
 
     assert marks_text(page) == [["pink", "nothing is lost"]]

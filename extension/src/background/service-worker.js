@@ -59,7 +59,15 @@ async function handle(message) {
   const now = Date.now();
   switch (message?.type) {
     case 'capture': {
-      await update((q) => outbox.enqueueCreate(q, message.capture, now));
+      try {
+        await update((q) => outbox.enqueueCreate(q, message.capture, now));
+      } catch (error) {
+        // Storage is full (offline for long, with big pages): keep the
+        // highlight itself, without the page HTML, rather than lose it.
+        const { html, ...lean } = message.capture;
+        console.warn('Hatchery: outbox full, queuing without page HTML:', error);
+        await update((q) => outbox.enqueueCreate(q, lean, now));
+      }
       flushSoon();
       return { queued: true };
     }
