@@ -120,3 +120,25 @@ test('test connection tells a wrong token from a stopped server', async () => {
   assert.match(down.message, /hatchery serve/);
   assert.match(down.message, /CORS/);
 });
+
+test('a streamed hatch reports its events and returns the stored hatch', async () => {
+  const body = [
+    'event: start\ndata: {"engine": "local"}\n\n',
+    'event: text\ndata: {"text": "Draft"}\n\n',
+    'event: hatch\ndata: {"hatch": {"title": "Merged", "citations": []}}\n\n',
+  ].join('');
+  const fetch = async () =>
+    new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
+  const client = createClient({ baseUrl: 'http://h:1', token: 'T', fetch });
+  const seen = [];
+  const hatch = await client.hatchStream({ page_ids: [1] }, (e) => seen.push(e.event));
+  assert.equal(hatch.title, 'Merged');
+  assert.deepEqual(seen, ['start', 'text', 'hatch']);
+});
+
+test('a streamed hatch that fails says why', async () => {
+  const body = 'event: error\ndata: {"error": {"code": "llm", "message": "model refused"}}\n\n';
+  const fetch = async () => new Response(body, { status: 200 });
+  const client = createClient({ baseUrl: 'http://h:1', token: 'T', fetch });
+  await assert.rejects(client.hatchStream({}, () => {}), /model refused/);
+});

@@ -1,3 +1,5 @@
+import { createSseParser } from './sse.js';
+
 /**
  * A small client for the Hatchery HTTP API. `fetch` is passed in so the
  * service worker, the popup, the options page and the tests share it.
@@ -56,19 +58,16 @@ export function createClient({ baseUrl, token, fetch: fetchImpl }) {
   const root = normalizeServerUrl(baseUrl);
   const doFetch = fetchImpl ?? globalThis.fetch.bind(globalThis);
 
-  async function request(method, path, body, timeout = REQUEST_TIMEOUT_MS) {
-    const headers = { Accept: 'application/json' };
+  async function send(method, path, body, signal, accept = 'application/json') {
+    const headers = { Accept: accept };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeout);
-    let response;
     try {
-      response = await doFetch(root + path, {
+      return await doFetch(root + path, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: controller.signal,
+        signal,
       });
     } catch (error) {
       throw new ApiError(
@@ -76,27 +75,41 @@ export function createClient({ baseUrl, token, fetch: fetchImpl }) {
           'Start it with `hatchery serve`.',
         { kind: 'unreachable' },
       );
+    }
+  }
+
+  async function readJson(response) {
+    const text = await response.text();
+    if (!text) return null;
+    try {
+      return JSON.parse(text);
+    } catch {
+      return null;
+    }
+  }
+
+  function failure(response, data) {
+    const message =
+      data?.error?.message || `${response.status} ${response.statusText}`;
+    return new ApiError(message, {
+      status: response.status,
+      code: data?.error?.code ?? '',
+      kind: kindOf(response.status),
+    });
+  }
+
+  async function request(method, path, body, timeout = REQUEST_TIMEOUT_MS) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeout);
+    let response;
+    let data;
+    try {
+      response = await send(method, path, body, controller.signal);
+      data = await readJson(response);
     } finally {
       clearTimeout(timer);
     }
-    let data = null;
-    const text = await response.text();
-    if (text) {
-      try {
-        data = JSON.parse(text);
-      } catch {
-        data = null;
-      }
-    }
-    if (!response.ok) {
-      const message =
-        data?.error?.message || `${response.status} ${response.statusText}`;
-      throw new ApiError(message, {
-        status: response.status,
-        code: data?.error?.code ?? '',
-        kind: kindOf(response.status),
-      });
-    }
+    if (!response.ok) throw failure(response, data);
     if (data === null && response.status !== 204) {
       throw new ApiError(`${root}${path} did not answer with JSON`, {
         status: response.status,
@@ -123,6 +136,44 @@ export function createClient({ baseUrl, token, fetch: fetchImpl }) {
       request('POST', '/api/hatches', body, HATCH_TIMEOUT_MS).then(
         (r) => r.data.hatch ?? r.data,
       ),
+
+    /**
+     * Hatch while watching it being written (POST /api/hatches/stream).
+     * `onEvent` sees every event; the stored hatch is the result.
+     *
+     * @param {object} body
+     * @param {(e: {event: string, data: any}) => void} onEvent
+     * @param {AbortSignal} [signal] abort to stop (the server stops too)
+     */
+    async hatchStream(body, onEvent, signal) {
+      const response = await send('POST', '/api/hatches/stream', body, signal, 'text/event-stream');
+      if (!response.ok) throw failure(response, await readJson(response));
+      let hatch = null;
+      let error = null;
+      const parser = createSseParser((e) => {
+        if (e.event === 'hatch') hatch = e.data?.hatch ?? e.data;
+        if (e.event === 'error') error = e.data?.error ?? { message: String(e.data) };
+        onEvent(e);
+      });
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        parser.feed(decoder.decode(value, { stream: true }));
+      }
+      parser.end();
+      if (error) {
+        throw new ApiError(error.message || 'Hatching failed', {
+          code: error.code ?? '',
+          kind: 'server',
+        });
+      }
+      if (!hatch) {
+        throw new ApiError('The hatch stream ended without a hatch', { kind: 'bad-response' });
+      }
+      return hatch;
+    },
   };
 }
 

@@ -54,6 +54,10 @@ async function renderStatus() {
       return false;
     }
     await client.pages();
+    // Offer the engine choice only when the server has more than one.
+    const engines = health.engines ?? ['local'];
+    $('engine').hidden = engines.length < 2;
+    for (const option of $('engine').options) option.hidden = !engines.includes(option.value);
     connection.className = 'ok';
     connection.textContent = `Connected to ${client.baseUrl}`;
     return true;
@@ -280,14 +284,38 @@ async function hatchChosen() {
   progress.hidden = false;
   const started = Date.now();
   progress.textContent = `Hatching from ${ids.length} page${ids.length === 1 ? '' : 's'}…`;
+  let notice = '';
   const ticker = setInterval(() => {
     const seconds = Math.round((Date.now() - started) / 1000);
-    progress.textContent = `Hatching from ${ids.length} page${ids.length === 1 ? '' : 's'}… ${seconds} s`;
+    progress.textContent =
+      `Hatching from ${ids.length} page${ids.length === 1 ? '' : 's'}… ${seconds} s` +
+      (notice ? ` (${notice})` : '');
   }, 1000);
+  const draft = $('draft');
+  draft.textContent = '';
+  const body = { page_ids: ids, length: $('length').value };
+  if (!$('engine').hidden) body.engine = $('engine').value;
   try {
     const client = await getClient();
-    const hatch = await client.hatch({ page_ids: ids, length: $('length').value });
+    let hatch;
+    try {
+      hatch = await client.hatchStream(body, (e) => {
+        if (e.event === 'text' && e.data?.text) {
+          draft.hidden = false;
+          draft.append(e.data.text); // text, never markup
+          draft.scrollTop = draft.scrollHeight;
+        } else if (e.event === 'notice' && e.data?.message) {
+          notice = e.data.message;
+          progress.textContent = notice;
+        }
+      });
+    } catch (error) {
+      // A server without the streaming route: hatch in one request.
+      if (error.status !== 404 && error.status !== 405) throw error;
+      hatch = await client.hatch(body);
+    }
     progress.hidden = true;
+    draft.hidden = true;
     renderHatch(hatch);
   } catch (error) {
     progress.textContent = `Hatching failed: ${error.message}`;
