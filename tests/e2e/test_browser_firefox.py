@@ -68,18 +68,22 @@ def firefox(tmp_path):
     driver.quit()
 
 
+def open_extension_page(driver, path: str) -> None:
+    """Open one of the extension's pages in a new tab and switch to it."""
+    before = set(driver.window_handles)
+    with driver.context(driver.CONTEXT_CHROME):
+        driver.execute_script(
+            "gBrowser.selectedTab = gBrowser.addTab(arguments[0], "
+            "{triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal()});",
+            driver.base_extension_url + path)
+    new = wait_for(lambda: set(driver.window_handles) - before)
+    driver.switch_to.window(new.pop())
+
+
 def test_firefox_highlights_and_the_capture_reaches_the_server(firefox, server, site, output_dir):
     from selenium.webdriver.common.by import By
 
-    options_url = firefox.base_extension_url + "/src/options/options.html"
-    before = set(firefox.window_handles)
-    with firefox.context(firefox.CONTEXT_CHROME):
-        firefox.execute_script(
-            "gBrowser.selectedTab = gBrowser.addTab(arguments[0], "
-            "{triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal()});",
-            options_url)
-    new = wait_for(lambda: set(firefox.window_handles) - before)
-    firefox.switch_to.window(new.pop())
+    open_extension_page(firefox, "/src/options/options.html")
     wait_for(lambda: firefox.find_element(By.ID, "serverUrl").get_attribute("value"))
     url_box = firefox.find_element(By.ID, "serverUrl")
     url_box.clear()
@@ -112,3 +116,10 @@ def test_firefox_highlights_and_the_capture_reaches_the_server(firefox, server, 
     stored = wait_for(lambda: server_highlights(server, site.page("article.html")), timeout=15)
     assert [(h["exact"], h["color"]) for h in stored] == [("primary copy of your data", "green")]
     firefox.save_screenshot(str(output_dir / "firefox-highlight.png"))
+
+    # The popup works in Firefox too: status and the page to hatch from.
+    open_extension_page(firefox, "/src/popup/popup.html")
+    wait_for(lambda: firefox.execute_script("return document.body.dataset.ready === 'true'"))
+    assert firefox.find_element(By.ID, "connection").text.startswith("Connected")
+    titles = [e.text for e in firefox.find_elements(By.CSS_SELECTOR, "#pages .title")]
+    assert titles == ["Local-first software, explained"]
