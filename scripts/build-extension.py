@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 EXTENSION = ROOT / "extension"
 # Fixed timestamp for every entry (zip cannot store dates before 1980).
 EPOCH = (1980, 1, 1, 0, 0, 0)
-SKIPPED = {".DS_Store", "Thumbs.db"}
+# Not part of the extension a browser runs.
+SKIPPED = {".DS_Store", "Thumbs.db", "README.md"}
 
 
 def referenced_files(manifest: dict) -> list[str]:
