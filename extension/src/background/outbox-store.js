@@ -84,6 +84,17 @@ export function flush(options = {}) {
           force = true;
           await setStatus({ ok: true });
         } catch (error) {
+          // Page HTML over the server's body limit: send the highlight without it.
+          if (error.status === 413 && item.kind === 'create' && item.payload.html) {
+            await update((q) =>
+              q.map((i) => {
+                if (i.key !== item.key) return i;
+                const { html, ...payload } = i.payload;
+                return { ...i, payload };
+              }),
+            );
+            continue;
+          }
           // A delete or edit of a highlight the server no longer has is done.
           if (error.status === 404 && item.kind !== 'create') {
             await update((q) => outbox.acknowledge(q, item.key, item.rev));
