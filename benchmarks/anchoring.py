@@ -1,0 +1,270 @@
+"""Anchoring benchmark: re-anchor and draw many highlights on a long article
+in real Chromium with the extension loaded, and time one new highlight.
+
+Targets (issue 5): 1,000 highlights on an article of at least 1 MB of text
+anchored and drawn in <= 300 ms; one highlight made in <= 16 ms (a frame).
+Hypothesis' client is known to freeze with a few hundred annotations.
+
+    python benchmarks/anchoring.py [--highlights 1000] [--megabytes 1.2]
+        [--runs 5] [--chromium /usr/bin/chromium] [--json out.json]
+
+Three scenarios, each on a fresh load of the page:
+  unchanged  the page as it was: every highlight anchors by position
+  shifted    a paragraph added at the top: positions are stale, so every
+             highlight is found by exact quote search (with context scoring)
+  edited     shifted, and 5% of the highlighted passages reworded: those
+             need the approximate search
+No server is needed: highlights are handed to the content script directly,
+as the worker does after fetching them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import random
+import statistics
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXTENSION = ROOT / "extension"
+CONTEXT = 32
+
+WORDS = (
+    "local first software keeps primary copy data device network optimisation "
+    "requirement nothing lost fails highlighter stores each highlight before "
+    "tries send queue drains server comes back every capture arrives exactly "
+    "once because stores id single time conflict free replicated types let "
+    "several devices edit same document without central deciding who wins "
+    "reader article paragraph sentence theme thread advice conclusion source "
+    "citation margin note tag colour yellow green blue pink archive search"
+).split()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def make_article(megabytes: float, seed: int) -> str:
+    """An HTML article of at least `megabytes` MB of text with links, bold
+    runs and lists, like a long real page."""
+    rng = random.Random(seed)
+    target = int(megabytes * 1_000_000)
+    parts, size, n = [], 0, 0
+    while size < target:
+        n += 1
+        words = [rng.choice(WORDS) for _ in range(rng.randint(40, 90))]
+        words[0] = words[0].capitalize()
+        sentence_ends = sorted(rng.sample(range(5, len(words) - 1), 3))
+        for i in sentence_ends:
+            words[i] += "."
+        # Make each paragraph unique text so quotes are findable.
+        words.insert(rng.randint(1, len(words) - 1), f"(paragraph {n})")
+        a, b = sorted(rng.sample(range(1, len(words) - 1), 2))
+        words[a] = f'<a href="#p{n}">{words[a]}</a>'
+        words[b] = f"<b>{words[b]}</b>"
+        text = " ".join(words) + "."
+        if n % 25 == 0:
+            parts.append(f"<h2>Part {n // 25}</h2>\n")
+        if n % 40 == 0:
+            parts.append("<ul><li>" + " ".join(words[:8]) + "</li><li>"
+                         + " ".join(words[8:16]) + "</li></ul>\n")
+        parts.append(f'<p id="p{n}">{text}</p>\n')
+        size += len(text)
+    return ("<!doctype html><html lang=en><head><meta charset=utf-8>"
+            "<title>Benchmark article</title></head><body><article>"
+            "<h1>Benchmark article</h1>\n" + "".join(parts)
+            + "</article></body></html>")
+
+
+# The page text exactly as src/content/text-index.js builds it.
+PAGE_TEXT_JS = """() => {
+  const skip = new Set(['SCRIPT','STYLE','NOSCRIPT','TEMPLATE','TEXTAREA','IFRAME','OBJECT',
+                        'HATCHERY-UI','script','style']);
+  const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let out = '';
+  for (let n = w.nextNode(); n; n = w.nextNode()) {
+    if (n.data.length && !skip.has(n.parentNode.nodeName)) out += n.data;
+  }
+  return out;
+}"""
+
+
+def make_highlights(text: str, count: int, seed: int) -> list[dict]:
+    """`count` non-overlapping highlights of 20-200 characters spread over the text."""
+    rng = random.Random(seed)
+    slot = len(text) // count
+    out = []
+    for k in range(count):
+        length = rng.randint(20, min(200, slot - 1))
+        start = k * slot + rng.randint(0, slot - length)
+        end = start + length
+        out.append({
+            "id": f"00000000-0000-4000-8000-{k:012d}",
+            "exact": text[start:end],
+            "prefix": text[max(0, start - CONTEXT):start],
+            "suffix": text[end:end + CONTEXT],
+            "start": start, "end": end, "color": "yellow",
+        })
+    return out
+
+
+def tab_id(worker, url: str) -> int:
+    return worker.evaluate(
+        """async (u) => {
+          for (const t of await chrome.tabs.query({})) {
+            const s = await chrome.tabs.sendMessage(t.id, {type: 'page-state'}).catch(() => null);
+            if (s && s.url === u) return t.id;
+          }
+          return null;
+        }""", url)
+
+
+def run(args) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    work = Path(tempfile.mkdtemp(prefix="hatchery-bench-"))
+    html = make_article(args.megabytes, args.seed)
+    (work / "article.html").write_text(html, encoding="utf-8")
+    # The shifted page: a paragraph added at the top.
+    shifted = html.replace("<h1>Benchmark article</h1>",
+                           "<p>An introduction added after the highlights were made.</p>"
+                           "<h1>Benchmark article</h1>", 1)
+    (work / "shifted.html").write_text(shifted, encoding="utf-8")
+
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(work)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+
+    results: dict = {"runs": args.runs, "highlights": args.highlights}
+    with sync_playwright() as pw:
+        ctx = pw.chromium.launch_persistent_context(
+            str(work / "profile"), executable_path=args.chromium, headless=True,
+            args=[f"--disable-extensions-except={EXTENSION}", f"--load-extension={EXTENSION}",
+                  "--no-sandbox", "--disable-gpu", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update"])
+        worker = ctx.service_workers[0] if ctx.service_workers else ctx.wait_for_event("serviceworker")
+        # Point the worker at a closed port: the benchmark needs no server.
+        worker.evaluate("chrome.storage.local.set({serverUrl: 'http://127.0.0.1:9'})")
+        page = ctx.new_page()
+        page.goto(base + "/article.html")
+        page.wait_for_selector("hatchery-ui", state="attached")
+        text = page.evaluate(PAGE_TEXT_JS)
+        results["text_characters"] = len(text)
+        results["html_bytes"] = len(html.encode())
+        highlights = make_highlights(text, args.highlights, args.seed)
+
+        rng = random.Random(args.seed + 1)
+        edited_ids = {h["id"] for h in rng.sample(highlights, len(highlights) // 20)}
+
+        def anchor(url: str, hl: list[dict]) -> dict:
+            page.goto(url)
+            page.wait_for_selector("hatchery-ui", state="attached")
+            tab = tab_id(worker, url)
+            return worker.evaluate(
+                "([tab, hl]) => chrome.tabs.sendMessage(tab, {type: 'anchor-highlights', highlights: hl})",
+                [tab, hl])
+
+        def reword(h: dict) -> dict:
+            # Change one word in the middle of the quote, as an editor might.
+            exact = h["exact"]
+            mid = len(exact) // 2
+            return {**h, "exact": exact[:mid] + "XYZ" + exact[mid + 3:]} \
+                if h["id"] in edited_ids else h
+
+        scenarios = {
+            "unchanged": (base + "/article.html", highlights),
+            "shifted": (base + "/shifted.html", highlights),
+            # The stored quotes differ from the page: same as the page having
+            # been edited inside those highlights.
+            "edited": (base + "/shifted.html", [reword(h) for h in highlights]),
+        }
+        for name, (url, hl) in scenarios.items():
+            times, layout, anchored, quote, draw = [], [], [], [], []
+            for _ in range(args.runs):
+                r = anchor(url, hl)
+                times.append(r["ms"])
+                quote.append(r["anchorMs"])
+                draw.append(r["drawMs"])
+                layout.append(r["withLayoutMs"])
+                anchored.append(r["anchored"])
+            results[name] = {
+                "median_ms": round(statistics.median(times), 1),
+                "max_ms": round(max(times), 1),
+                "median_with_layout_ms": round(statistics.median(layout), 1),
+                "median_matching_ms": round(statistics.median(quote), 1),
+                "median_drawing_ms": round(statistics.median(draw), 1),
+                "anchored": min(anchored),
+                "of": len(hl),
+            }
+
+        # One new highlight on the page with all of them drawn.
+        anchor(base + "/article.html", highlights)
+        tab = tab_id(worker, base + "/article.html")
+        single, single_layout = [], []
+        for k in range(args.single):
+            page.evaluate(
+                """(k) => {
+                  const p = document.querySelectorAll('p')[10 + k * 37];
+                  const t = [...p.childNodes].find(n => n.nodeType === 3 && n.data.length > 30);
+                  const r = document.createRange();
+                  r.setStart(t, 2); r.setEnd(t, 25);
+                  const s = getSelection(); s.removeAllRanges(); s.addRange(r);
+                }""", k)
+            r = worker.evaluate(
+                "(tab) => chrome.tabs.sendMessage(tab, {type: 'highlight-selection', color: 'green'})",
+                tab)
+            if r and r.get("id"):
+                single.append(r["ms"])
+                single_layout.append(r["withLayoutMs"])
+        results["one_highlight"] = {
+            "median_ms": round(statistics.median(single), 2),
+            "max_ms": round(max(single), 2),
+            "median_with_layout_ms": round(statistics.median(single_layout), 2),
+            "max_with_layout_ms": round(max(single_layout), 2),
+            "all_ms": [round(x, 2) for x in single],
+            "samples": len(single),
+        }
+        ctx.close()
+    httpd.shutdown()
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--highlights", type=int, default=1000)
+    parser.add_argument("--megabytes", type=float, default=1.2)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--single", type=int, default=20, help="new highlights to time")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args()
+    results = run(args)
+    print(f"article: {results['text_characters']:,} characters of text "
+          f"({results['html_bytes']:,} bytes of HTML), {results['highlights']} highlights, "
+          f"{results['runs']} runs each")
+    print(f"{'scenario':<12}{'anchored':>10}{'median ms':>12}{'max ms':>10}"
+          f"{'matching':>10}{'drawing':>10}{'+layout ms':>12}")
+    for name in ("unchanged", "shifted", "edited"):
+        r = results[name]
+        print(f"{name:<12}{r['anchored']:>6}/{r['of']:<4}{r['median_ms']:>11}"
+              f"{r['max_ms']:>10}{r['median_matching_ms']:>10}{r['median_drawing_ms']:>10}"
+              f"{r['median_with_layout_ms']:>12}")
+    one = results["one_highlight"]
+    print(f"one new highlight: median {one['median_ms']} ms, max {one['max_ms']} ms; "
+          f"with layout median {one['median_with_layout_ms']} ms, max {one['max_with_layout_ms']} ms "
+          f"({one['samples']} samples, {results['highlights']} already drawn)")
+    print("  samples:", one["all_ms"])
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,161 @@
+/**
+ * The service worker: keeps the outbox, talks to the server, and routes the
+ * context menu and the keyboard command to the page. Listeners are
+ * registered at the top level so a restarted worker still receives events.
+ */
+
+import * as outbox from '../lib/outbox.js';
+import { canonicalUrl } from '../lib/text.js';
+import { update, read, flush, getStatus } from './outbox-store.js';
+import { getClient, getSettings } from './settings.js';
+
+const MENU_ID = 'hatchery-highlight';
+const ALARM = 'hatchery-flush';
+const CACHE_KEY = 'pageCache';
+// Pages whose highlights are remembered for drawing while the server is down.
+const CACHE_PAGES = 200;
+
+async function refreshBadge() {
+  const { waiting, failed } = outbox.counts(await read());
+  const text = waiting + failed ? String(waiting + failed) : '';
+  await chrome.action.setBadgeText({ text });
+  await chrome.action.setBadgeBackgroundColor({ color: failed ? '#b00020' : '#8a6d00' });
+}
+
+function flushSoon(options) {
+  return flush(options)
+    .catch((error) => console.warn('Hatchery: sync failed:', error))
+    .finally(refreshBadge);
+}
+
+async function cachePage(url, highlights) {
+  const { [CACHE_KEY]: cache = {} } = await chrome.storage.local.get(CACHE_KEY);
+  cache[url] = { highlights, at: Date.now() };
+  const urls = Object.keys(cache);
+  if (urls.length > CACHE_PAGES) {
+    urls.sort((a, b) => cache[a].at - cache[b].at);
+    for (const old of urls.slice(0, urls.length - CACHE_PAGES)) delete cache[old];
+  }
+  await chrome.storage.local.set({ [CACHE_KEY]: cache });
+}
+
+/** The highlights to draw on a page: the server's, else the last known. */
+async function pageHighlights(url) {
+  let stored = [];
+  let source = 'server';
+  try {
+    const client = await getClient();
+    stored = await client.highlights(url);
+    await cachePage(url, stored);
+  } catch (error) {
+    const { [CACHE_KEY]: cache = {} } = await chrome.storage.local.get(CACHE_KEY);
+    stored = cache[url]?.highlights ?? [];
+    source = 'cache';
+  }
+  return { highlights: outbox.mergePending(stored, await read(), url), source };
+}
+
+async function handle(message) {
+  const now = Date.now();
+  switch (message?.type) {
+    case 'capture': {
+      try {
+        await update((q) => outbox.enqueueCreate(q, message.capture, now));
+      } catch (error) {
+        // Storage is full (offline for long, with big pages): keep the
+        // highlight itself, without the page HTML, rather than lose it.
+        const { html, ...lean } = message.capture;
+        console.warn('Hatchery: outbox full, queuing without page HTML:', error);
+        await update((q) => outbox.enqueueCreate(q, lean, now));
+      }
+      flushSoon();
+      return { queued: true };
+    }
+    case 'update':
+      await update((q) => outbox.enqueueUpdate(q, message.id, message.changes, now));
+      flushSoon();
+      return { queued: true };
+    case 'delete':
+      await update((q) => outbox.enqueueDelete(q, message.id, now, message.url));
+      flushSoon();
+      return { queued: true };
+    case 'highlights':
+      return pageHighlights(canonicalUrl(message.url));
+    case 'flush': {
+      const result = await flush({ force: true });
+      await refreshBadge();
+      return result;
+    }
+    case 'status': {
+      const queue = await read();
+      const settings = await getSettings();
+      return {
+        ...outbox.counts(queue),
+        status: await getStatus(),
+        serverUrl: settings.serverUrl,
+        hasToken: Boolean(settings.token),
+        errors: queue.filter((i) => i.failed).map((i) => ({ id: i.id, message: i.failed })),
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  // Only our own pages and content scripts talk to the worker.
+  if (sender.id !== chrome.runtime.id) return false;
+  handle(message).then(sendResponse, (error) =>
+    sendResponse({ error: error.message }),
+  );
+  return true;
+});
+
+function highlightInTab(tabId, frameId = 0) {
+  if (tabId === undefined || tabId < 0) return Promise.resolve(null);
+  return chrome.tabs
+    .sendMessage(tabId, { type: 'highlight-selection' }, { frameId })
+    .catch(() => null); // no content script there (a browser page)
+}
+
+/** Context menu "Highlight selection". */
+function menuClicked(info, tab) {
+  if (info.menuItemId !== MENU_ID) return Promise.resolve(null);
+  return highlightInTab(tab?.id, info.frameId ?? 0);
+}
+
+/** The Alt+Shift+H command. */
+async function commandFired(command, tab) {
+  if (command !== 'highlight-selection') return null;
+  let target = tab;
+  if (!target?.id) [target] = await chrome.tabs.query({ active: true, currentWindow: true });
+  return highlightInTab(target?.id);
+}
+
+chrome.contextMenus.onClicked.addListener(menuClicked);
+chrome.commands.onCommand.addListener(commandFired);
+
+chrome.runtime.onInstalled.addListener(() => {
+  chrome.contextMenus.removeAll(() => {
+    chrome.contextMenus.create({
+      id: MENU_ID,
+      title: 'Highlight selection',
+      contexts: ['selection'],
+      documentUrlPatterns: ['http://*/*', 'https://*/*'],
+    });
+  });
+  chrome.alarms.create(ALARM, { periodInMinutes: 0.5 });
+  flushSoon();
+});
+
+chrome.runtime.onStartup.addListener(() => {
+  chrome.alarms.create(ALARM, { periodInMinutes: 0.5 });
+  flushSoon();
+});
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === ALARM) flushSoon();
+});
+
+// Handles for tests and debugging from the worker console.
+globalThis.hatchery = { flush, read, menuClicked, commandFired };

@@ -1,0 +1,238 @@
+"""A person highlights in real Chromium with the extension loaded; the
+highlights reach the real server and come back on the next visit."""
+
+from __future__ import annotations
+
+from e2e.browser_helpers import select, server_highlights, wait_for
+
+MARKS = "hatchery-mark"
+
+
+def marks_text(page) -> list[list[str]]:
+    return page.evaluate(
+        "() => [...document.querySelectorAll('hatchery-mark')]"
+        ".map(m => [m.dataset.color, m.textContent])")
+
+
+def highlighted_text(page) -> str:
+    return "".join(text for _, text in marks_text(page))
+
+
+def test_toolbar_highlight_is_drawn_and_reaches_the_server(browser, server, site, output_dir):
+    page = browser.open(site.page("article.html"))
+    select(page, "#p1", "primary copy of your data")
+    page.locator("hatchery-ui .bar.open").wait_for()
+    page.screenshot(path=str(output_dir / "toolbar.png"))
+    page.locator("hatchery-ui .bar button[data-color=green]").click()
+
+    assert marks_text(page) == [["green", "primary copy of your data"]]
+    stored = wait_for(lambda: server_highlights(server, page.url))
+    assert len(stored) == 1
+    assert stored[0]["exact"] == "primary copy of your data"
+    assert stored[0]["color"] == "green"
+    assert stored[0]["prefix"].endswith("keeps the ")
+    assert page.evaluate("window.pageScriptRan") is True
+    page.screenshot(path=str(output_dir / "toolbar-highlight.png"))
+
+
+def test_alt_shift_h_highlights_the_selection(browser, server, site):
+    page = browser.open(site.page("article.html"))
+    select(page, "#p4", "Conflict-free replicated data types")
+    page.keyboard.press("Alt+Shift+H")
+
+    assert highlighted_text(page) == "Conflict-free replicated data types"
+    stored = wait_for(lambda: server_highlights(server, page.url))
+    assert [h["exact"] for h in stored] == ["Conflict-free replicated data types"]
+
+
+def test_context_menu_highlights_the_selection(browser, server, site):
+    page = browser.open(site.page("article.html"))
+    select(page, "#p3", "exactly once")
+    tab = browser.tab_id(page)
+    # Playwright cannot open the native menu; call the handler the menu calls.
+    browser.evaluate(
+        "(tab) => hatchery.menuClicked({menuItemId: 'hatchery-highlight', frameId: 0}, {id: tab})",
+        tab)
+
+    wait_for(lambda: highlighted_text(page) == "exactly once")
+    stored = wait_for(lambda: server_highlights(server, page.url))
+    assert stored[0]["exact"] == "exactly once"
+
+
+def test_a_highlight_across_a_link_bold_text_and_two_paragraphs(browser, server, site, output_dir):
+    page = browser.open(site.page("article.html"))
+    select(page, "#p2", "stores each highlight", "#p3", "Every capture")
+    page.locator("hatchery-ui .bar button[data-color=blue]").click()
+
+    marks = marks_text(page)
+    assert len(marks) >= 5, marks  # text, link, text, bold, text, next paragraph
+    assert {color for color, _ in marks} == {"blue"}
+    ids = page.evaluate("() => new Set([...document.querySelectorAll('hatchery-mark')]"
+                        ".map(m => m.dataset.id)).size")
+    assert ids == 1
+    # The page keeps its structure: the link and the bold run are still there.
+    assert page.locator("#p2 a[href='#queue'] hatchery-mark").count() == 1
+    assert page.locator("#p2 b hatchery-mark").inner_text() == "the queue drains"
+    stored = wait_for(lambda: server_highlights(server, page.url))
+    assert len(stored) == 1
+    assert stored[0]["exact"].startswith("stores each highlight before it tries")
+    assert stored[0]["exact"].endswith("Every capture")
+    page.screenshot(path=str(output_dir / "cross-element.png"))
+
+
+def test_highlights_are_drawn_again_after_a_reload(browser, server, site, output_dir):
+    page = browser.open(site.page("article.html"))
+    select(page, "#p1", "The network is an optimisation")
+    page.locator("hatchery-ui .bar button[data-color=pink]").click()
+    select(page, "#p2", "the queue drains", "#p3", "exactly once")
+    page.locator("hatchery-ui .bar button[data-color=yellow]").click()
+    wait_for(lambda: len(server_highlights(server, page.url)) == 2)
+    before = marks_text(page)
+
+    page.reload()
+    page.wait_for_selector(MARKS)
+    wait_for(lambda: marks_text(page) == before, message=f"{marks_text(page)} != {before}")
+    page.screenshot(path=str(output_dir / "reloaded.png"))
+
+
+def test_an_edited_page_keeps_surviving_highlights_and_lists_orphans(
+        browser, server, site, output_dir):
+    page = browser.open(site.page("article.html"))
+    select(page, "#p1", "primary copy of your data")
+    page.locator("hatchery-ui .bar button[data-color=green]").click()
+    select(page, "#p4", "without a central server deciding who wins")
+    page.locator("hatchery-ui .bar button[data-color=yellow]").click()
+    select(page, "#p3", "the server stores each id a single time")
+    page.locator("hatchery-ui .bar button[data-color=blue]").click()
+    wait_for(lambda: len(server_highlights(server, page.url)) == 3)
+
+    html = site.read("article.html")
+    html = html.replace("<h1>", "<p>A new introduction was added above everything.</p>\n<h1>")
+    html = html.replace("without a central server deciding who wins", "with merge rules instead")
+    # A small rewording inside a highlight: it should still be found.
+    html = html.replace("stores each id a single time", "stores every id a single time")
+    site.write("article.html", html)
+
+    page.reload()
+    page.wait_for_selector(MARKS)
+    wait_for(lambda: len({c for c, _ in marks_text(page)}) == 2)
+    texts = highlighted_text(page)
+    assert "primary copy of your data" in texts
+    assert "the server stores every id a single time" in texts
+    assert "merge rules" not in texts
+
+    popup = browser.popup(page)
+    orphans = popup.locator("#orphans li")
+    assert orphans.count() == 1
+    assert orphans.inner_text() == "without a central server deciding who wins"
+    assert popup.locator("#orphans-box h3").inner_text() == "Not found on this page"
+    assert popup.locator("#page-highlights li").count() == 2
+    page.screenshot(path=str(output_dir / "edited-page.png"))
+    popup.screenshot(path=str(output_dir / "popup-orphans.png"), full_page=True)
+
+
+def test_clicking_a_highlight_edits_its_colour_note_and_tags_then_deletes_it(
+        browser, server, site, output_dir):
+    page = browser.open(site.page("article.html"))
+    select(page, "#p1", "nothing is lost")
+    page.locator("hatchery-ui .bar button[data-color=yellow]").click()
+    stored = wait_for(lambda: server_highlights(server, page.url))
+    highlight_id = stored[0]["id"]
+
+    page.locator(MARKS).first.click()
+    editor = page.locator("hatchery-ui .editor.open")
+    editor.wait_for()
+    editor.locator("button[data-color=pink]").click()
+    editor.locator("textarea").fill("Key promise of local-first")
+    editor.locator("input[name=tags]").fill("sync, offline")
+    page.screenshot(path=str(output_dir / "editor.png"))
+    editor.locator("button", has_text="Save").click()
+
+    assert marks_text(page) == [["pink", "nothing is lost"]]
+    changed = wait_for(lambda: [h for h in server_highlights(server, page.url)
+                                if h["note"] == "Key promise of local-first"])
+    assert changed[0]["id"] == highlight_id
+    assert changed[0]["color"] == "pink"
+    assert changed[0]["tags"] == ["sync", "offline"]
+
+    page.locator(MARKS).first.click()
+    editor.locator("button", has_text="Delete").click()
+    assert marks_text(page) == []
+    wait_for(lambda: server_highlights(server, page.url) == [])
+
+
+def test_content_that_arrives_late_or_by_pushstate_is_highlighted_again(browser, server, site):
+    page = browser.open(site.page("late.html"))
+    page.wait_for_selector("#l1")
+    select(page, "#l1", "rendered by a script")
+    page.keyboard.press("Alt+Shift+H")
+    wait_for(lambda: server_highlights(server, page.url))
+
+    page.reload()
+    page.wait_for_selector("#l1")
+    wait_for(lambda: highlighted_text(page) == "rendered by a script")
+
+    # A pushState navigation to another "page" of the app, then back.
+    page.evaluate("goTo('/late-2.html', 'A second view with its own words.')")
+    wait_for(lambda: page.url.endswith("/late-2.html"))
+    select(page, "#l3", "its own words")
+    page.keyboard.press("Alt+Shift+H")
+    stored = wait_for(lambda: server_highlights(server, site.page("late-2.html")))
+    assert stored[0]["exact"] == "its own words"
+    assert server_highlights(server, site.page("late.html"))[0]["exact"] == "rendered by a script"
+
+
+def test_page_scripts_cannot_press_the_highlighters_buttons(browser, server, site):
+    page = browser.open(site.page("article.html"))
+    select(page, "#p1", "nothing is lost")
+    page.locator("hatchery-ui .bar button[data-color=yellow]").click()
+    wait_for(lambda: server_highlights(server, page.url))
+    page.locator(MARKS).first.click()
+    page.locator("hatchery-ui .editor.open").wait_for()
+
+    # A hostile page script: delete through the editor, highlight by a fake key.
+    page.evaluate("""() => {
+      const root = document.querySelector('hatchery-ui').shadowRoot;
+      [...root.querySelectorAll('button')].find(b => b.textContent === 'Delete').click();
+      const p = document.getElementById('p4').firstChild;
+      const r = document.createRange(); r.setStart(p, 0); r.setEnd(p, 10);
+      getSelection().removeAllRanges(); getSelection().addRange(r);
+      document.dispatchEvent(new KeyboardEvent('keydown',
+        {key: 'H', code: 'KeyH', altKey: true, shiftKey: true, bubbles: true}));
+    }""")
+    page.wait_for_timeout(300)
+    assert marks_text(page) == [["yellow", "nothing is lost"]]
+    assert len(server_highlights(server, page.url)) == 1
+
+
+def test_overlapping_highlights_are_both_drawn_and_deleting_one_keeps_the_other(
+        browser, server, site):
+    page = browser.open(site.page("article.html"))
+    select(page, "#p1", "primary copy of your data")
+    page.locator("hatchery-ui .bar button[data-color=yellow]").click()
+    select(page, "#p1", "your data on your own device")
+    page.locator("hatchery-ui .bar button[data-color=blue]").click()
+    stored = wait_for(lambda: len(server_highlights(server, page.url)) == 2
+                      and server_highlights(server, page.url))
+    assert {h["exact"] for h in stored} == {"primary copy of your data",
+                                            "your data on your own device"}
+    by_id = page.evaluate("""() => {
+      const out = {};
+      for (const m of document.querySelectorAll('hatchery-mark'))
+        out[m.dataset.color] = (out[m.dataset.color] || '') + m.textContent;
+      return out;
+    }""")
+    # "your data" is inside both: the inner mark is nested in the outer one.
+    assert by_id == {"yellow": "primary copy of your data",
+                     "blue": "your data on your own device"}
+
+    page.reload()
+    page.wait_for_selector("hatchery-mark[data-color=blue]")
+    page.locator("hatchery-mark[data-color=yellow]").first.click()
+    page.locator("hatchery-ui .editor.open button", has_text="Delete").click()
+    assert page.evaluate("[...document.querySelectorAll('hatchery-mark')]"
+                         ".map(m => m.textContent).join('')") == "your data on your own device"
+    assert page.locator("#p1").inner_text().startswith(
+        "Local-first software keeps the primary copy of your data on your own device.")
+    wait_for(lambda: [h["exact"] for h in server_highlights(server, page.url)]
+             == ["your data on your own device"])

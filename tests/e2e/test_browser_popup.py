@@ -1,0 +1,111 @@
+"""The popup and the options page: hatching from chosen pages, page text
+shown as text, and a connection test that says what is wrong."""
+
+from __future__ import annotations
+
+from e2e.browser_helpers import select, server_highlights, wait_for
+
+
+def highlight(page, css, text, color="yellow"):
+    select(page, css, text)
+    page.locator(f"hatchery-ui .bar button[data-color={color}]").click()
+
+
+def test_the_popup_hatches_two_pages_with_citations(browser, server, site, output_dir):
+    first = browser.open(site.page("article.html"))
+    highlight(first, "#p1", "Local-first software keeps the primary copy of your data on your own device.")
+    highlight(first, "#p3", "Every capture arrives exactly once, because the server stores each id a single time.", "green")
+    second = browser.open(site.page("second.html"))
+    highlight(second, "#q1", "A queue turns a failure into a delay", "blue")
+    highlight(second, "#q3", "Design every sync protocol so that sending the same message twice has the same effect as sending it once.", "pink")
+    wait_for(lambda: len(server_highlights(server, first.url)) == 2
+             and len(server_highlights(server, second.url)) == 2)
+
+    popup = browser.popup(second)
+    pages = popup.locator("#pages li")
+    assert pages.count() == 2
+    assert popup.locator("#hatch").is_disabled()
+    for box in popup.locator("#pages .pick").all():
+        box.check()
+    popup.select_option("#length", "short")
+    popup.locator("#hatch").click()
+    popup.locator("#result:not([hidden])").wait_for(timeout=60_000)
+
+    assert popup.locator("#hatch-title").inner_text().strip()
+    assert popup.locator("#hatch-body .hatch-section").count() == 2
+    headings = popup.locator("#hatch-body .hatch-section .heading").all_inner_texts()
+    assert set(headings) == {"Local-first software, explained", "Why queues make software calm"}
+    assert "[1]" in popup.locator("#hatch-body").inner_text()
+    links = popup.locator("#citations a.source")
+    assert links.count() >= 2
+    hrefs = {links.nth(i).get_attribute("href") for i in range(links.count())}
+    assert hrefs == {first.url, second.url}
+    assert popup.locator("#copy").is_visible()
+    popup.screenshot(path=str(output_dir / "popup-hatch.png"), full_page=True)
+
+    # Copy as Markdown puts the server's markdown on the clipboard.
+    browser.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    popup.locator("#copy").click()
+    popup.locator("#copied:not([hidden])").wait_for()
+    markdown = popup.evaluate("navigator.clipboard.readText()")
+    assert markdown.startswith("#")
+    assert "[1]" in markdown
+
+
+def test_markup_in_a_highlight_is_shown_as_text(browser, server, site, output_dir):
+    dialogs = []
+    page = browser.open(site.page("xss.html"))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    highlight(page, "#x1", "<img src=x onerror=alert(1)>")
+    wait_for(lambda: server_highlights(server, page.url))
+
+    popup = browser.popup(page)
+    popup.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    item = popup.locator("#page-highlights li .quote")
+    assert item.inner_text() == "<img src=x onerror=alert(1)>"
+    assert popup.locator("img").count() == 0
+    assert popup.locator("#pages .title").inner_text() == "Markup <b>in</b> a title"
+    assert popup.locator("b").count() == 0
+    popup.wait_for_timeout(300)
+    assert dialogs == []
+    popup.screenshot(path=str(output_dir / "popup-markup-as-text.png"), full_page=True)
+
+
+def test_clicking_a_highlight_in_the_popup_scrolls_the_page_to_it(browser, server, site):
+    page = browser.open(site.page("article.html"))
+    page.evaluate("document.body.style.paddingBottom = '3000px'; "
+                  "document.getElementById('p4').style.marginTop = '2500px'")
+    page.locator("#p4").scroll_into_view_if_needed()
+    page.wait_for_timeout(100)
+    highlight(page, "#p4", "without a central server")
+    page.evaluate("window.scrollTo(0, 0)")
+    popup = browser.popup(page)
+    popup.locator("#page-highlights li .quote").click()
+    wait_for(lambda: page.evaluate("window.scrollY") > 1000)
+
+
+def test_options_test_connection_says_what_is_wrong(browser, server):
+    options = browser.context.new_page()
+    options.goto(f"chrome-extension://{browser.extension_id}/src/options/options.html")
+    assert options.locator("#serverUrl").input_value() == server.url
+    result = options.locator("#result")
+
+    options.locator("#test").click()
+    wait_for(lambda: result.inner_text().startswith("Connected"))
+    assert "ok" in result.get_attribute("class")
+
+    options.locator("#token").fill("wrong-token")
+    options.locator("#test").click()
+    wait_for(lambda: "refused the token" in result.inner_text())
+
+    options.locator("#token").fill(server.token)
+    options.locator("#serverUrl").fill("http://127.0.0.1:9")
+    options.locator("#test").click()
+    wait_for(lambda: "Nothing answers" in result.inner_text())
+    assert "hatchery serve" in result.inner_text()
+
+    options.locator("#serverUrl").fill(server.url + "/")
+    options.locator("#save").click()
+    wait_for(lambda: result.inner_text() == "Saved.")
+    stored = browser.evaluate("() => chrome.storage.local.get(['serverUrl', 'token'])")
+    assert stored == {"serverUrl": server.url, "token": server.token}
