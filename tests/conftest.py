@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -18,6 +19,7 @@ import requests
 from hatchery.app import create_app
 
 RESOURCES = Path(__file__).parent / "resources"
+CHROMIUM = os.environ.get("HATCHERY_CHROMIUM", "/usr/bin/chromium")
 TOKEN = "test-token-0123456789"
 
 
@@ -147,3 +149,29 @@ def server(tmp_path):
     running = RunningServer(tmp_path / "server-data").start()
     yield running
     running.stop()
+
+
+def _need_browser() -> None:
+    """Skip without Chromium, except under CI=true, where a browser test
+    that does not run is a failure."""
+    if Path(CHROMIUM).exists() or shutil.which(CHROMIUM):
+        return
+    message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message + "; browser tests must run in CI", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    """One Playwright for the whole run: the sync API cannot nest, so the
+    extension tests and the library tests share it."""
+    _need_browser()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("the playwright package is missing", pytrace=False)
+        pytest.skip("the playwright package is missing")
+    with sync_playwright() as pw:
+        yield pw

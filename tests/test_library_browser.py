@@ -6,9 +6,7 @@ Screenshots land in test-output/library/ (git-ignored); look at them.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,28 +15,22 @@ from click.testing import CliRunner
 from hatchery.cli import main
 from hatchery.config import DATABASE_FILE
 from hatchery.store import Store
+from conftest import CHROMIUM
 from library_data import HIGHLIGHT_IDS, fill
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(__file__).resolve().parents[1] / "test-output" / "library"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"Chromium is missing at {CHROMIUM}; CI must run the browser tests.")
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield browser
-        browser.close()
+def chromium(playwright_instance):
+    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                                  args=ARGS)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ import http.server
 import os
 import shutil
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 EXTENSION = ROOT / "extension"
 RESOURCES = Path(__file__).resolve().parent / "pages"
 OUTPUT = ROOT / "test-output"
-CHROMIUM = os.environ.get("HATCHERY_CHROMIUM", "/usr/bin/chromium")
+from conftest import CHROMIUM  # noqa: E402  (one Playwright for the whole run)
 
 LAUNCH_ARGS = [
     f"--disable-extensions-except={EXTENSION}",
@@ -38,32 +37,10 @@ LAUNCH_ARGS = [
 ]
 
 
-def _need_browser() -> None:
-    if Path(CHROMIUM).exists() or shutil.which(CHROMIUM):
-        return
-    message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(message + "; browser tests must run in CI", pytrace=False)
-    pytest.skip(message)
-
-
 def pytest_collection_modifyitems(items):
     for item in items:
         if "/e2e/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
-
-
-@pytest.fixture(scope="session")
-def playwright_instance():
-    _need_browser()
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("the playwright package is missing", pytrace=False)
-        pytest.skip("the playwright package is missing")
-    with sync_playwright() as pw:
-        yield pw
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
