@@ -175,3 +175,23 @@ def playwright_instance():
         pytest.skip("the playwright package is missing")
     with sync_playwright() as pw:
         yield pw
+
+
+@pytest.fixture
+def fake_llm():
+    """A fake OpenAI-compatible model on a free 127.0.0.1 port (tests/fake_llm.py)."""
+    from fake_llm import FakeLLM
+
+    fake = FakeLLM().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture
+def unused_port():
+    """A 127.0.0.1 port nothing listens on."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

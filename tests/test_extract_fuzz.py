@@ -3,7 +3,6 @@ never a hang. Mutations are seeded, so every run sees the same documents."""
 
 import random
 import time
-from pathlib import Path
 
 from conftest import RESOURCES
 

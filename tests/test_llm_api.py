@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from conftest import TOKEN, AuthClient
 from test_hatches_api import capture_pages
-from test_llm_fake import fake_llm, unused_port  # noqa: F401  (fixtures)
 
 from hatchery.app import create_app
 

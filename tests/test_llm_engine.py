@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_llm_fake import fake_llm, unused_port  # noqa: F401  (fixtures)
 
 from hatchery.hatch import Source, SourceHighlight, hatch
 from hatchery.hatch.llm import LLMError, LLMOptions

@@ -4,7 +4,6 @@ first, every source heard, and nothing cut without saying so."""
 from __future__ import annotations
 
 import pytest
-from test_llm_fake import fake_llm  # noqa: F401  (fixture)
 
 from hatchery.hatch import Source, SourceHighlight, hatch
 from hatchery.hatch.llm import LLMOptions

@@ -13,10 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
-import requests
 from conftest import TOKEN, AuthClient, RunningServer
 from test_hatches_api import capture_pages
-from test_llm_fake import fake_llm, unused_port  # noqa: F401  (fixtures)
 
 from hatchery.app import create_app
 
