@@ -22,43 +22,58 @@ MIN_SENTENCE_WORDS = 5
 # Above this a "sentence" is usually a run-on list, a table or a lost split.
 MAX_SENTENCE_WORDS = 70
 
-_DEBRIS_PATTERNS = [
+# Each rule is (trigger, pattern): the pattern runs only when the trigger,
+# a plain lowercase substring, is in the lowercased text, which keeps a check
+# to a few substring tests for ordinary prose. A pattern starting "^" must
+# match at the start of the block or sentence.
+_RULES = [
     # social and share prompts
-    r"\btweet with a location\b",
-    r"\badd (?:location information|a location) to your tweets?\b",
-    r"\byou always have the option to delete your tweet location\b",
-    r"\b(?:share|post) (?:this|on) (?:story|article|facebook|twitter)\b",
-    r"^(?:share|tweet|email|e-mail|print|comment|like|follow)(?: this)?\b.{0,40}$",
-    r"\bfollow (?:us|him|her|them) on (?:twitter|facebook|instagram)\b",
-    r"\bclick (?:here|to (?:share|email|print|watch|see))\b",
-    r"\be-?mail this to a friend\b",
-    r"\bsign up (?:for|to) (?:our|the)\b.{0,40}\bnewsletter",
-    r"\bsubscribe (?:now|today|to our)\b",
-    r"\bget (?:breaking news|push notifications|the latest)\b.{0,60}\b(?:alerts|notifications|app|inbox|device)\b",
-    r"\b(?:have a|got a) (?:news )?tip\b",
+    ("tweet", r"\btweet with a location\b"),
+    ("tweet", r"\badd (?:location information|a location) to your tweets?\b"),
+    ("tweet", r"\byou always have the option to delete your tweet location\b"),
+    ("share", r"\b(?:share|post) (?:this|on) (?:story|article|facebook|twitter)\b"),
+    ("", r"^(?:share|tweet|email|e-mail|print|comment|like|follow)(?: this)?\b.{0,40}$"),
+    ("follow", r"\bfollow (?:us|him|her|them) on (?:twitter|facebook|instagram)\b"),
+    ("click", r"\bclick (?:here|to (?:share|email|print|watch|see))\b"),
+    ("to a friend", r"\be-?mail this to a friend\b"),
+    ("sign up", r"\bsign up (?:for|to) (?:our|the)\b.{0,40}\bnewsletter"),
+    ("subscribe", r"\bsubscribe (?:now|today|to our)\b"),
+    ("get ", r"\bget (?:breaking news|push notifications|the latest)\b.{0,60}\b(?:alerts|notifications|app|inbox|device)\b"),
+    ("tip", r"\b(?:have a|got a) (?:news )?tip\b"),
     # ads and page furniture
-    r"^advertisement\b",
-    r"\bcontinue reading (?:the main story|below)\b",
-    r"\bstory continue[sd] below\b",
-    r"^(?:read|see|watch) (?:more|also|next|the full)\b.{0,80}$",
-    r"^(?:related|also|more|photos?|video|watch|listen|exclusive|update|editor's note)\s*:",
-    r"\bplease enable javascript\b",
-    r"\byour browser does not support\b",
-    r"\bautoplay\b",
-    r"\bwe use cookies\b|\bcookie policy\b|\bprivacy policy\b|\bterms of (?:use|service)\b",
-    r"\ball rights reserved\b|\bthis material may not be published\b",
-    r"^copyright\b|©",
-    r"\b(?:image|photo|picture|video) (?:copyright|credit|courtesy)\b",
-    r"^\(?(?:image|photo|picture|credit)s?\s*:",
-    r"\b(?:getty images|ap photo|reuters/|afp/)\b.{0,40}$",
-    r"\bthis (?:article|story) (?:was|has been) (?:updated|corrected)\b",
-    r"^(?:posted|published|updated|last updated)\b.{0,60}$",
-    r"^by [A-Z][^.]{0,60}$",
+    ("advertisement", r"^advertisement\b"),
+    ("continue", r"\bcontinue reading (?:the main story|below)\b"),
+    ("continue", r"\bstory continue[sd] below\b"),
+    ("", r"^(?:read|see|watch) (?:more|also|next|the full)\b.{0,80}$"),
+    (":", r"^(?:related|also|more|photos?|video|watch|listen|exclusive|update|editor's note)\s*:"),
+    ("javascript", r"\bplease enable javascript\b"),
+    ("browser", r"\byour browser does not support\b"),
+    ("autoplay", r"\bautoplay\b"),
+    ("cookie", r"\bwe use cookies\b|\bcookie policy\b"),
+    ("policy", r"\bprivacy policy\b"),
+    ("terms of", r"\bterms of (?:use|service)\b"),
+    ("rights reserved", r"\ball rights reserved\b"),
+    ("may not be", r"\bthis material may not be published\b"),
+    ("copyright", r"^copyright\b"),
+    ("©", r"©"),
+    ("c", r"\b(?:image|photo|picture|video) (?:copyright|credit|courtesy)\b"),
+    ("", r"^\(?(?:image|photo|picture|credit)s?\s*:"),
+    ("getty", r"\bgetty images\b.{0,40}$"),
+    ("photo", r"\bap photo\b.{0,40}$"),
+    ("/", r"\b(?:reuters|afp)/.{0,40}$"),
+    ("this ", r"\bthis (?:article|story) (?:was|has been) (?:updated|corrected)\b"),
+    ("", r"^(?:posted|published|updated|last updated)\b.{0,60}$"),
+    ("by ", r"^by [A-Z][^.]{0,60}$"),
     # web-archive crawl notes that end up as "documents"
-    r"\bthe seed for (?:this|the) crawl\b|\bwayback machine\b|\bwarc files?\b",
-    r"\bthis crawl was run\b|\bmost highly ranked urls\b",
+    ("crawl", r"\bthe seed for (?:this|the) crawl\b|\bthis crawl was run\b"),
+    ("wayback", r"\bwayback machine\b"),
+    ("warc", r"\bwarc files?\b"),
+    ("ranked urls", r"\bmost highly ranked urls\b"),
 ]
-_DEBRIS = re.compile("|".join(f"(?:{p})" for p in _DEBRIS_PATTERNS), re.I)
+_COMPILED = [
+    (trigger, re.compile(p[1:], re.I).match if p.startswith("^") else re.compile(p, re.I).search)
+    for trigger, p in _RULES
+]
 _SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
 
 
@@ -67,7 +82,8 @@ def is_debris(text: str) -> bool:
     text = text.strip()
     if not text or _SYMBOLS_ONLY.match(text):
         return True
-    return bool(_DEBRIS.search(text))
+    lowered = text.lower()
+    return any(trigger in lowered and test(text) for trigger, test in _COMPILED)
 
 
 def _looks_like_prose(block: str) -> bool:

@@ -10,6 +10,7 @@ so nothing can be unattributed.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .advice import advice_strength, is_advice
@@ -58,21 +59,35 @@ class _SectionDraft:
 
 
 class _Ledger:
-    """Every sentence already in the hatch, to keep each one only once."""
+    """Every sentence already in the hatch, to keep each one only once.
+
+    Drafts are indexed by content stem, so a redundancy check compares a
+    sentence only with the sentences that share a word with it.
+    """
 
     def __init__(self) -> None:
         self.by_text: dict[str, Draft] = {}
         self.drafts: list[Draft] = []
+        self.by_stem: dict[str, list[int]] = {}
 
     def find(self, text: str) -> Draft | None:
         return self.by_text.get(normalise(text))
 
     def redundant(self, draft: Draft, threshold: float) -> bool:
-        return any(overlap(draft.stems, d.stems) > threshold for d in self.drafts)
+        shared: Counter[int] = Counter()
+        for s in draft.stems:
+            shared.update(self.by_stem.get(s, ()))
+        size = len(draft.stems)
+        return any(
+            n / min(size, len(self.drafts[i].stems)) > threshold for i, n in shared.items()
+        )
 
     def add(self, draft: Draft) -> None:
         self.by_text[normalise(draft.text)] = draft
+        number = len(self.drafts)
         self.drafts.append(draft)
+        for s in draft.stems:
+            self.by_stem.setdefault(s, []).append(number)
 
 
 def _has_material(source: Source) -> bool:
@@ -347,23 +362,23 @@ def _conclusion(sources, used, threads, weights, ledger: _Ledger) -> list[Draft]
         out.append(Draft(text, keys))
     # The most central sentence not yet used, from the highlights' paragraphs
     # or the article: the closing quotation.
-    best: tuple[float, int, Draft] | None = None
-    order = 0
+    pool: list[tuple[float, int, str, int]] = []
     for index in used:
         source = sources[index]
-        pools = [h.context for h in source.highlights if h.context] or [source.text]
-        for pool in pools:
-            for s in clean_sentences(pool):
-                order += 1
-                d = Draft(s, [(index, None)])
-                if ledger.find(s) or ledger.redundant(d, CONTEXT_REDUNDANCY):
-                    continue
-                score = _salience(s, weights)
-                if best is None or score > best[0]:
-                    best = (score, order, d)
-    if best is not None:
-        ledger.add(best[2])
-        out.append(best[2])
+        texts = [h.context for h in source.highlights if h.context] or [source.text]
+        for text in texts:
+            for s in clean_sentences(text):
+                pool.append((-_salience(s, weights), len(pool), s, index))
+    pool.sort()
+    for _, _, s, index in pool:
+        if ledger.find(s):
+            continue
+        d = Draft(s, [(index, None)])
+        if ledger.redundant(d, CONTEXT_REDUNDANCY):
+            continue
+        ledger.add(d)
+        out.append(d)
+        break
     if not out:
         names, keys = _names(sources, used)
         out.append(Draft(f"These are the passages that mattered in {names}.", keys))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Tokens ending in "." that do not end a sentence when followed by a capital.
 # Kept lowercase, without the final dot.
@@ -42,7 +43,6 @@ _BOUNDARY = re.compile(
     rf"{_STOP}[{re.escape(_CLOSERS)}]*(?:[ \u00a0\u202f][»›])?(?=\s+[\"'“‘«(\[¿¡]*[\w\d])"
     rf"|[{_WIDE_STOP}][{re.escape(_CLOSERS)}」』）]*"
 )
-_LAST_TOKEN = re.compile(r"(\S+)$")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 
@@ -56,10 +56,12 @@ def _is_false_stop(before: str, stop: str, after: str) -> bool:
     """True when the "." that ends `before` is an abbreviation or initial."""
     if stop != ".":
         return False
-    match = _LAST_TOKEN.search(before)
-    if not match:
+    # The last token before the stop (rsplit, not a "$"-anchored regex: that
+    # would rescan the block for every candidate stop).
+    tail = before[-40:].rsplit(None, 1)
+    if not tail:
         return False
-    token = match.group(1).lstrip("\"'“‘([«").lower()
+    token = tail[-1].lstrip("\"'“‘([«").lower()
     if token in ABBREVIATIONS:
         # "in the U.S. Then ..." is ambiguous; a capitalised common word after
         # a country abbreviation is more often a new sentence, but the cost of
@@ -148,10 +150,12 @@ _SUFFIXES = ("ational", "ization", "fulness", "iveness", "ations", "ements",
              "ies", "ied", "ers", "ed", "es", "er", "ly", "s")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix-stripping stem, enough to match "policy"/"policies".
 
     Not Porter: it only needs to be consistent, fast and dependency-free.
+    Cached: a page repeats its words, and a hatch stems every page.
     """
     if len(word) <= 4 or not word.isalpha():
         return word
