@@ -13,7 +13,18 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .sentences import content_stems, word_count, words
+from .sentences import STOPWORDS, content_stems, stem, word_count, words
+
+
+def concepts(text: str) -> set[tuple[str, str]]:
+    """The facts-sized pieces a sentence covers: pairs of adjacent stemmed
+    words, leaving out pairs of two function words ("of the")."""
+    stems = [stem(w) for w in words(text)]
+    return {
+        (a, b)
+        for a, b in zip(stems, stems[1:])
+        if not (a in STOPWORDS and b in STOPWORDS)
+    }
 
 
 @dataclass
@@ -31,12 +42,15 @@ class Unit:
     key: object = None
     stems: frozenset[str] = field(default_factory=frozenset)
     words: int = 0
+    bigrams: frozenset[tuple[str, str]] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
         if not self.stems:
             self.stems = frozenset(content_stems(self.text))
         if not self.words:
             self.words = word_count(self.text)
+        if not self.bigrams:
+            self.bigrams = frozenset(concepts(self.text))
 
 
 # Sentence salience is a weighted sum of three features, each z-scored
@@ -166,26 +180,76 @@ def is_redundant(unit: Unit, picked: list[Unit], threshold: float = REDUNDANCY) 
     return any(overlap(unit.stems, p.stems) > threshold for p in picked)
 
 
-def select(units: list[Unit], word_budget: int, *, scores: list[float] | None = None) -> list[Unit]:
-    """Pick the best non-redundant units within `word_budget` words.
+# Picking trades salience for coverage (Gillick and Favre's concept
+# coverage, greedy): each pick adds its salience times SALIENCE_WEIGHT plus the
+# weight of the concepts it covers that no earlier pick covered, divided by
+# its length ** COVERAGE_LENGTH_POWER and by the median first gain (so the
+# two terms compare). A concept weighs the sum of the position priors of the
+# sentences that hold it, times 1 + CONCEPT_DOC_BONUS per extra document; a
+# concept seen once is no shared fact and weighs nothing.
+SALIENCE_WEIGHT = 0.5
+COVERAGE_LENGTH_POWER = 0.3
+CONCEPT_DOC_BONUS = 1.0
 
-    Ranked greedily by score; a unit that would overflow the budget is
-    skipped for a shorter one. Ties break on input order so the result is
-    deterministic. Returns the picks in input (document, position) order.
+
+def concept_weights(units: list[Unit]) -> dict[tuple[str, str], float]:
+    """How much covering each concept is worth (see SALIENCE_WEIGHT)."""
+    weight: Counter[tuple[str, str]] = Counter()
+    count: Counter[tuple[str, str]] = Counter()
+    docs: dict[tuple[str, str], set[int]] = {}
+    for unit in units:
+        prior = position(unit)
+        for c in unit.bigrams:
+            weight[c] += prior
+            count[c] += 1
+            docs.setdefault(c, set()).add(unit.doc)
+    return {
+        c: w * (1 + CONCEPT_DOC_BONUS * (len(docs[c]) - 1))
+        for c, w in weight.items()
+        if count[c] > 1
+    }
+
+
+def select(units: list[Unit], word_budget: int, *, scores: list[float] | None = None) -> list[Unit]:
+    """Pick salient, non-redundant units that cover the most within
+    `word_budget` words.
+
+    Greedy: each round takes the unit with the best salience plus new
+    coverage that still fits; a unit too close to a pick is dropped. Ties
+    break on input order, so the result is deterministic. Returns the picks
+    in input (document, position) order.
     """
+    if not units or word_budget <= 0:
+        return []
     if scores is None:
         scores = score_units(units)
-    order = sorted(range(len(units)), key=lambda i: (-scores[i], i))
+    weights = concept_weights(units)
+
+    def gain(unit: Unit, covered: set[tuple[str, str]]) -> float:
+        new = sum(weights.get(c, 0.0) for c in unit.bigrams if c not in covered)
+        return new / max(unit.words, 1) ** COVERAGE_LENGTH_POWER
+
+    first = sorted(gain(u, set()) for u in units)
+    scale = first[len(first) // 2] or first[-1] or 1.0
+    covered: set[tuple[str, str]] = set()
     picked: list[int] = []
+    left = list(range(len(units)))
     used = 0
-    for i in order:
-        unit = units[i]
-        if used + unit.words > word_budget and picked:
-            continue
-        if is_redundant(unit, [units[j] for j in picked]):
-            continue
-        picked.append(i)
-        used += unit.words
-        if used >= word_budget:
+    while left and used < word_budget:
+        best, best_value = -1, 0.0
+        for i in left:
+            unit = units[i]
+            if picked and used + unit.words > word_budget:
+                continue
+            value = SALIENCE_WEIGHT * scores[i] + gain(unit, covered) / scale
+            if best < 0 or value > best_value:
+                best, best_value = i, value
+        if best < 0:
             break
+        left.remove(best)
+        if is_redundant(units[best], [units[j] for j in picked]):
+            continue
+        picked.append(best)
+        used += units[best].words
+        covered |= units[best].bigrams
     return [units[i] for i in sorted(picked)]
