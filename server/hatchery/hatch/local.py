@@ -101,14 +101,39 @@ def _note_sentence(note: str) -> str:
     return f"{NOTE_PREFIX}{note}"
 
 
-def _salience(text: str, weights: dict[str, float]) -> float:
-    stems = set(content_stems(text))
-    if not stems:
-        return 0.0
-    return sum(weights.get(s, 0.0) for s in stems) / len(stems) ** 0.5
+class _Scorer:
+    """Salience of a sentence within this hatch, memoised: the same
+    sentences are weighed for sections, advice and the conclusion.
+
+    Calling it gives the summed cluster weight of the sentence's content
+    stems over the square root of their number (dense sentences win without
+    favouring one-word ones).
+    """
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.weights = term_weights(units)
+        self._stems = {u.text: u.stems for u in units}
+        self._memo: dict[str, float] = {}
+        self._clean: dict[str, list[str]] = {}
+
+    def __call__(self, text: str) -> float:
+        value = self._memo.get(text)
+        if value is None:
+            stems = self._stems.get(text)
+            if stems is None:
+                stems = frozenset(content_stems(text))
+            value = sum(self.weights.get(s, 0.0) for s in stems) / len(stems) ** 0.5 if stems else 0.0
+            self._memo[text] = value
+        return value
+
+    def clean(self, text: str) -> list[str]:
+        """`clean_sentences(text)`, computed once per text."""
+        if text not in self._clean:
+            self._clean[text] = clean_sentences(text)
+        return self._clean[text]
 
 
-def _pick_passages(passages: list[Passage], plan: Plan, weights: dict[str, float]) -> list[Passage]:
+def _pick_passages(passages: list[Passage], plan: Plan, score: _Scorer) -> list[Passage]:
     """The most salient passages (notes count double), kept in article order."""
     if len(passages) <= plan.highlights_per_section:
         return passages
@@ -116,7 +141,7 @@ def _pick_passages(passages: list[Passage], plan: Plan, weights: dict[str, float
         range(len(passages)),
         key=lambda i: (
             -(
-                sum(_salience(s, weights) for s in passages[i].sentences)
+                sum(score(s) for s in passages[i].sentences)
                 * (2 if passages[i].highlight.note else 1)
             ),
             i,
@@ -126,29 +151,29 @@ def _pick_passages(passages: list[Passage], plan: Plan, weights: dict[str, float
     return [passages[i] for i in keep]
 
 
-def _context(passage: Passage, plan: Plan, weights: dict[str, float]) -> tuple[list[str], list[str]]:
+def _context(passage: Passage, plan: Plan, score: _Scorer) -> tuple[list[str], list[str]]:
     """The best `plan.context_sentences` neighbours, split into before/after."""
     if not plan.context_sentences:
         return [], []
     near = [(s, "before") for s in passage.before[-plan.context_sentences:]]
     near += [(s, "after") for s in passage.after[: plan.context_sentences]]
     near = [(s, side) for s, side in near if not is_debris(s) and len(s.split()) >= 4]
-    best = sorted(range(len(near)), key=lambda i: (-_salience(near[i][0], weights), i))
+    best = sorted(range(len(near)), key=lambda i: (-score(near[i][0]), i))
     chosen = sorted(best[: plan.context_sentences])
     before = [near[i][0] for i in chosen if near[i][1] == "before"]
     after = [near[i][0] for i in chosen if near[i][1] == "after"]
     return before, after
 
 
-def _section(index: int, source: Source, plan: Plan, weights: dict[str, float], ledger: _Ledger) -> _SectionDraft | None:
+def _section(index: int, source: Source, plan: Plan, score: _Scorer, ledger: _Ledger) -> _SectionDraft | None:
     page: Key = (index, None)
     passages = highlight_passages(source.highlights, source.text)
     paragraphs: list[list[Draft]] = []
     if passages:
         last_block: int | None = None
-        for passage in _pick_passages(passages, plan, weights):
+        for passage in _pick_passages(passages, plan, score):
             hl: Key = (index, passage.highlight.id)
-            before, after = _context(passage, plan, weights)
+            before, after = _context(passage, plan, score)
             drafts: list[Draft] = []
             for text, key, threshold in (
                 [(s, page, CONTEXT_REDUNDANCY) for s in before]
@@ -177,7 +202,7 @@ def _section(index: int, source: Source, plan: Plan, weights: dict[str, float], 
                 paragraphs.append(drafts)
             last_block = passage.block
     elif source.text.strip():
-        units = [Unit(s, 0, i) for i, s in enumerate(clean_sentences(source.text))]
+        units = [Unit(s, 0, i) for i, s in enumerate(score.clean(source.text))]
         drafts = []
         for unit in select(units, plan.summary_words):
             draft = Draft(unit.text, [page])
@@ -234,7 +259,7 @@ def _advice(
     sources: list[Source],
     plan: Plan,
     threads: list[tuple[str, list[int], list[Key]]],
-    weights: dict[str, float],
+    score: _Scorer,
     ledger: _Ledger,
 ) -> list[Draft]:
     """Imperative and modal sentences among highlights and their paragraphs.
@@ -252,9 +277,9 @@ def _advice(
             for d in para:
                 if is_advice(d.text) and not d.text.startswith(NOTE_PREFIX):
                     from_highlight = any(k[1] is not None for k in d.keys)
-                    score = advice_strength(d.text) * (2 if from_highlight else 1)
-                    score += 0.5 * len(theme_stems & d.stems) + 0.01 * _salience(d.text, weights)
-                    candidates.append((score, order, d))
+                    value = advice_strength(d.text) * (2 if from_highlight else 1)
+                    value += 0.5 * len(theme_stems & d.stems) + 0.01 * score(d.text)
+                    candidates.append((value, order, d))
                     seen.add(normalise(d.text))
                     order += 1
     for index, source in enumerate(sources):
@@ -267,9 +292,9 @@ def _advice(
                     continue
                 seen.add(normalise(s))
                 d = Draft(s, [(index, None)])
-                score = advice_strength(s) + 0.5 * len(theme_stems & d.stems)
-                score += 0.01 * _salience(s, weights)
-                candidates.append((score, order, d))
+                value = advice_strength(s) + 0.5 * len(theme_stems & d.stems)
+                value += 0.01 * score(s)
+                candidates.append((value, order, d))
                 order += 1
     candidates.sort(key=lambda c: (-c[0], c[1]))
     picked: list[Draft] = []
@@ -348,7 +373,7 @@ def _introduction(sources: list[Source], used: list[int], threads, n_highlights:
     return out
 
 
-def _conclusion(sources, used, threads, weights, ledger: _Ledger) -> list[Draft]:
+def _conclusion(sources, used, threads, score, ledger: _Ledger) -> list[Draft]:
     out: list[Draft] = []
     if threads:
         phrases = _and([f"“{t[0]}”" for t in threads[:3]])
@@ -367,8 +392,8 @@ def _conclusion(sources, used, threads, weights, ledger: _Ledger) -> list[Draft]
         source = sources[index]
         texts = [h.context for h in source.highlights if h.context] or [source.text]
         for text in texts:
-            for s in clean_sentences(text):
-                pool.append((-_salience(s, weights), len(pool), s, index))
+            for s in score.clean(text):
+                pool.append((-score(s), len(pool), s, index))
     pool.sort()
     for _, _, s, index in pool:
         if ledger.find(s):
@@ -399,21 +424,21 @@ def hatch_local(sources: list[Source], plan: Plan) -> Hatch:
             units.append(Unit(s, i, pos))
         for pos, h in enumerate(source.highlights):
             units.append(Unit(f"{h.text} {h.note or ''}", i, pos))
-    weights = term_weights(units)
+    score = _Scorer(units)
 
     ledger = _Ledger()
     sections = [
-        sec for i in used if (sec := _section(i, sources[i], plan, weights, ledger)) is not None
+        sec for i in used if (sec := _section(i, sources[i], plan, score, ledger)) is not None
     ]
     if not sections:
         raise NothingToHatch("nothing to hatch: no quotable sentence in the chosen pages")
     used = [sec.source for sec in sections]
     threads = _threads([sources[i] for i in used], plan)
     threads = [(p, [used[i] for i in idx], [(used[k[0]], k[1]) for k in keys]) for p, idx, keys in threads]
-    advice = _advice(sections, sources, plan, threads, weights, ledger)
+    advice = _advice(sections, sources, plan, threads, score, ledger)
     n_highlights = sum(1 for i in used for h in sources[i].highlights if h.text.strip())
     introduction = _introduction(sources, used, threads, n_highlights)
-    conclusion = _conclusion(sources, used, threads, weights, ledger)
+    conclusion = _conclusion(sources, used, threads, score, ledger)
     return _assemble(sources, plan, _title(sources, threads), introduction, sections, threads, advice, conclusion)
 
 
