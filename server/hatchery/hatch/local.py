@@ -165,7 +165,7 @@ def _context(passage: Passage, plan: Plan, score: _Scorer) -> tuple[list[str], l
     return before, after
 
 
-def _section(index: int, source: Source, plan: Plan, score: _Scorer, ledger: _Ledger) -> _SectionDraft | None:
+def _section(index: int, source: Source, plan: Plan, score: _Scorer, ledger: _Ledger) -> _SectionDraft:
     page: Key = (index, None)
     passages = highlight_passages(source.highlights, source.text)
     paragraphs: list[list[Draft]] = []
@@ -191,9 +191,14 @@ def _section(index: int, source: Source, plan: Plan, score: _Scorer, ledger: _Le
                 ledger.add(draft)
                 drafts.append(draft)
             if passage.highlight.note and passage.highlight.note.strip():
-                draft = Draft(_note_sentence(passage.highlight.note), [hl])
-                ledger.add(draft)
-                drafts.append(draft)
+                note = _note_sentence(passage.highlight.note)
+                same = ledger.find(note)
+                if same is None:
+                    draft = Draft(note, [hl])
+                    ledger.add(draft)
+                    drafts.append(draft)
+                elif same.keys[0][0] == index and hl not in same.keys:
+                    same.keys.append(hl)
             if not drafts:
                 continue
             if paragraphs and passage.block is not None and passage.block == last_block:
@@ -213,8 +218,37 @@ def _section(index: int, source: Source, plan: Plan, score: _Scorer, ledger: _Le
         if drafts:
             paragraphs.append(drafts)
     if not paragraphs:
-        return None
+        paragraphs = [_fallback(index, source, passages, plan, ledger)]
     return _SectionDraft(index, paragraphs)
+
+
+def _fallback(index: int, source: Source, passages: list[Passage], plan: Plan, ledger: _Ledger) -> list[Draft]:
+    """A section for a page whose sentences were all too short, debris or
+    near repeats of earlier pages: its own sentences, if any is new, else one
+    sentence saying it repeats the pages above. A picked page never vanishes."""
+    if passages:
+        pool = [(s, (index, p.highlight.id)) for p in passages for s in p.sentences]
+    else:
+        pool = [(s, (index, None)) for s in split_sentences(source.text)]
+    drafts: list[Draft] = []
+    words = 0
+    for text, key in pool:
+        if words >= plan.summary_words:
+            break
+        if ledger.find(text) is None:
+            draft = Draft(text, [key])
+            ledger.add(draft)
+            drafts.append(draft)
+            words += len(text.split())
+    if drafts:
+        return drafts
+    keys = list(dict.fromkeys(key for _, key in pool)) or [(index, None)]
+    title = source.title or source.url
+    draft = Draft(f"What was picked from “{title}” repeats points made above.", keys)
+    if ledger.find(draft.text) is not None:
+        draft.text = f"{draft.text[:-1]}, again (source {index + 1})."
+    ledger.add(draft)
+    return [draft]
 
 
 def _source_texts(sources: list[Source]) -> tuple[list[str], list[str]]:
@@ -427,12 +461,7 @@ def hatch_local(sources: list[Source], plan: Plan) -> Hatch:
     score = _Scorer(units)
 
     ledger = _Ledger()
-    sections = [
-        sec for i in used if (sec := _section(i, sources[i], plan, score, ledger)) is not None
-    ]
-    if not sections:
-        raise NothingToHatch("nothing to hatch: no quotable sentence in the chosen pages")
-    used = [sec.source for sec in sections]
+    sections = [_section(i, sources[i], plan, score, ledger) for i in used]
     threads = _threads([sources[i] for i in used], plan)
     threads = [(p, [used[i] for i in idx], [(used[k[0]], k[1]) for k in keys]) for p, idx, keys in threads]
     advice = _advice(sections, sources, plan, threads, score, ledger)
