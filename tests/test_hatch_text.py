@@ -7,7 +7,7 @@ from hypothesis import given, strategies as st
 
 from hatchery.hatch import summarize_documents
 from hatchery.hatch.advice import is_advice
-from hatchery.hatch.debris import clean_text, is_debris
+from hatchery.hatch.debris import clean_text, is_debris, trim
 from hatchery.hatch.sentences import split_sentences, stem
 from hatchery.hatch.themes import find_threads
 
@@ -143,3 +143,34 @@ def test_a_summary_is_deterministic_and_empty_for_no_budget():
     assert summarize_documents(DOCS, 60) == summarize_documents(list(DOCS), 60)
     assert summarize_documents(DOCS, 0) == ""
     assert summarize_documents([], 50) == ""
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("PORTLAND, Maine (AP) — The ferry resumed service on Monday.", "The ferry resumed service on Monday."),
+        ("OSLO, March 3 (Reuters) - Wind output hit a record.", "Wind output hit a record."),
+        ("DENVER -- Snow closed the pass overnight.", "Snow closed the pass overnight."),
+        ("(CNN) — The vote was postponed.", "The vote was postponed."),
+        ("CLOSE Engineers tested the new bridge.", "Engineers tested the new bridge."),
+        ("FRIDAY UPDATE: the company confirmed the recall.", "The company confirmed the recall."),
+        ("NASA is sending a probe to Europa.", "NASA is sending a probe to Europa."),
+        ("I - for one - disagree.", "I - for one - disagree."),
+    ],
+)
+def test_datelines_and_widget_prefixes_are_trimmed(sentence, expected):
+    assert trim(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Story highlights The mayor resigned",
+        "JUST WATCHED Storm hits the coast Replay More Videos",
+        "FILE - In this May 2, 2024 file photo, a ferry leaves the harbour.",
+        "This 2023 photo shows the old mill before the fire.",
+        "Crowds at the harbour. | Photo by Staff",
+    ],
+)
+def test_captions_and_video_widgets_are_debris(sentence):
+    assert is_debris(sentence)

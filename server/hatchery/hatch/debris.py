@@ -69,6 +69,12 @@ _RULES = [
     ("wayback", r"\bwayback machine\b"),
     ("warc", r"\bwarc files?\b"),
     ("ranked urls", r"\bmost highly ranked urls\b"),
+    # video players and photo captions inside article text
+    ("story highlights", r"^story highlights\b"),
+    ("just watched", r"\bjust watched\b"),
+    ("photo", r"\bfile photo\b|^file\s*[-–—]|\bthis (?:\w+ )?(?:\d{4} )?(?:photo|image|picture)\b.{0,40}\bshows\b"),
+    ("photo", r"\|\s*photo\b|\bphoto by\b.{0,40}$|\(photo\s*:"),
+    ("caption", r"\bimage caption\b|\bcaption\s*:"),
 ]
 _COMPILED = [
     (trigger, re.compile(p[1:], re.I).match if p.startswith("^") else re.compile(p, re.I).search)
@@ -105,6 +111,35 @@ def is_quotable(sentence: str) -> bool:
     return MIN_SENTENCE_WORDS <= n <= MAX_SENTENCE_WORDS and not is_debris(sentence)
 
 
+# A news dateline or page-furniture prefix before the first real word:
+# "LONDON (Reuters) - ", "CHICAGO, Jan 6 (UPI) -- ", "(CNN) — ", "CLOSE ",
+# "SATURDAY UPDATE: ". All-caps place names only, so "I - ..." survives.
+_DATELINE = re.compile(
+    r"^(?:"
+    r"(?:[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,(?: [A-Z][\w.'’]*){1,3})?"
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*)?"
+    r"\((?:[A-Z][\w.&' ]{1,25})\)\s*(?:[-–—]{1,2}|:)?\s+"
+    r"|[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,(?: [A-Z][\w.'’]*){1,3})?\s*(?:--|[–—]|-(?= ))\s*"
+    r"|CLOSE\s+"
+    r"|(?:[A-Z]+ )?(?:UPDATE|UPDATED|ORIGINAL POST|EXCLUSIVE|BREAKING)\s*:\s*"
+    r")"
+)
+
+
+def trim(sentence: str) -> str:
+    """`sentence` without a leading dateline or furniture prefix."""
+    match = _DATELINE.match(sentence)
+    if not match or match.end() >= len(sentence):
+        return sentence
+    rest = sentence[match.end():].lstrip()
+    return rest[:1].upper() + rest[1:] if rest else sentence
+
+
 def clean_sentences(text: str) -> list[str]:
-    """The quotable sentences of `text` after debris is cut."""
-    return [s for s in split_sentences(clean_text(text)) if is_quotable(s)]
+    """The quotable sentences of `text` after debris is cut, datelines off."""
+    out = []
+    for sentence in split_sentences(clean_text(text)):
+        sentence = trim(sentence)
+        if is_quotable(sentence):
+            out.append(sentence)
+    return out
