@@ -7,7 +7,7 @@ from hypothesis import given, strategies as st
 
 from hatchery.hatch import summarize_documents
 from hatchery.hatch.advice import is_advice
-from hatchery.hatch.debris import clean_text, is_debris, trim
+from hatchery.hatch.debris import clean_sentences, clean_text, is_debris, trim
 from hatchery.hatch.sentences import split_sentences, stem
 from hatchery.hatch.themes import find_threads
 
@@ -174,3 +174,16 @@ def test_datelines_and_widget_prefixes_are_trimmed(sentence, expected):
 )
 def test_captions_and_video_widgets_are_debris(sentence):
     assert is_debris(sentence)
+
+
+def test_an_article_paragraph_that_mentions_sharing_is_not_debris():
+    paragraph = (
+        "The mayor announced the plan in a post on Facebook on Friday evening, "
+        "saying that the city would open three new cooling centres before the heat wave "
+        "and keep the public pools open until ten at night for the rest of the month."
+    )
+    assert clean_text(paragraph) == paragraph
+    exclusive = "EXCLUSIVE: The studio has picked a director for the sequel, two people close to the production said."
+    assert clean_sentences(exclusive) == [
+        "The studio has picked a director for the sequel, two people close to the production said."
+    ]

@@ -45,7 +45,7 @@ _RULES = [
     ("continue", r"\bcontinue reading (?:the main story|below)\b"),
     ("continue", r"\bstory continue[sd] below\b"),
     ("", r"^(?:read|see|watch) (?:more|also|next|the full)\b.{0,80}$"),
-    (":", r"^(?:related|also|more|photos?|video|watch|listen|exclusive|update|editor's note)\s*:"),
+    (":", r"^(?:related|also|more|photos?|video|watch|listen|editor's note)\s*:"),
     ("javascript", r"\bplease enable javascript\b"),
     ("browser", r"\byour browser does not support\b"),
     ("autoplay", r"\bautoplay\b"),
@@ -80,6 +80,18 @@ _COMPILED = [
     (trigger, re.compile(p[1:], re.I).match if p.startswith("^") else re.compile(p, re.I).search)
     for trigger, p in _RULES
 ]
+
+# A block longer than this is an article paragraph that may merely mention
+# a share button or a photo ("he said in a post on Facebook"); only the
+# rules below, which no article sentence matches, drop it whole. Its debris
+# sentences are still dropped one by one.
+LONG_BLOCK_WORDS = 40
+_STRONG = [
+    (trigger, test)
+    for (trigger, test), (_, p) in zip(_COMPILED, _RULES)
+    if trigger in {"tweet", "crawl", "wayback", "warc", "ranked urls", "rights reserved",
+                   "may not be", "javascript", "browser", "just watched"}
+]
 _SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
 
 
@@ -89,7 +101,8 @@ def is_debris(text: str) -> bool:
     if not text or _SYMBOLS_ONLY.match(text):
         return True
     lowered = text.lower()
-    return any(trigger in lowered and test(text) for trigger, test in _COMPILED)
+    rules = _STRONG if word_count(text) > LONG_BLOCK_WORDS else _COMPILED
+    return any(trigger in lowered and test(text) for trigger, test in rules)
 
 
 def _looks_like_prose(block: str) -> bool:
