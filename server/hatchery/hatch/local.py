@@ -269,7 +269,14 @@ def _threads(sources: list[Source], plan: Plan) -> list[tuple[str, list[int], li
         found = find_threads(texts, highlighted, limit=plan.threads, min_docs=2)
         doc_sources = None
     else:
-        parts = split_blocks(texts[0])
+        # One source: themes are phrases that recur across its paragraphs
+        # (highlights are in those paragraphs already; counting them again
+        # would make every highlighted phrase "recur").
+        source = sources[0]
+        notes = [h.note or "" for h in source.highlights]
+        body = source.text if source.text.strip() else "\n\n".join(
+            [h.context or h.text for h in source.highlights])
+        parts = split_blocks("\n\n".join([source.title, body, *notes]))
         found = find_threads(parts, highlighted * len(parts), limit=plan.threads, min_docs=2)
         doc_sources = [0] * len(parts)
     out = []
@@ -375,7 +382,12 @@ def _and(items: list[str]) -> str:
 
 
 def _title(sources: list[Source], threads: list[tuple[str, list[int], list[Key]]]) -> str:
-    phrases = [t[0] for t in threads[:2]]
+    # The top thread names the hatch; a second joins it when it is a phrase
+    # (a lone second word, "hours", reads as noise in a title) and when there
+    # are several sources to share it.
+    phrases = [t[0] for t in threads[:1]]
+    if len(threads) > 1 and len(sources) > 1 and " " in threads[1][0]:
+        phrases.append(threads[1][0])
     if phrases:
         topic = _and(phrases)
         topic = topic[:1].upper() + topic[1:]
@@ -399,7 +411,8 @@ def _introduction(sources: list[Source], used: list[int], threads, n_highlights:
         phrase, indices, tkeys = threads[0]
         if len(indices) > 1:
             out.append(Draft(
-                f"The thread that runs through most of them is “{phrase}”, found in {len(indices)} of the {len(used)}.",
+                f"The thread that runs through most of them is “{phrase}”, found in "
+                + (f"all {len(used)}." if len(indices) == len(used) else f"{len(indices)} of the {len(used)}."),
                 [(i, None) for i in indices[:NAMED_SOURCES]],
             ))
         else:

@@ -141,7 +141,7 @@ STOPWORDS = frozenset(
     yourselves mr mrs ms dr s t re ve ll d m don didn doesn isn wasn aren
     weren hasn haven hadn won wouldn shouldn couldn can't it's i'm i've
     that's there's he's she's we're they're you're we've they've year years
-    new told according including back go going take took first
+    new told according including back go going take took first ones
     """.split()
 )
 

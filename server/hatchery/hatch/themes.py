@@ -103,6 +103,7 @@ def find_threads(
     :param min_docs: in how many documents a phrase must appear.
     :return: threads, best first; deterministic for the same input.
     """
+    highlight_texts_given = any(t.strip() for t in highlight_texts or [])
     highlight_texts = highlight_texts or [""] * len(texts)
     grams_by_doc = [_grams(text) for text in texts]
     total: Counter[tuple[str, ...]] = Counter()
@@ -118,6 +119,10 @@ def find_threads(
     scored = []
     for key, n_docs in docs.items():
         if n_docs < min_docs or total[key] < 2:
+            continue
+        if len(key) == 1 and highlight_texts_given and key not in in_highlights:
+            # One word alone names a theme only when the person highlighted
+            # it; otherwise "hours" or "needs" crowd out real phrases.
             continue
         score = n_docs * (1 + PHRASE_LENGTH_BONUS * (len(key) - 1))
         score *= 1 + 0.1 * min(total[key], 10)
