@@ -25,6 +25,9 @@ from hatchery.hatch.themes import find_threads
         ("今天很好。我们走吧！好的", ["今天很好。", "我们走吧！", "好的"]),
         ("Il a dit « non. » Puis il est parti.", ["Il a dit « non. »", "Puis il est parti."]),
         ("First paragraph without a stop\n\nSecond one.", ["First paragraph without a stop", "Second one."]),
+        ("The page was saved.Then it changed.", ["The page was saved.", "Then it changed."]),
+        ('She posted it."Legal here" was the caption.', ["She posted it.", '"Legal here" was the caption.']),
+        ("Visit example.com or Node.js docs.", ["Visit example.com or Node.js docs."]),
     ],
 )
 def test_sentences_split_where_a_reader_would(text, expected):

@@ -42,6 +42,13 @@ _WIDE_STOP = "。！？｡؟۔।॥"
 _BOUNDARY = re.compile(
     rf"{_STOP}[{re.escape(_CLOSERS)}]*(?:[ \u00a0\u202f][»›])?(?=\s+[\"'“‘«(\[¿¡]*[\w\d])"
     rf"|[{_WIDE_STOP}][{re.escape(_CLOSERS)}」』）]*"
+    # A stop glued to the next sentence by a lost space, as extraction often
+    # leaves it: "was preserved.Then the archive". Only after a lowercase
+    # word and before a capitalised one, so "U.S.A", "3.5" and "example.com"
+    # stay whole.
+    # A straight quote glued after the stop opens the next sentence (a
+    # closing one would be followed by a space).
+    rf"|(?<=[a-z]{{2}})[.!?][”’]?(?=[\"“]?[A-Z][a-z]+\b)"
 )
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
