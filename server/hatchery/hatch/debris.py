@@ -56,7 +56,7 @@ _RULES = [
     ("may not be", r"\bthis material may not be published\b"),
     ("copyright", r"^copyright\b"),
     ("©", r"©"),
-    ("c", r"\b(?:image|photo|picture|video) (?:copyright|credit|courtesy)\b"),
+    ("co", r"\b(?:image|photo|picture|video) (?:copyright|credit|courtesy)\b"),
     ("", r"^\(?(?:image|photo|picture|credit)s?\s*:"),
     ("getty", r"\bgetty images\b.{0,40}$"),
     ("photo", r"\bap photo\b.{0,40}$"),

@@ -35,6 +35,11 @@ HIGHLIGHT_REDUNDANCY = 0.85
 # The person's note is woven in after the sentence it is on, marked so.
 NOTE_PREFIX = "My note: "
 
+# Paragraphs either side of a highlighted one that count as its
+# neighbourhood (for weights, threads and the conclusion). 0: the paragraphs
+# that hold highlights, as `SourceHighlight.context` is defined.
+FOCUS_BLOCKS = 0
+
 # How many source titles a framing sentence names before "and N more".
 NAMED_SOURCES = 4
 
@@ -68,6 +73,7 @@ class _Ledger:
     def __init__(self) -> None:
         self.by_text: dict[str, Draft] = {}
         self.drafts: list[Draft] = []
+        self.sizes: list[int] = []
         self.by_stem: dict[str, list[int]] = {}
 
     def find(self, text: str) -> Draft | None:
@@ -77,15 +83,17 @@ class _Ledger:
         shared: Counter[int] = Counter()
         for s in draft.stems:
             shared.update(self.by_stem.get(s, ()))
-        size = len(draft.stems)
-        return any(
-            n / min(size, len(self.drafts[i].stems)) > threshold for i, n in shared.items()
-        )
+        # overlap = n / min(size, other) > threshold, without a division
+        # per candidate: true when n beats the threshold for either size.
+        limit = threshold * len(draft.stems)
+        sizes = self.sizes
+        return any(n > limit or n > threshold * sizes[i] for i, n in shared.items())
 
     def add(self, draft: Draft) -> None:
         self.by_text[normalise(draft.text)] = draft
         number = len(self.drafts)
         self.drafts.append(draft)
+        self.sizes.append(len(draft.stems))
         for s in draft.stems:
             self.by_stem.setdefault(s, []).append(number)
 
@@ -165,9 +173,27 @@ def _context(passage: Passage, plan: Plan, score: _Scorer) -> tuple[list[str], l
     return before, after
 
 
-def _section(index: int, source: Source, plan: Plan, score: _Scorer, ledger: _Ledger) -> _SectionDraft:
+def focus_text(source: Source, passages: list[Passage]) -> str:
+    """The part of a page a hatch weighs: the paragraphs around its
+    highlights (FOCUS_BLOCKS either side) and their contexts, or the whole
+    text when nothing was highlighted or found. Bounds the work by what the
+    person highlighted, not by the length of the page."""
+    blocks = split_blocks(source.text)
+    near: set[int] = set()
+    for p in passages:
+        if p.block is not None:
+            near.update(range(p.block - FOCUS_BLOCKS, p.block + FOCUS_BLOCKS + 1))
+    contexts = [" ".join(h.context.split()) for h in source.highlights if h.context and h.context.strip()]
+    if not near:
+        return "\n\n".join(contexts) if contexts else source.text
+    kept = [b for i, b in enumerate(blocks) if i in near]
+    return "\n\n".join(kept + [c for c in contexts if c not in kept])
+
+
+def _section(
+    index: int, source: Source, passages: list[Passage], plan: Plan, score: _Scorer, ledger: _Ledger
+) -> _SectionDraft:
     page: Key = (index, None)
-    passages = highlight_passages(source.highlights, source.text)
     paragraphs: list[list[Draft]] = []
     if passages:
         last_block: int | None = None
@@ -251,20 +277,19 @@ def _fallback(index: int, source: Source, passages: list[Passage], plan: Plan, l
     return [draft]
 
 
-def _source_texts(sources: list[Source]) -> tuple[list[str], list[str]]:
+def _source_texts(sources: list[Source], focus: list[str]) -> tuple[list[str], list[str]]:
     texts, highlighted = [], []
-    for source in sources:
+    for source, body in zip(sources, focus):
         hl = [h.text for h in source.highlights] + [h.note or "" for h in source.highlights]
-        ctx = [h.context or "" for h in source.highlights]
-        texts.append("\n\n".join([source.title, source.text, *ctx, *hl]))
+        texts.append("\n\n".join([source.title, body, *hl]))
         highlighted.append("\n\n".join(hl))
     return texts, highlighted
 
 
-def _threads(sources: list[Source], plan: Plan) -> list[tuple[str, list[int], list[Key]]]:
+def _threads(sources: list[Source], focus: list[str], plan: Plan) -> list[tuple[str, list[int], list[Key]]]:
     """Key phrases shared by several sources (or, with one source, recurring
     in several of its paragraphs and highlights), each with its keys."""
-    texts, highlighted = _source_texts(sources)
+    texts, highlighted = _source_texts(sources, focus)
     if len(sources) > 1:
         found = find_threads(texts, highlighted, limit=plan.threads, min_docs=2)
         doc_sources = None
@@ -274,8 +299,7 @@ def _threads(sources: list[Source], plan: Plan) -> list[tuple[str, list[int], li
         # would make every highlighted phrase "recur").
         source = sources[0]
         notes = [h.note or "" for h in source.highlights]
-        body = source.text if source.text.strip() else "\n\n".join(
-            [h.context or h.text for h in source.highlights])
+        body = focus[0] if focus[0].strip() else "\n\n".join(h.text for h in source.highlights)
         parts = split_blocks("\n\n".join([source.title, body, *notes]))
         found = find_threads(parts, highlighted * len(parts), limit=plan.threads, min_docs=2)
         doc_sources = [0] * len(parts)
@@ -420,7 +444,7 @@ def _introduction(sources: list[Source], used: list[int], threads, n_highlights:
     return out
 
 
-def _conclusion(sources, used, threads, score, ledger: _Ledger) -> list[Draft]:
+def _conclusion(sources, focus: dict[int, str], used, threads, score, ledger: _Ledger) -> list[Draft]:
     out: list[Draft] = []
     if threads:
         phrases = _and([f"“{t[0]}”" for t in threads[:3]])
@@ -436,11 +460,8 @@ def _conclusion(sources, used, threads, score, ledger: _Ledger) -> list[Draft]:
     # or the article: the closing quotation.
     pool: list[tuple[float, int, str, int]] = []
     for index in used:
-        source = sources[index]
-        texts = [h.context for h in source.highlights if h.context] or [source.text]
-        for text in texts:
-            for s in score.clean(text):
-                pool.append((-score(s), len(pool), s, index))
+        for s in score.clean(focus[index]):
+            pool.append((-score(s), len(pool), s, index))
     pool.sort()
     for _, _, s, index in pool:
         if ledger.find(s):
@@ -464,23 +485,24 @@ def hatch_local(sources: list[Source], plan: Plan) -> Hatch:
         raise NothingToHatch(
             "nothing to hatch: the chosen pages have no highlights and no article text"
         )
+    passages = {i: highlight_passages(sources[i].highlights, sources[i].text) for i in used}
+    focus = {i: focus_text(sources[i], passages[i]) for i in used}
     units = []
     for i in used:
-        source = sources[i]
-        for pos, s in enumerate(split_sentences(source.text)):
+        for pos, s in enumerate(split_sentences(focus[i])):
             units.append(Unit(s, i, pos))
-        for pos, h in enumerate(source.highlights):
+        for pos, h in enumerate(sources[i].highlights):
             units.append(Unit(f"{h.text} {h.note or ''}", i, pos))
     score = _Scorer(units)
 
     ledger = _Ledger()
-    sections = [_section(i, sources[i], plan, score, ledger) for i in used]
-    threads = _threads([sources[i] for i in used], plan)
+    sections = [_section(i, sources[i], passages[i], plan, score, ledger) for i in used]
+    threads = _threads([sources[i] for i in used], [focus[i] for i in used], plan)
     threads = [(p, [used[i] for i in idx], [(used[k[0]], k[1]) for k in keys]) for p, idx, keys in threads]
     advice = _advice(sections, sources, plan, threads, score, ledger)
     n_highlights = sum(1 for i in used for h in sources[i].highlights if h.text.strip())
     introduction = _introduction(sources, used, threads, n_highlights)
-    conclusion = _conclusion(sources, used, threads, score, ledger)
+    conclusion = _conclusion(sources, focus, used, threads, score, ledger)
     return _assemble(sources, plan, _title(sources, threads), introduction, sections, threads, advice, conclusion)
 
 

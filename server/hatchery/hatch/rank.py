@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .sentences import STOPWORDS, content_stems, stem, word_count, words
 
@@ -42,15 +43,17 @@ class Unit:
     key: object = None
     stems: frozenset[str] = field(default_factory=frozenset)
     words: int = 0
-    bigrams: frozenset[tuple[str, str]] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
         if not self.stems:
             self.stems = frozenset(content_stems(self.text))
         if not self.words:
             self.words = word_count(self.text)
-        if not self.bigrams:
-            self.bigrams = frozenset(concepts(self.text))
+
+    @cached_property
+    def bigrams(self) -> frozenset[tuple[str, str]]:
+        """The concepts this unit covers (computed only when picking)."""
+        return frozenset(concepts(self.text))
 
 
 # Sentence salience is a weighted sum of three features, each z-scored

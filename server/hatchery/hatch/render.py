@@ -39,7 +39,8 @@ def render_markdown(hatch: Hatch) -> str:
     if hatch.threads:
         out += ["## Common threads", ""]
         for thread in hatch.threads:
-            out.append(f"- **{escape(thread.phrase)}** {marks(thread.cites)}")
+            where = f", in {len(thread.source_ids)} sources" if len(thread.source_ids) > 1 else ""
+            out.append(f"- **{escape(thread.phrase)}**{where} {marks(thread.cites)}")
         out.append("")
     if hatch.advice:
         out += ["## Actionable advice", ""]

@@ -48,7 +48,7 @@ _BOUNDARY = re.compile(
     # stay whole.
     # A straight quote glued after the stop opens the next sentence (a
     # closing one would be followed by a space).
-    rf"|(?<=[a-z]{{2}})[.!?][”’]?(?=[\"“]?[A-Z][a-z]+\b)"
+    rf"|[.!?](?<=[a-z]{{2}}[.!?])[”’]?(?=[\"“]?[A-Z][a-z]+\b)"
 )
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
