@@ -199,3 +199,51 @@ def test_short_is_shorter_than_long(sources):
         return sum(len(s.text.split()) for s in h.sentences())
 
     assert words(hatch(sources, length="short")) < words(hatch(sources, length="long"))
+
+
+def test_a_highlight_is_found_despite_curly_quotes_and_case():
+    text = (
+        "The bridge reopened on Monday. Engineers said it’s “safe for heavy trucks” again. "
+        "Traffic returned within the hour."
+    )
+    source = Source(
+        id=1,
+        url="https://city.example/bridge",
+        title="Bridge reopens",
+        text=text,
+        highlights=[SourceHighlight("q", "it's \"SAFE for heavy trucks\"")],
+    )
+    quoted = [s.text for p in hatch([source]).sections[0].paragraphs for s in p]
+    assert "Engineers said it’s “safe for heavy trucks” again." in quoted
+
+
+def test_a_highlight_across_two_sentences_quotes_both():
+    text = "Rain fell all week. The river rose two metres. Schools closed on Friday."
+    source = Source(
+        id=1,
+        url="https://news.example/flood",
+        title="Flood",
+        text=text,
+        highlights=[SourceHighlight("x", "river rose two metres. Schools closed")],
+    )
+    section = hatch([source]).sections[0]
+    sentences = [s for p in section.paragraphs for s in p]
+    assert [s.text for s in sentences][:2] == ["The river rose two metres.", "Schools closed on Friday."]
+
+
+def test_a_highlight_with_only_its_context_paragraph_still_gets_whole_sentences():
+    source = Source(
+        id=3,
+        url="https://garden.example/compost",
+        title="Compost in winter",
+        highlights=[
+            SourceHighlight(
+                "c",
+                "keeps working below freezing",
+                context="A well-built pile keeps working below freezing. Turn it once a month.",
+            )
+        ],
+    )
+    result = hatch([source], length="medium")
+    texts = [s.text for s in result.sentences()]
+    assert "A well-built pile keeps working below freezing." in texts
