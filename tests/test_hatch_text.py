@@ -137,6 +137,11 @@ def test_a_summary_fits_the_budget_and_skips_debris():
     assert "Tweet" not in summary and "Share this" not in summary and "Getty" not in summary
 
 
+def test_a_tiny_budget_cuts_the_best_sentence():
+    summary = summarize_documents(DOCS, 6)
+    assert len(summary.split()) == 6 and summary.endswith("…")
+
+
 def test_a_summary_does_not_repeat_itself():
     summary = summarize_documents(DOCS, 200)
     assert summary.count("flooded the old town") == 1
