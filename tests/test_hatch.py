@@ -247,3 +247,20 @@ def test_a_highlight_with_only_its_context_paragraph_still_gets_whole_sentences(
     result = hatch([source], length="medium")
     texts = [s.text for s in result.sentences()]
     assert "A well-built pile keeps working below freezing." in texts
+
+
+def test_advice_comes_from_highlighted_paragraphs_not_the_rest_of_the_page():
+    text = (
+        "Water the seedlings every morning. Most failures come from drying out.\n\n"
+        "The shop on the corner sells good soil.\n\n"
+        "Subscribe to the gardening club for weekly tips and discounts."
+    )
+    source = Source(
+        id=9,
+        url="https://garden.example/seedlings",
+        title="Seedlings",
+        text=text,
+        highlights=[SourceHighlight("s", "Most failures come from drying out.")],
+    )
+    advice = [a.text for a in hatch([source], length="long").advice]
+    assert advice == ["Water the seedlings every morning."]

@@ -322,6 +322,7 @@ def _threads(sources: list[Source], focus: list[str], plan: Plan) -> list[tuple[
 def _advice(
     sections: list[_SectionDraft],
     sources: list[Source],
+    focus: dict[int, str],
     plan: Plan,
     threads: list[tuple[str, list[int], list[Key]]],
     score: _Scorer,
@@ -347,20 +348,18 @@ def _advice(
                     candidates.append((value, order, d))
                     seen.add(normalise(d.text))
                     order += 1
-    for index, source in enumerate(sources):
-        pools = [h.context or "" for h in source.highlights]
-        if not source.highlights:
-            pools.append(source.text)
-        for pool in pools:
-            for s in split_sentences(pool):
-                if normalise(s) in seen or not is_advice(s) or is_debris(s) or len(s.split()) < 4:
-                    continue
-                seen.add(normalise(s))
-                d = Draft(s, [(index, None)])
-                value = advice_strength(s) + 0.5 * len(theme_stems & d.stems)
-                value += 0.01 * score(s)
-                candidates.append((value, order, d))
-                order += 1
+    # Then the other sentences of the highlighted paragraphs (the whole text
+    # of a page picked without highlights).
+    for index, text in focus.items():
+        for s in score.clean(text):
+            if normalise(s) in seen or not is_advice(s):
+                continue
+            seen.add(normalise(s))
+            d = Draft(s, [(index, None)])
+            value = advice_strength(s) + 0.5 * len(theme_stems & d.stems)
+            value += 0.01 * score(s)
+            candidates.append((value, order, d))
+            order += 1
     candidates.sort(key=lambda c: (-c[0], c[1]))
     picked: list[Draft] = []
     for _, _, d in candidates:
@@ -435,7 +434,7 @@ def _introduction(sources: list[Source], used: list[int], threads, n_highlights:
         phrase, indices, tkeys = threads[0]
         if len(indices) > 1:
             out.append(Draft(
-                f"The thread that runs through most of them is “{phrase}”, found in "
+                f"The strongest thread is “{phrase}”, found in "
                 + (f"all {len(used)}." if len(indices) == len(used) else f"{len(indices)} of the {len(used)}."),
                 [(i, None) for i in indices[:NAMED_SOURCES]],
             ))
@@ -499,10 +498,14 @@ def hatch_local(sources: list[Source], plan: Plan) -> Hatch:
     sections = [_section(i, sources[i], passages[i], plan, score, ledger) for i in used]
     threads = _threads([sources[i] for i in used], [focus[i] for i in used], plan)
     threads = [(p, [used[i] for i in idx], [(used[k[0]], k[1]) for k in keys]) for p, idx, keys in threads]
-    advice = _advice(sections, sources, plan, threads, score, ledger)
+    advice = _advice(sections, sources, focus, plan, threads, score, ledger)
     n_highlights = sum(1 for i in used for h in sources[i].highlights if h.text.strip())
     introduction = _introduction(sources, used, threads, n_highlights)
     conclusion = _conclusion(sources, focus, used, threads, score, ledger)
+    LOGGER.debug(
+        "hatched %d sources, %d highlights: %d threads, %d advice",
+        len(used), n_highlights, len(threads), len(advice),
+    )
     return _assemble(sources, plan, _title(sources, threads), introduction, sections, threads, advice, conclusion)
 
 
