@@ -39,7 +39,7 @@ IMPERATIVE_VERBS = frozenset(
     store study submit subscribe support swap switch tackle tag take talk
     taste teach tell test text thank think tidy toss track trade train travel
     treat trust try turn understand unplug unsubscribe update use verify visit
-    vote wait walk want warm wash watch wear weigh welcome wipe work worry
+    vote wait walk want warm wash water watch wear weigh welcome wipe work worry
     wrap write yield
     """.split()
 )
