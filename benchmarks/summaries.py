@@ -185,7 +185,7 @@ def run(rows: list[dict], systems: list[str]) -> dict[str, dict[str, float]]:
 
 
 def synthetic_sources(pages: int = 20, per_page: int = 10, seed: int = 7) -> list[Source]:
-    """`pages` made-up pages of 100 sentences (~1,100 words, 25 paragraphs,
+    """`pages` made-up pages of 100 sentences (~1,000 words, 25 paragraphs,
     the length of a long news article), `per_page` highlights each, every
     fourth with a note."""
     rng = random.Random(seed)
@@ -247,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {name} | {row['R-1']:.2f} | {row['R-2']:.2f} | {row['R-L']:.2f} | {row['ms']:.1f} |")
     if args.hatch_timing:
         timing = time_hatch()
-        print("\nhatch() on 200 highlights over 20 pages of ~1,100 words, median of 7 runs:")
+        print("\nhatch() on 200 highlights over 20 pages of ~1,000 words, median of 7 runs:")
         for length, (wall, cpu) in timing.items():
             print(f"- {length}: {wall:.0f} ms wall, {cpu:.0f} ms CPU")
     return 0

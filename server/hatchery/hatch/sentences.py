@@ -60,7 +60,12 @@ def split_blocks(text: str) -> list[str]:
 
 
 def _is_false_stop(before: str, stop: str, after: str) -> bool:
-    """True when the "." that ends `before` is an abbreviation or initial."""
+    """True when the stop that ends `before` does not end a sentence: the
+    next word is lowercase ("Awesome!" she said; wait ... you see; approx.
+    five), or the "." closes an abbreviation or an initial."""
+    following = after.lstrip(" \u00a0\"'“‘«([¿¡")[:1]
+    if following.islower():
+        return True
     if stop != ".":
         return False
     # The last token before the stop (rsplit, not a "$"-anchored regex: that
