@@ -264,3 +264,27 @@ def test_advice_comes_from_highlighted_paragraphs_not_the_rest_of_the_page():
     )
     advice = [a.text for a in hatch([source], length="long").advice]
     assert advice == ["Water the seedlings every morning."]
+
+
+def test_a_tag_shared_by_highlights_on_two_pages_is_a_thread():
+    pages = [
+        Source(
+            id=1,
+            url="https://a.example/one",
+            title="Morning routines",
+            text="Wake at the same hour every day. A short walk helps the mind settle.",
+            highlights=[SourceHighlight("a", "A short walk helps the mind settle.", tags=["slow-mornings"])],
+        ),
+        Source(
+            id=2,
+            url="https://b.example/two",
+            title="Against the inbox",
+            text="Reading email first thing hands the day to other people.",
+            highlights=[SourceHighlight("b", "Reading email first thing", tags=["slow_mornings"])],
+        ),
+    ]
+    result = hatch(pages)
+    thread = next(t for t in result.threads if t.phrase == "slow mornings")
+    assert thread.source_ids == [1, 2]
+    by_n = {c.n: c for c in result.citations}
+    assert [by_n[n].highlight_id for n in thread.cites] == ["a", "b"]

@@ -277,10 +277,18 @@ def _fallback(index: int, source: Source, passages: list[Passage], plan: Plan, l
     return [draft]
 
 
+def _tag_text(tag: str) -> str:
+    """A tag as words: "deep-work" and "deep_work" read "deep work"."""
+    return " ".join(tag.replace("-", " ").replace("_", " ").split())
+
+
 def _source_texts(sources: list[Source], focus: list[str]) -> tuple[list[str], list[str]]:
+    """Per source, the text threads are looked for in, and the text the
+    person marked (highlights, notes and tags, which name their own themes)."""
     texts, highlighted = [], []
     for source, body in zip(sources, focus):
         hl = [h.text for h in source.highlights] + [h.note or "" for h in source.highlights]
+        hl += [_tag_text(t) + "." for h in source.highlights for t in h.tags]
         texts.append("\n\n".join([source.title, body, *hl]))
         highlighted.append("\n\n".join(hl))
     return texts, highlighted
@@ -299,6 +307,7 @@ def _threads(sources: list[Source], focus: list[str], plan: Plan) -> list[tuple[
         # would make every highlighted phrase "recur").
         source = sources[0]
         notes = [h.note or "" for h in source.highlights]
+        notes += [_tag_text(t) + "." for h in source.highlights for t in h.tags]
         body = focus[0] if focus[0].strip() else "\n\n".join(h.text for h in source.highlights)
         parts = split_blocks("\n\n".join([source.title, body, *notes]))
         found = find_threads(parts, highlighted * len(parts), limit=plan.threads, min_docs=2)
@@ -311,7 +320,8 @@ def _threads(sources: list[Source], focus: list[str], plan: Plan) -> list[tuple[
         for i in indices:
             key: Key = (i, None)
             for h in sources[i].highlights:
-                if wanted <= set(content_stems(f"{h.text} {h.note or ''}")):
+                marked = " ".join([h.text, h.note or "", *map(_tag_text, h.tags)])
+                if wanted <= set(content_stems(marked)):
                     key = (i, h.id)
                     break
             keys.append(key)
