@@ -40,6 +40,18 @@ NOTE_PREFIX = "My note: "
 # that hold highlights, as `SourceHighlight.context` is defined.
 FOCUS_BLOCKS = 0
 
+# Advice ranking: a highlighted sentence counts ADVICE_HIGHLIGHT_FACTOR times
+# one from its paragraph (the person chose it); each thread word it uses adds
+# ADVICE_THREAD_BONUS (advice on the shared theme first); salience only
+# breaks ties.
+ADVICE_HIGHLIGHT_FACTOR = 2.0
+ADVICE_THREAD_BONUS = 0.5
+ADVICE_SALIENCE_TIEBREAK = 0.01
+
+# When a section must drop highlights (short lengths), a highlight with a
+# note counts NOTE_FACTOR times: the person wrote about it.
+NOTE_FACTOR = 2.0
+
 # How many source titles a framing sentence names before "and N more".
 NAMED_SOURCES = 4
 
@@ -150,7 +162,7 @@ def _pick_passages(passages: list[Passage], plan: Plan, score: _Scorer) -> list[
         key=lambda i: (
             -(
                 sum(score(s) for s in passages[i].sentences)
-                * (2 if passages[i].highlight.note else 1)
+                * (NOTE_FACTOR if passages[i].highlight.note else 1.0)
             ),
             i,
         ),
@@ -353,8 +365,9 @@ def _advice(
             for d in para:
                 if is_advice(d.text) and not d.text.startswith(NOTE_PREFIX):
                     from_highlight = any(k[1] is not None for k in d.keys)
-                    value = advice_strength(d.text) * (2 if from_highlight else 1)
-                    value += 0.5 * len(theme_stems & d.stems) + 0.01 * score(d.text)
+                    value = advice_strength(d.text) * (ADVICE_HIGHLIGHT_FACTOR if from_highlight else 1.0)
+                    value += ADVICE_THREAD_BONUS * len(theme_stems & d.stems)
+                    value += ADVICE_SALIENCE_TIEBREAK * score(d.text)
                     candidates.append((value, order, d))
                     seen.add(normalise(d.text))
                     order += 1
@@ -366,8 +379,8 @@ def _advice(
                 continue
             seen.add(normalise(s))
             d = Draft(s, [(index, None)])
-            value = advice_strength(s) + 0.5 * len(theme_stems & d.stems)
-            value += 0.01 * score(s)
+            value = advice_strength(s) + ADVICE_THREAD_BONUS * len(theme_stems & d.stems)
+            value += ADVICE_SALIENCE_TIEBREAK * score(s)
             candidates.append((value, order, d))
             order += 1
     candidates.sort(key=lambda c: (-c[0], c[1]))

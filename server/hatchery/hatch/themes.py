@@ -24,6 +24,11 @@ PHRASE_LENGTH_BONUS = 1.0
 # Seen in the person's highlights, a phrase is what they cared about.
 HIGHLIGHT_BONUS = 1.0
 
+# Each use of a phrase adds REPEAT_BONUS to its score, up to REPEAT_CAP uses:
+# repetition matters, but one page saying it twenty times is not a thread.
+REPEAT_BONUS = 0.1
+REPEAT_CAP = 10
+
 # Single words too general to name a theme, whatever their count.
 GENERIC_WORDS = frozenset(
     """
@@ -125,7 +130,7 @@ def find_threads(
             # it; otherwise "hours" or "needs" crowd out real phrases.
             continue
         score = n_docs * (1 + PHRASE_LENGTH_BONUS * (len(key) - 1))
-        score *= 1 + 0.1 * min(total[key], 10)
+        score *= 1 + REPEAT_BONUS * min(total[key], REPEAT_CAP)
         if key in in_highlights:
             score *= 1 + HIGHLIGHT_BONUS
         scored.append((score, key))
