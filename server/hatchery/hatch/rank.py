@@ -1,10 +1,12 @@
 """Sentence salience and redundancy: which sentences say the most, once.
 
-A centroid ranker in the sumy mould (parse -> sentences -> rate -> pick ->
-re-sort by position), tuned for news-like pages: a sentence scores by how
-close it is to the cluster's centroid, how much of it other documents share
-and how early it comes; a sentence too close to one already picked is
-skipped.
+In the sumy mould (parse -> sentences -> rate -> pick -> re-sort by
+position), tuned on news clusters: a sentence's salience is how close it is
+to the cluster's centroid, how much of it other documents share and how
+early it comes (`score_units`); picking (`select`) adds to salience the
+weight of the bigram concepts a sentence covers that no earlier pick
+covered, so the summary says more different things; a sentence too close to
+one already picked is skipped.
 """
 
 from __future__ import annotations
@@ -74,8 +76,8 @@ POSITION_DECAY = 20.0
 # stems say the same thing.
 REDUNDANCY = 0.5
 
-# Kept for callers that weigh single words (hatch salience, threads): a word
-# found in k documents weighs 1 + CROSS_DOC_BONUS * (k - 1) times more.
+# For `term_weights` (the hatch's sentence salience): a word found in k
+# documents weighs 1 + CROSS_DOC_BONUS * (k - 1) times more.
 CROSS_DOC_BONUS = 0.5
 
 
