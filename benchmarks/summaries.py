@@ -7,9 +7,14 @@ DATA.jsonl has one cluster a line: {"id", "documents": [str, ...], "summary"}.
 Every system gets a word budget equal to the reference's length and its
 output is cut to that budget; scores are ROUGE-1/2/L F1 from Google's
 rouge-score with stemming, averaged over clusters (x100). All systems run in
-the same process on the same sentence splits, so their numbers and times
-compare. `--hatch-timing` also times `hatch()` on 200 synthetic highlights
-over 20 synthetic pages. Measure only: no text of the data is written out.
+the same process, so their numbers and times compare. The baselines split
+the raw documents with hatch's splitter (sumy's own needs nltk's punkt data)
+and do not cut web debris: cutting it is part of the engine being measured.
+LexRank is sumy's implementation; its scores rank every sentence so that,
+like the others, it fills the budget. `--hatch-timing` also times `hatch()`
+on 200 synthetic highlights over 20 synthetic pages.
+
+Measure only: no text of the data is written anywhere.
 """
 
 from __future__ import annotations
