@@ -213,11 +213,24 @@ def _section(
             hl: Key = (index, passage.highlight.id)
             before, after = _context(passage, plan, score)
             drafts: list[Draft] = []
+            note = passage.highlight.note
+            # The person's note goes right after the highlighted sentences,
+            # before the context that follows them.
             for text, key, threshold in (
                 [(s, page, CONTEXT_REDUNDANCY) for s in before]
                 + [(s, hl, HIGHLIGHT_REDUNDANCY) for s in passage.sentences]
+                + ([(_note_sentence(note), hl, None)] if note and note.strip() else [])
                 + [(s, page, CONTEXT_REDUNDANCY) for s in after]
             ):
+                if threshold is None:
+                    same = ledger.find(text)
+                    if same is None:
+                        draft = Draft(text, [key])
+                        ledger.add(draft)
+                        drafts.append(draft)
+                    elif same.keys[0][0] == index and key not in same.keys:
+                        same.keys.append(key)
+                    continue
                 same = ledger.find(text)
                 if same is not None:
                     if key == hl and key not in same.keys and same.keys[0][0] == index:
@@ -228,15 +241,6 @@ def _section(
                     continue
                 ledger.add(draft)
                 drafts.append(draft)
-            if passage.highlight.note and passage.highlight.note.strip():
-                note = _note_sentence(passage.highlight.note)
-                same = ledger.find(note)
-                if same is None:
-                    draft = Draft(note, [hl])
-                    ledger.add(draft)
-                    drafts.append(draft)
-                elif same.keys[0][0] == index and hl not in same.keys:
-                    same.keys.append(hl)
             if not drafts:
                 continue
             if paragraphs and passage.block is not None and passage.block == last_block:
@@ -458,7 +462,11 @@ def _introduction(sources: list[Source], used: list[int], threads, n_highlights:
         if len(indices) > 1:
             out.append(Draft(
                 f"The strongest thread is “{phrase}”, found in "
-                + (f"all {len(used)}." if len(indices) == len(used) else f"{len(indices)} of the {len(used)}."),
+                + (
+                    ("both." if len(used) == 2 else f"all {len(used)}.")
+                    if len(indices) == len(used)
+                    else f"{len(indices)} of the {len(used)}."
+                ),
                 [(i, None) for i in indices[:NAMED_SOURCES]],
             ))
         else:
