@@ -288,3 +288,23 @@ def test_a_tag_shared_by_highlights_on_two_pages_is_a_thread():
     assert thread.source_ids == [1, 2]
     by_n = {c.n: c for c in result.citations}
     assert [by_n[n].highlight_id for n in thread.cites] == ["a", "b"]
+
+
+def test_page_text_cannot_inject_markdown_links_or_html():
+    source = Source(
+        id=4,
+        url="https://odd.example/page",
+        title="A [tricky](javascript:alert(1)) title",
+        text="Click [here](javascript:alert(1)) for <script>alert(1)</script> more *bold* claims today.",
+        highlights=[SourceHighlight("t", "Click [here](javascript:alert(1))")],
+    )
+    md = hatch([source]).markdown
+    assert "[here](" not in md and "<script>" not in md and "[tricky](" not in md
+    assert "\\[here\\]" in md and "\\<script\\>" in md
+
+
+def test_a_url_cannot_break_out_of_its_link():
+    source = Source(id=5, url="https://odd.example/a> [x](javascript:alert(1))", title="Odd", text="A plain sentence with enough words in it.")
+    md = hatch([source]).markdown
+    assert "javascript:alert(1))" in md  # still shown, as part of the URL
+    assert "a> [x]" not in md and "a%3E%20[x]" in md
