@@ -199,3 +199,112 @@ def test_short_is_shorter_than_long(sources):
         return sum(len(s.text.split()) for s in h.sentences())
 
     assert words(hatch(sources, length="short")) < words(hatch(sources, length="long"))
+
+
+def test_a_highlight_is_found_despite_curly_quotes_and_case():
+    text = (
+        "The bridge reopened on Monday. Engineers said it’s “safe for heavy trucks” again. "
+        "Traffic returned within the hour."
+    )
+    source = Source(
+        id=1,
+        url="https://city.example/bridge",
+        title="Bridge reopens",
+        text=text,
+        highlights=[SourceHighlight("q", "it's \"SAFE for heavy trucks\"")],
+    )
+    quoted = [s.text for p in hatch([source]).sections[0].paragraphs for s in p]
+    assert "Engineers said it’s “safe for heavy trucks” again." in quoted
+
+
+def test_a_highlight_across_two_sentences_quotes_both():
+    text = "Rain fell all week. The river rose two metres. Schools closed on Friday."
+    source = Source(
+        id=1,
+        url="https://news.example/flood",
+        title="Flood",
+        text=text,
+        highlights=[SourceHighlight("x", "river rose two metres. Schools closed")],
+    )
+    section = hatch([source]).sections[0]
+    sentences = [s for p in section.paragraphs for s in p]
+    assert [s.text for s in sentences][:2] == ["The river rose two metres.", "Schools closed on Friday."]
+
+
+def test_a_highlight_with_only_its_context_paragraph_still_gets_whole_sentences():
+    source = Source(
+        id=3,
+        url="https://garden.example/compost",
+        title="Compost in winter",
+        highlights=[
+            SourceHighlight(
+                "c",
+                "keeps working below freezing",
+                context="A well-built pile keeps working below freezing. Turn it once a month.",
+            )
+        ],
+    )
+    result = hatch([source], length="medium")
+    texts = [s.text for s in result.sentences()]
+    assert "A well-built pile keeps working below freezing." in texts
+
+
+def test_advice_comes_from_highlighted_paragraphs_not_the_rest_of_the_page():
+    text = (
+        "Water the seedlings every morning. Most failures come from drying out.\n\n"
+        "The shop on the corner sells good soil.\n\n"
+        "Subscribe to the gardening club for weekly tips and discounts."
+    )
+    source = Source(
+        id=9,
+        url="https://garden.example/seedlings",
+        title="Seedlings",
+        text=text,
+        highlights=[SourceHighlight("s", "Most failures come from drying out.")],
+    )
+    advice = [a.text for a in hatch([source], length="long").advice]
+    assert advice == ["Water the seedlings every morning."]
+
+
+def test_a_tag_shared_by_highlights_on_two_pages_is_a_thread():
+    pages = [
+        Source(
+            id=1,
+            url="https://a.example/one",
+            title="Morning routines",
+            text="Wake at the same hour every day. A short walk helps the mind settle.",
+            highlights=[SourceHighlight("a", "A short walk helps the mind settle.", tags=["slow-mornings"])],
+        ),
+        Source(
+            id=2,
+            url="https://b.example/two",
+            title="Against the inbox",
+            text="Reading email first thing hands the day to other people.",
+            highlights=[SourceHighlight("b", "Reading email first thing", tags=["slow_mornings"])],
+        ),
+    ]
+    result = hatch(pages)
+    thread = next(t for t in result.threads if t.phrase == "slow mornings")
+    assert thread.source_ids == [1, 2]
+    by_n = {c.n: c for c in result.citations}
+    assert [by_n[n].highlight_id for n in thread.cites] == ["a", "b"]
+
+
+def test_page_text_cannot_inject_markdown_links_or_html():
+    source = Source(
+        id=4,
+        url="https://odd.example/page",
+        title="A [tricky](javascript:alert(1)) title",
+        text="Click [here](javascript:alert(1)) for <script>alert(1)</script> more *bold* claims today.",
+        highlights=[SourceHighlight("t", "Click [here](javascript:alert(1))")],
+    )
+    md = hatch([source]).markdown
+    assert "[here](" not in md and "<script>" not in md and "[tricky](" not in md
+    assert "\\[here\\]" in md and "\\<script\\>" in md
+
+
+def test_a_url_cannot_break_out_of_its_link():
+    source = Source(id=5, url="https://odd.example/a> [x](javascript:alert(1))", title="Odd", text="A plain sentence with enough words in it.")
+    md = hatch([source]).markdown
+    assert "javascript:alert(1))" in md  # still shown, as part of the URL
+    assert "a> [x]" not in md and "a%3E%20[x]" in md

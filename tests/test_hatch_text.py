@@ -7,7 +7,7 @@ from hypothesis import given, strategies as st
 
 from hatchery.hatch import summarize_documents
 from hatchery.hatch.advice import is_advice
-from hatchery.hatch.debris import clean_text, is_debris
+from hatchery.hatch.debris import clean_sentences, clean_text, is_debris, trim
 from hatchery.hatch.sentences import split_sentences, stem
 from hatchery.hatch.themes import find_threads
 
@@ -25,6 +25,12 @@ from hatchery.hatch.themes import find_threads
         ("今天很好。我们走吧！好的", ["今天很好。", "我们走吧！", "好的"]),
         ("Il a dit « non. » Puis il est parti.", ["Il a dit « non. »", "Puis il est parti."]),
         ("First paragraph without a stop\n\nSecond one.", ["First paragraph without a stop", "Second one."]),
+        ("The page was saved.Then it changed.", ["The page was saved.", "Then it changed."]),
+        ('"Awesome!" she said. Then she left.', ['"Awesome!" she said.', "Then she left."]),
+        ("Think of the list ... you run out of names. Then what?", ["Think of the list ... you run out of names.", "Then what?"]),
+        ("Это так. Почему? Не знаю.", ["Это так.", "Почему?", "Не знаю."]),
+        ('She posted it."Legal here" was the caption.', ["She posted it.", '"Legal here" was the caption.']),
+        ("Visit example.com or Node.js docs.", ["Visit example.com or Node.js docs."]),
     ],
 )
 def test_sentences_split_where_a_reader_would(text, expected):
@@ -134,6 +140,11 @@ def test_a_summary_fits_the_budget_and_skips_debris():
     assert "Tweet" not in summary and "Share this" not in summary and "Getty" not in summary
 
 
+def test_a_tiny_budget_cuts_the_best_sentence():
+    summary = summarize_documents(DOCS, 6)
+    assert len(summary.split()) == 6 and summary.endswith("…")
+
+
 def test_a_summary_does_not_repeat_itself():
     summary = summarize_documents(DOCS, 200)
     assert summary.count("flooded the old town") == 1
@@ -143,3 +154,47 @@ def test_a_summary_is_deterministic_and_empty_for_no_budget():
     assert summarize_documents(DOCS, 60) == summarize_documents(list(DOCS), 60)
     assert summarize_documents(DOCS, 0) == ""
     assert summarize_documents([], 50) == ""
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("PORTLAND, Maine (AP) — The ferry resumed service on Monday.", "The ferry resumed service on Monday."),
+        ("OSLO, March 3 (Reuters) - Wind output hit a record.", "Wind output hit a record."),
+        ("DENVER -- Snow closed the pass overnight.", "Snow closed the pass overnight."),
+        ("(CNN) — The vote was postponed.", "The vote was postponed."),
+        ("CLOSE Engineers tested the new bridge.", "Engineers tested the new bridge."),
+        ("FRIDAY UPDATE: the company confirmed the recall.", "The company confirmed the recall."),
+        ("NASA is sending a probe to Europa.", "NASA is sending a probe to Europa."),
+        ("I - for one - disagree.", "I - for one - disagree."),
+    ],
+)
+def test_datelines_and_widget_prefixes_are_trimmed(sentence, expected):
+    assert trim(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Story highlights The mayor resigned",
+        "JUST WATCHED Storm hits the coast Replay More Videos",
+        "FILE - In this May 2, 2024 file photo, a ferry leaves the harbour.",
+        "This 2023 photo shows the old mill before the fire.",
+        "Crowds at the harbour. | Photo by Staff",
+    ],
+)
+def test_captions_and_video_widgets_are_debris(sentence):
+    assert is_debris(sentence)
+
+
+def test_an_article_paragraph_that_mentions_sharing_is_not_debris():
+    paragraph = (
+        "The mayor announced the plan in a post on Facebook on Friday evening, "
+        "saying that the city would open three new cooling centres before the heat wave "
+        "and keep the public pools open until ten at night for the rest of the month."
+    )
+    assert clean_text(paragraph) == paragraph
+    exclusive = "EXCLUSIVE: The studio has picked a director for the sequel, two people close to the production said."
+    assert clean_sentences(exclusive) == [
+        "The studio has picked a director for the sequel, two people close to the production said."
+    ]

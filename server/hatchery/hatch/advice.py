@@ -14,18 +14,33 @@ import re
 # an open guess ("any word ending in nothing") calls "Researchers found..."
 # advice. Lowercase base forms.
 IMPERATIVE_VERBS = frozenset(
-    """
-    add aim allow apply ask automate avoid back be begin build buy call
-    change check choose clean commit compare consider continue cut decide
-    delete describe design do document don't drink eat enable encourage
-    ensure establish expect explain find fix focus follow forget get give go
-    handle help identify imagine include invest keep learn leave let limit
-    list listen look make measure meet move name note notice open pay pick
-    plan practice practise prefer prepare prioritise prioritize protect put
-    read reduce remember remove repeat replace review run save schedule see
-    seek separate set share ship show sleep slow spend split start stay stop
-    switch take talk teach tell test think track treat try turn understand
-    update use verify wait walk watch write
+    """    accept act add adjust agree aim allow apply archive arrive ask assume
+    attend automate avoid back batch be begin block book bring build buy call
+    calm cancel celebrate challenge change check choose claim clean clear
+    close collect combine comment commit compare consider continue cook count
+    create credit cut decide delegate delete deliver describe design dig
+    disable discuss divide do document don't donate drink drop earn eat edit
+    email empty enable encourage end enjoy ensure establish exercise expect
+    experiment explain favor favour feed fill filter find finish fix fly focus
+    follow forget forgive gather get give go grow handle help hire hold host
+    identify ignore imagine improve include increase install interview invest
+    join jot keep kill label launch lean learn leave let lift limit link list
+    listen lock log look lower make map mark master measure meet memorize mind
+    move mute name negotiate note notice offer open order organise organize
+    own pack pause pay phone pick pin plan plant play post practice practise
+    pray prefer prepare print prioritise prioritize protect prune publish pull
+    push put question quit raise rank rate reach read reassess record recycle
+    reduce reflect refuse reject relax release rely remember remove rent
+    repeat replace reply report request research reserve reset resist respect
+    rest restart rethink return reuse review revisit reward rewrite run save
+    say scan schedule search see seek select sell send separate serve set
+    share ship show shut sign silence simplify sit skip sleep slice slow
+    snooze sort speak spend split spread stand start stay step stick stop
+    store study submit subscribe support swap switch tackle tag take talk
+    taste teach tell test text thank think tidy toss track trade train travel
+    treat trust try turn understand unplug unsubscribe update use verify visit
+    vote wait walk want warm wash water watch wear weigh welcome wipe work worry
+    wrap write yield
     """.split()
 )
 

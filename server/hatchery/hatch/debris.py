@@ -22,43 +22,81 @@ MIN_SENTENCE_WORDS = 5
 # Above this a "sentence" is usually a run-on list, a table or a lost split.
 MAX_SENTENCE_WORDS = 70
 
-_DEBRIS_PATTERNS = [
+# Each rule is (trigger, pattern): the pattern runs only when the trigger,
+# a plain lowercase substring, is in the lowercased text, which keeps a check
+# to a few substring tests for ordinary prose. A pattern starting "^" must
+# match at the start of the block or sentence.
+_RULES = [
     # social and share prompts
-    r"\btweet with a location\b",
-    r"\badd (?:location information|a location) to your tweets?\b",
-    r"\byou always have the option to delete your tweet location\b",
-    r"\b(?:share|post) (?:this|on) (?:story|article|facebook|twitter)\b",
-    r"^(?:share|tweet|email|e-mail|print|comment|like|follow)(?: this)?\b.{0,40}$",
-    r"\bfollow (?:us|him|her|them) on (?:twitter|facebook|instagram)\b",
-    r"\bclick (?:here|to (?:share|email|print|watch|see))\b",
-    r"\be-?mail this to a friend\b",
-    r"\bsign up (?:for|to) (?:our|the)\b.{0,40}\bnewsletter",
-    r"\bsubscribe (?:now|today|to our)\b",
-    r"\bget (?:breaking news|push notifications|the latest)\b.{0,60}\b(?:alerts|notifications|app|inbox|device)\b",
-    r"\b(?:have a|got a) (?:news )?tip\b",
+    ("tweet", r"\btweet with a location\b"),
+    ("tweet", r"\badd (?:location information|a location) to your tweets?\b"),
+    ("tweet", r"\byou always have the option to delete your tweet location\b"),
+    ("share", r"\b(?:share|post) (?:this|on) (?:story|article|facebook|twitter)\b"),
+    ("", r"^(?:share|tweet|email|e-mail|print|comment|like|follow)(?: this)?\b.{0,40}$"),
+    ("follow", r"\bfollow (?:us|him|her|them) on (?:twitter|facebook|instagram)\b"),
+    ("click", r"\bclick (?:here|to (?:share|email|print|watch|see))\b"),
+    ("to a friend", r"\be-?mail this to a friend\b"),
+    ("sign up", r"\bsign up (?:for|to) (?:our|the)\b.{0,40}\bnewsletter"),
+    ("subscribe", r"\bsubscribe (?:now|today|to our)\b"),
+    ("get breaking", r"\bget breaking news\b.{0,60}\b(?:alerts|notifications|app|inbox|device)\b"),
+    ("get push", r"\bget push notifications\b"),
+    ("get the latest", r"\bget the latest\b.{0,60}\b(?:alerts|notifications|app|inbox)\b"),
+    (" tip", r"\b(?:have a|got a) (?:news )?tip\b"),
     # ads and page furniture
-    r"^advertisement\b",
-    r"\bcontinue reading (?:the main story|below)\b",
-    r"\bstory continue[sd] below\b",
-    r"^(?:read|see|watch) (?:more|also|next|the full)\b.{0,80}$",
-    r"^(?:related|also|more|photos?|video|watch|listen|exclusive|update|editor's note)\s*:",
-    r"\bplease enable javascript\b",
-    r"\byour browser does not support\b",
-    r"\bautoplay\b",
-    r"\bwe use cookies\b|\bcookie policy\b|\bprivacy policy\b|\bterms of (?:use|service)\b",
-    r"\ball rights reserved\b|\bthis material may not be published\b",
-    r"^copyright\b|©",
-    r"\b(?:image|photo|picture|video) (?:copyright|credit|courtesy)\b",
-    r"^\(?(?:image|photo|picture|credit)s?\s*:",
-    r"\b(?:getty images|ap photo|reuters/|afp/)\b.{0,40}$",
-    r"\bthis (?:article|story) (?:was|has been) (?:updated|corrected)\b",
-    r"^(?:posted|published|updated|last updated)\b.{0,60}$",
-    r"^by [A-Z][^.]{0,60}$",
+    ("advertisement", r"^advertisement\b"),
+    ("continue", r"\bcontinue reading (?:the main story|below)\b"),
+    ("continue", r"\bstory continue[sd] below\b"),
+    ("", r"^(?:read|see|watch) (?:more|also|next|the full)\b.{0,80}$"),
+    (":", r"^(?:related|also|more|photos?|video|watch|listen|editor's note)\s*:"),
+    ("javascript", r"\bplease enable javascript\b"),
+    ("browser", r"\byour browser does not support\b"),
+    ("autoplay", r"\bautoplay\b"),
+    ("cookie", r"\bwe use cookies\b|\bcookie policy\b"),
+    ("policy", r"\bprivacy policy\b"),
+    ("terms of", r"\bterms of (?:use|service)\b"),
+    ("rights reserved", r"\ball rights reserved\b"),
+    ("may not be", r"\bthis material may not be published\b"),
+    ("copyright", r"^copyright\b"),
+    ("©", r"©"),
+    ("credit", r"\b(?:image|photo|picture|video) credit\b"),
+    ("courtesy", r"\b(?:image|photo|picture|video) courtesy\b"),
+    ("copyright", r"\b(?:image|photo|picture|video) copyright\b"),
+    ("", r"^\(?(?:image|photo|picture|credit)s?\s*:"),
+    ("getty", r"\bgetty images\b.{0,40}$"),
+    ("photo", r"\bap photo\b.{0,40}$"),
+    ("/", r"\b(?:reuters|afp)/.{0,40}$"),
+    ("updated", r"\bthis (?:article|story) (?:was|has been) updated\b"),
+    ("corrected", r"\bthis (?:article|story) (?:was|has been) corrected\b"),
+    ("", r"^(?:posted|published|updated|last updated)\b.{0,60}$"),
+    ("by ", r"^by [A-Z][^.]{0,60}$"),
     # web-archive crawl notes that end up as "documents"
-    r"\bthe seed for (?:this|the) crawl\b|\bwayback machine\b|\bwarc files?\b",
-    r"\bthis crawl was run\b|\bmost highly ranked urls\b",
+    ("crawl", r"\bthe seed for (?:this|the) crawl\b|\bthis crawl was run\b"),
+    ("wayback", r"\bwayback machine\b"),
+    ("warc", r"\bwarc files?\b"),
+    ("ranked urls", r"\bmost highly ranked urls\b"),
+    # video players and photo captions inside article text
+    ("story highlights", r"^story highlights\b"),
+    ("just watched", r"\bjust watched\b"),
+    ("photo", r"\bfile photo\b|^file\s*[-–—]|\bthis (?:\w+ )?(?:\d{4} )?(?:photo|image|picture)\b.{0,40}\bshows\b"),
+    ("photo", r"\|\s*photo\b|\bphoto by\b.{0,40}$|\(photo\s*:"),
+    ("caption", r"\bimage caption\b|\bcaption\s*:"),
 ]
-_DEBRIS = re.compile("|".join(f"(?:{p})" for p in _DEBRIS_PATTERNS), re.I)
+_COMPILED = [
+    (trigger, re.compile(p[1:], re.I).match if p.startswith("^") else re.compile(p, re.I).search)
+    for trigger, p in _RULES
+]
+
+# A block longer than this is an article paragraph that may merely mention
+# a share button or a photo ("he said in a post on Facebook"); only the
+# rules below, which no article sentence matches, drop it whole. Its debris
+# sentences are still dropped one by one.
+LONG_BLOCK_WORDS = 40
+_STRONG = [
+    (trigger, test)
+    for (trigger, test), (_, p) in zip(_COMPILED, _RULES)
+    if trigger in {"tweet", "crawl", "wayback", "warc", "ranked urls", "rights reserved",
+                   "may not be", "javascript", "browser", "just watched"}
+]
 _SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
 
 
@@ -67,7 +105,9 @@ def is_debris(text: str) -> bool:
     text = text.strip()
     if not text or _SYMBOLS_ONLY.match(text):
         return True
-    return bool(_DEBRIS.search(text))
+    lowered = text.lower()
+    rules = _STRONG if word_count(text) > LONG_BLOCK_WORDS else _COMPILED
+    return any(trigger in lowered and test(text) for trigger, test in rules)
 
 
 def _looks_like_prose(block: str) -> bool:
@@ -89,6 +129,35 @@ def is_quotable(sentence: str) -> bool:
     return MIN_SENTENCE_WORDS <= n <= MAX_SENTENCE_WORDS and not is_debris(sentence)
 
 
+# A news dateline or page-furniture prefix before the first real word:
+# "LONDON (Reuters) - ", "CHICAGO, Jan 6 (UPI) -- ", "(CNN) — ", "CLOSE ",
+# "SATURDAY UPDATE: ". All-caps place names only, so "I - ..." survives.
+_DATELINE = re.compile(
+    r"^(?:"
+    r"(?:[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,(?: [A-Z][\w.'’]*){1,3})?"
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?\s*)?"
+    r"\((?:[A-Z][\w.&' ]{1,25})\)\s*(?:[-–—]{1,2}|:)?\s+"
+    r"|[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,(?: [A-Z][\w.'’]*){1,3})?\s*(?:--|[–—]|-(?= ))\s*"
+    r"|CLOSE\s+"
+    r"|(?:[A-Z]+ )?(?:UPDATE|UPDATED|ORIGINAL POST|EXCLUSIVE|BREAKING)\s*:\s*"
+    r")"
+)
+
+
+def trim(sentence: str) -> str:
+    """`sentence` without a leading dateline or furniture prefix."""
+    match = _DATELINE.match(sentence)
+    if not match or match.end() >= len(sentence):
+        return sentence
+    rest = sentence[match.end():].lstrip()
+    return rest[:1].upper() + rest[1:] if rest else sentence
+
+
 def clean_sentences(text: str) -> list[str]:
-    """The quotable sentences of `text` after debris is cut."""
-    return [s for s in split_sentences(clean_text(text)) if is_quotable(s)]
+    """The quotable sentences of `text` after debris is cut, datelines off."""
+    out = []
+    for sentence in split_sentences(clean_text(text)):
+        sentence = trim(sentence)
+        if is_quotable(sentence):
+            out.append(sentence)
+    return out

@@ -10,6 +10,7 @@ so nothing can be unattributed.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .advice import advice_strength, is_advice
@@ -33,6 +34,23 @@ HIGHLIGHT_REDUNDANCY = 0.85
 
 # The person's note is woven in after the sentence it is on, marked so.
 NOTE_PREFIX = "My note: "
+
+# Paragraphs either side of a highlighted one that count as its
+# neighbourhood (for weights, threads and the conclusion). 0: the paragraphs
+# that hold highlights, as `SourceHighlight.context` is defined.
+FOCUS_BLOCKS = 0
+
+# Advice ranking: a highlighted sentence counts ADVICE_HIGHLIGHT_FACTOR times
+# one from its paragraph (the person chose it); each thread word it uses adds
+# ADVICE_THREAD_BONUS (advice on the shared theme first); salience only
+# breaks ties.
+ADVICE_HIGHLIGHT_FACTOR = 2.0
+ADVICE_THREAD_BONUS = 0.5
+ADVICE_SALIENCE_TIEBREAK = 0.01
+
+# When a section must drop highlights (short lengths), a highlight with a
+# note counts NOTE_FACTOR times: the person wrote about it.
+NOTE_FACTOR = 2.0
 
 # How many source titles a framing sentence names before "and N more".
 NAMED_SOURCES = 4
@@ -58,21 +76,38 @@ class _SectionDraft:
 
 
 class _Ledger:
-    """Every sentence already in the hatch, to keep each one only once."""
+    """Every sentence already in the hatch, to keep each one only once.
+
+    Drafts are indexed by content stem, so a redundancy check compares a
+    sentence only with the sentences that share a word with it.
+    """
 
     def __init__(self) -> None:
         self.by_text: dict[str, Draft] = {}
         self.drafts: list[Draft] = []
+        self.sizes: list[int] = []
+        self.by_stem: dict[str, list[int]] = {}
 
     def find(self, text: str) -> Draft | None:
         return self.by_text.get(normalise(text))
 
     def redundant(self, draft: Draft, threshold: float) -> bool:
-        return any(overlap(draft.stems, d.stems) > threshold for d in self.drafts)
+        shared: Counter[int] = Counter()
+        for s in draft.stems:
+            shared.update(self.by_stem.get(s, ()))
+        # overlap = n / min(size, other) > threshold, without a division
+        # per candidate: true when n beats the threshold for either size.
+        limit = threshold * len(draft.stems)
+        sizes = self.sizes
+        return any(n > limit or n > threshold * sizes[i] for i, n in shared.items())
 
     def add(self, draft: Draft) -> None:
         self.by_text[normalise(draft.text)] = draft
+        number = len(self.drafts)
         self.drafts.append(draft)
+        self.sizes.append(len(draft.stems))
+        for s in draft.stems:
+            self.by_stem.setdefault(s, []).append(number)
 
 
 def _has_material(source: Source) -> bool:
@@ -86,14 +121,39 @@ def _note_sentence(note: str) -> str:
     return f"{NOTE_PREFIX}{note}"
 
 
-def _salience(text: str, weights: dict[str, float]) -> float:
-    stems = set(content_stems(text))
-    if not stems:
-        return 0.0
-    return sum(weights.get(s, 0.0) for s in stems) / len(stems) ** 0.5
+class _Scorer:
+    """Salience of a sentence within this hatch, memoised: the same
+    sentences are weighed for sections, advice and the conclusion.
+
+    Calling it gives the summed cluster weight of the sentence's content
+    stems over the square root of their number (dense sentences win without
+    favouring one-word ones).
+    """
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.weights = term_weights(units)
+        self._stems = {u.text: u.stems for u in units}
+        self._memo: dict[str, float] = {}
+        self._clean: dict[str, list[str]] = {}
+
+    def __call__(self, text: str) -> float:
+        value = self._memo.get(text)
+        if value is None:
+            stems = self._stems.get(text)
+            if stems is None:
+                stems = frozenset(content_stems(text))
+            value = sum(self.weights.get(s, 0.0) for s in stems) / len(stems) ** 0.5 if stems else 0.0
+            self._memo[text] = value
+        return value
+
+    def clean(self, text: str) -> list[str]:
+        """`clean_sentences(text)`, computed once per text."""
+        if text not in self._clean:
+            self._clean[text] = clean_sentences(text)
+        return self._clean[text]
 
 
-def _pick_passages(passages: list[Passage], plan: Plan, weights: dict[str, float]) -> list[Passage]:
+def _pick_passages(passages: list[Passage], plan: Plan, score: _Scorer) -> list[Passage]:
     """The most salient passages (notes count double), kept in article order."""
     if len(passages) <= plan.highlights_per_section:
         return passages
@@ -101,8 +161,8 @@ def _pick_passages(passages: list[Passage], plan: Plan, weights: dict[str, float
         range(len(passages)),
         key=lambda i: (
             -(
-                sum(_salience(s, weights) for s in passages[i].sentences)
-                * (2 if passages[i].highlight.note else 1)
+                sum(score(s) for s in passages[i].sentences)
+                * (NOTE_FACTOR if passages[i].highlight.note else 1.0)
             ),
             i,
         ),
@@ -111,35 +171,66 @@ def _pick_passages(passages: list[Passage], plan: Plan, weights: dict[str, float
     return [passages[i] for i in keep]
 
 
-def _context(passage: Passage, plan: Plan, weights: dict[str, float]) -> tuple[list[str], list[str]]:
+def _context(passage: Passage, plan: Plan, score: _Scorer) -> tuple[list[str], list[str]]:
     """The best `plan.context_sentences` neighbours, split into before/after."""
     if not plan.context_sentences:
         return [], []
     near = [(s, "before") for s in passage.before[-plan.context_sentences:]]
     near += [(s, "after") for s in passage.after[: plan.context_sentences]]
     near = [(s, side) for s, side in near if not is_debris(s) and len(s.split()) >= 4]
-    best = sorted(range(len(near)), key=lambda i: (-_salience(near[i][0], weights), i))
+    best = sorted(range(len(near)), key=lambda i: (-score(near[i][0]), i))
     chosen = sorted(best[: plan.context_sentences])
     before = [near[i][0] for i in chosen if near[i][1] == "before"]
     after = [near[i][0] for i in chosen if near[i][1] == "after"]
     return before, after
 
 
-def _section(index: int, source: Source, plan: Plan, weights: dict[str, float], ledger: _Ledger) -> _SectionDraft | None:
+def focus_text(source: Source, passages: list[Passage]) -> str:
+    """The part of a page a hatch weighs: the paragraphs around its
+    highlights (FOCUS_BLOCKS either side) and their contexts, or the whole
+    text when nothing was highlighted or found. Bounds the work by what the
+    person highlighted, not by the length of the page."""
+    blocks = split_blocks(source.text)
+    near: set[int] = set()
+    for p in passages:
+        if p.block is not None:
+            near.update(range(p.block - FOCUS_BLOCKS, p.block + FOCUS_BLOCKS + 1))
+    contexts = [" ".join(h.context.split()) for h in source.highlights if h.context and h.context.strip()]
+    if not near:
+        return "\n\n".join(contexts) if contexts else source.text
+    kept = [b for i, b in enumerate(blocks) if i in near]
+    return "\n\n".join(kept + [c for c in contexts if c not in kept])
+
+
+def _section(
+    index: int, source: Source, passages: list[Passage], plan: Plan, score: _Scorer, ledger: _Ledger
+) -> _SectionDraft:
     page: Key = (index, None)
-    passages = highlight_passages(source.highlights, source.text)
     paragraphs: list[list[Draft]] = []
     if passages:
         last_block: int | None = None
-        for passage in _pick_passages(passages, plan, weights):
+        for passage in _pick_passages(passages, plan, score):
             hl: Key = (index, passage.highlight.id)
-            before, after = _context(passage, plan, weights)
+            before, after = _context(passage, plan, score)
             drafts: list[Draft] = []
+            note = passage.highlight.note
+            # The person's note goes right after the highlighted sentences,
+            # before the context that follows them.
             for text, key, threshold in (
                 [(s, page, CONTEXT_REDUNDANCY) for s in before]
                 + [(s, hl, HIGHLIGHT_REDUNDANCY) for s in passage.sentences]
+                + ([(_note_sentence(note), hl, None)] if note and note.strip() else [])
                 + [(s, page, CONTEXT_REDUNDANCY) for s in after]
             ):
+                if threshold is None:
+                    same = ledger.find(text)
+                    if same is None:
+                        draft = Draft(text, [key])
+                        ledger.add(draft)
+                        drafts.append(draft)
+                    elif same.keys[0][0] == index and key not in same.keys:
+                        same.keys.append(key)
+                    continue
                 same = ledger.find(text)
                 if same is not None:
                     if key == hl and key not in same.keys and same.keys[0][0] == index:
@@ -150,10 +241,6 @@ def _section(index: int, source: Source, plan: Plan, weights: dict[str, float], 
                     continue
                 ledger.add(draft)
                 drafts.append(draft)
-            if passage.highlight.note and passage.highlight.note.strip():
-                draft = Draft(_note_sentence(passage.highlight.note), [hl])
-                ledger.add(draft)
-                drafts.append(draft)
             if not drafts:
                 continue
             if paragraphs and passage.block is not None and passage.block == last_block:
@@ -162,7 +249,7 @@ def _section(index: int, source: Source, plan: Plan, weights: dict[str, float], 
                 paragraphs.append(drafts)
             last_block = passage.block
     elif source.text.strip():
-        units = [Unit(s, 0, i) for i, s in enumerate(clean_sentences(source.text))]
+        units = [Unit(s, 0, i) for i, s in enumerate(score.clean(source.text))]
         drafts = []
         for unit in select(units, plan.summary_words):
             draft = Draft(unit.text, [page])
@@ -173,29 +260,72 @@ def _section(index: int, source: Source, plan: Plan, weights: dict[str, float], 
         if drafts:
             paragraphs.append(drafts)
     if not paragraphs:
-        return None
+        paragraphs = [_fallback(index, source, passages, plan, ledger)]
     return _SectionDraft(index, paragraphs)
 
 
-def _source_texts(sources: list[Source]) -> tuple[list[str], list[str]]:
+def _fallback(index: int, source: Source, passages: list[Passage], plan: Plan, ledger: _Ledger) -> list[Draft]:
+    """A section for a page whose sentences were all too short, debris or
+    near repeats of earlier pages: its own sentences, if any is new, else one
+    sentence saying it repeats the pages above. A picked page never vanishes."""
+    if passages:
+        pool = [(s, (index, p.highlight.id)) for p in passages for s in p.sentences]
+    else:
+        pool = [(s, (index, None)) for s in split_sentences(source.text)]
+    drafts: list[Draft] = []
+    words = 0
+    for text, key in pool:
+        if words >= plan.summary_words:
+            break
+        if ledger.find(text) is None:
+            draft = Draft(text, [key])
+            ledger.add(draft)
+            drafts.append(draft)
+            words += len(text.split())
+    if drafts:
+        return drafts
+    keys = list(dict.fromkeys(key for _, key in pool)) or [(index, None)]
+    title = source.title or source.url
+    draft = Draft(f"What was picked from “{title}” repeats points made above.", keys)
+    if ledger.find(draft.text) is not None:
+        draft.text = f"{draft.text[:-1]}, again (source {index + 1})."
+    ledger.add(draft)
+    return [draft]
+
+
+def _tag_text(tag: str) -> str:
+    """A tag as words: "deep-work" and "deep_work" read "deep work"."""
+    return " ".join(tag.replace("-", " ").replace("_", " ").split())
+
+
+def _source_texts(sources: list[Source], focus: list[str]) -> tuple[list[str], list[str]]:
+    """Per source, the text threads are looked for in, and the text the
+    person marked (highlights, notes and tags, which name their own themes)."""
     texts, highlighted = [], []
-    for source in sources:
+    for source, body in zip(sources, focus):
         hl = [h.text for h in source.highlights] + [h.note or "" for h in source.highlights]
-        ctx = [h.context or "" for h in source.highlights]
-        texts.append("\n\n".join([source.title, source.text, *ctx, *hl]))
+        hl += [_tag_text(t) + "." for h in source.highlights for t in h.tags]
+        texts.append("\n\n".join([source.title, body, *hl]))
         highlighted.append("\n\n".join(hl))
     return texts, highlighted
 
 
-def _threads(sources: list[Source], plan: Plan) -> list[tuple[str, list[int], list[Key]]]:
+def _threads(sources: list[Source], focus: list[str], plan: Plan) -> list[tuple[str, list[int], list[Key]]]:
     """Key phrases shared by several sources (or, with one source, recurring
     in several of its paragraphs and highlights), each with its keys."""
-    texts, highlighted = _source_texts(sources)
+    texts, highlighted = _source_texts(sources, focus)
     if len(sources) > 1:
         found = find_threads(texts, highlighted, limit=plan.threads, min_docs=2)
         doc_sources = None
     else:
-        parts = split_blocks(texts[0])
+        # One source: themes are phrases that recur across its paragraphs
+        # (highlights are in those paragraphs already; counting them again
+        # would make every highlighted phrase "recur").
+        source = sources[0]
+        notes = [h.note or "" for h in source.highlights]
+        notes += [_tag_text(t) + "." for h in source.highlights for t in h.tags]
+        body = focus[0] if focus[0].strip() else "\n\n".join(h.text for h in source.highlights)
+        parts = split_blocks("\n\n".join([source.title, body, *notes]))
         found = find_threads(parts, highlighted * len(parts), limit=plan.threads, min_docs=2)
         doc_sources = [0] * len(parts)
     out = []
@@ -206,7 +336,8 @@ def _threads(sources: list[Source], plan: Plan) -> list[tuple[str, list[int], li
         for i in indices:
             key: Key = (i, None)
             for h in sources[i].highlights:
-                if wanted <= set(content_stems(f"{h.text} {h.note or ''}")):
+                marked = " ".join([h.text, h.note or "", *map(_tag_text, h.tags)])
+                if wanted <= set(content_stems(marked)):
                     key = (i, h.id)
                     break
             keys.append(key)
@@ -217,9 +348,10 @@ def _threads(sources: list[Source], plan: Plan) -> list[tuple[str, list[int], li
 def _advice(
     sections: list[_SectionDraft],
     sources: list[Source],
+    focus: dict[int, str],
     plan: Plan,
     threads: list[tuple[str, list[int], list[Key]]],
-    weights: dict[str, float],
+    score: _Scorer,
     ledger: _Ledger,
 ) -> list[Draft]:
     """Imperative and modal sentences among highlights and their paragraphs.
@@ -237,25 +369,24 @@ def _advice(
             for d in para:
                 if is_advice(d.text) and not d.text.startswith(NOTE_PREFIX):
                     from_highlight = any(k[1] is not None for k in d.keys)
-                    score = advice_strength(d.text) * (2 if from_highlight else 1)
-                    score += 0.5 * len(theme_stems & d.stems) + 0.01 * _salience(d.text, weights)
-                    candidates.append((score, order, d))
+                    value = advice_strength(d.text) * (ADVICE_HIGHLIGHT_FACTOR if from_highlight else 1.0)
+                    value += ADVICE_THREAD_BONUS * len(theme_stems & d.stems)
+                    value += ADVICE_SALIENCE_TIEBREAK * score(d.text)
+                    candidates.append((value, order, d))
                     seen.add(normalise(d.text))
                     order += 1
-    for index, source in enumerate(sources):
-        pools = [h.context or "" for h in source.highlights]
-        if not source.highlights:
-            pools.append(source.text)
-        for pool in pools:
-            for s in split_sentences(pool):
-                if normalise(s) in seen or not is_advice(s) or is_debris(s) or len(s.split()) < 4:
-                    continue
-                seen.add(normalise(s))
-                d = Draft(s, [(index, None)])
-                score = advice_strength(s) + 0.5 * len(theme_stems & d.stems)
-                score += 0.01 * _salience(s, weights)
-                candidates.append((score, order, d))
-                order += 1
+    # Then the other sentences of the highlighted paragraphs (the whole text
+    # of a page picked without highlights).
+    for index, text in focus.items():
+        for s in score.clean(text):
+            if normalise(s) in seen or not is_advice(s):
+                continue
+            seen.add(normalise(s))
+            d = Draft(s, [(index, None)])
+            value = advice_strength(s) + ADVICE_THREAD_BONUS * len(theme_stems & d.stems)
+            value += ADVICE_SALIENCE_TIEBREAK * score(s)
+            candidates.append((value, order, d))
+            order += 1
     candidates.sort(key=lambda c: (-c[0], c[1]))
     picked: list[Draft] = []
     for _, _, d in candidates:
@@ -301,7 +432,12 @@ def _and(items: list[str]) -> str:
 
 
 def _title(sources: list[Source], threads: list[tuple[str, list[int], list[Key]]]) -> str:
-    phrases = [t[0] for t in threads[:2]]
+    # The top thread names the hatch; a second joins it when it is a phrase
+    # (a lone second word, "hours", reads as noise in a title) and when there
+    # are several sources to share it.
+    phrases = [t[0] for t in threads[:1]]
+    if len(threads) > 1 and len(sources) > 1 and " " in threads[1][0]:
+        phrases.append(threads[1][0])
     if phrases:
         topic = _and(phrases)
         topic = topic[:1].upper() + topic[1:]
@@ -325,7 +461,12 @@ def _introduction(sources: list[Source], used: list[int], threads, n_highlights:
         phrase, indices, tkeys = threads[0]
         if len(indices) > 1:
             out.append(Draft(
-                f"The thread that runs through most of them is “{phrase}”, found in {len(indices)} of the {len(used)}.",
+                f"The strongest thread is “{phrase}”, found in "
+                + (
+                    ("both." if len(used) == 2 else f"all {len(used)}.")
+                    if len(indices) == len(used)
+                    else f"{len(indices)} of the {len(used)}."
+                ),
                 [(i, None) for i in indices[:NAMED_SOURCES]],
             ))
         else:
@@ -333,7 +474,7 @@ def _introduction(sources: list[Source], used: list[int], threads, n_highlights:
     return out
 
 
-def _conclusion(sources, used, threads, weights, ledger: _Ledger) -> list[Draft]:
+def _conclusion(sources, focus: dict[int, str], used, threads, score, ledger: _Ledger) -> list[Draft]:
     out: list[Draft] = []
     if threads:
         phrases = _and([f"“{t[0]}”" for t in threads[:3]])
@@ -347,23 +488,20 @@ def _conclusion(sources, used, threads, weights, ledger: _Ledger) -> list[Draft]
         out.append(Draft(text, keys))
     # The most central sentence not yet used, from the highlights' paragraphs
     # or the article: the closing quotation.
-    best: tuple[float, int, Draft] | None = None
-    order = 0
+    pool: list[tuple[float, int, str, int]] = []
     for index in used:
-        source = sources[index]
-        pools = [h.context for h in source.highlights if h.context] or [source.text]
-        for pool in pools:
-            for s in clean_sentences(pool):
-                order += 1
-                d = Draft(s, [(index, None)])
-                if ledger.find(s) or ledger.redundant(d, CONTEXT_REDUNDANCY):
-                    continue
-                score = _salience(s, weights)
-                if best is None or score > best[0]:
-                    best = (score, order, d)
-    if best is not None:
-        ledger.add(best[2])
-        out.append(best[2])
+        for s in score.clean(focus[index]):
+            pool.append((-score(s), len(pool), s, index))
+    pool.sort()
+    for _, _, s, index in pool:
+        if ledger.find(s):
+            continue
+        d = Draft(s, [(index, None)])
+        if ledger.redundant(d, CONTEXT_REDUNDANCY):
+            continue
+        ledger.add(d)
+        out.append(d)
+        break
     if not out:
         names, keys = _names(sources, used)
         out.append(Draft(f"These are the passages that mattered in {names}.", keys))
@@ -377,28 +515,28 @@ def hatch_local(sources: list[Source], plan: Plan) -> Hatch:
         raise NothingToHatch(
             "nothing to hatch: the chosen pages have no highlights and no article text"
         )
+    passages = {i: highlight_passages(sources[i].highlights, sources[i].text) for i in used}
+    focus = {i: focus_text(sources[i], passages[i]) for i in used}
     units = []
     for i in used:
-        source = sources[i]
-        for pos, s in enumerate(split_sentences(source.text)):
+        for pos, s in enumerate(split_sentences(focus[i])):
             units.append(Unit(s, i, pos))
-        for pos, h in enumerate(source.highlights):
+        for pos, h in enumerate(sources[i].highlights):
             units.append(Unit(f"{h.text} {h.note or ''}", i, pos))
-    weights = term_weights(units)
+    score = _Scorer(units)
 
     ledger = _Ledger()
-    sections = [
-        sec for i in used if (sec := _section(i, sources[i], plan, weights, ledger)) is not None
-    ]
-    if not sections:
-        raise NothingToHatch("nothing to hatch: no quotable sentence in the chosen pages")
-    used = [sec.source for sec in sections]
-    threads = _threads([sources[i] for i in used], plan)
+    sections = [_section(i, sources[i], passages[i], plan, score, ledger) for i in used]
+    threads = _threads([sources[i] for i in used], [focus[i] for i in used], plan)
     threads = [(p, [used[i] for i in idx], [(used[k[0]], k[1]) for k in keys]) for p, idx, keys in threads]
-    advice = _advice(sections, sources, plan, threads, weights, ledger)
+    advice = _advice(sections, sources, focus, plan, threads, score, ledger)
     n_highlights = sum(1 for i in used for h in sources[i].highlights if h.text.strip())
     introduction = _introduction(sources, used, threads, n_highlights)
-    conclusion = _conclusion(sources, used, threads, weights, ledger)
+    conclusion = _conclusion(sources, focus, used, threads, score, ledger)
+    LOGGER.debug(
+        "hatched %d sources, %d highlights: %d threads, %d advice",
+        len(used), n_highlights, len(threads), len(advice),
+    )
     return _assemble(sources, plan, _title(sources, threads), introduction, sections, threads, advice, conclusion)
 
 

@@ -56,46 +56,92 @@ def _spans(block: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _find(needle: str, block: str) -> int:
-    at = block.find(needle)
-    if at < 0:
-        at = _fold(block).find(_fold(needle))
-    return at
+class _Page:
+    """A page's paragraphs, with their folded forms and sentence spans made
+    once, however many highlights are looked up in it."""
+
+    def __init__(self, text: str) -> None:
+        self.blocks = split_blocks(text)
+        self._folded: list[str] | None = None
+        self._spans: dict[int, list[tuple[int, int, str]]] = {}
+
+    def folded(self) -> list[str]:
+        if self._folded is None:
+            self._folded = [_fold(b) for b in self.blocks]
+        return self._folded
+
+    def spans(self, number: int) -> list[tuple[int, int, str]]:
+        if number not in self._spans:
+            self._spans[number] = _spans(self.blocks[number])
+        return self._spans[number]
+
+    def find(self, needle: str) -> tuple[int, int] | None:
+        """(block number, offset) of the first block holding `needle`,
+        exactly or after folding quotes, dashes and case."""
+        for number, block in enumerate(self.blocks):
+            at = block.find(needle)
+            if at >= 0:
+                return number, at
+        folded = _fold(needle)
+        if len(folded) == len(needle):
+            for number, block in enumerate(self.folded()):
+                at = block.find(folded)
+                if at >= 0:
+                    return number, at
+        return None
 
 
-def locate(highlight: SourceHighlight, blocks: list[str], index: int) -> Passage:
-    """The passage of `highlight` among the article `blocks`.
+def _passage(
+    highlight: SourceHighlight,
+    index: int,
+    spans: list[tuple[int, int, str]],
+    at: int,
+    length: int,
+    block: int | None,
+    order: float,
+) -> Passage | None:
+    inside = [i for i, (s, e, _) in enumerate(spans) if s < at + length and e > at]
+    if not inside:
+        return None
+    first, last = inside[0], inside[-1]
+    if highlight.start is not None:
+        order = float(highlight.start)
+    return Passage(
+        highlight,
+        (order, index),
+        block,
+        [t for _, _, t in spans[first : last + 1]],
+        [t for _, _, t in spans[:first]],
+        [t for _, _, t in spans[last + 1 :]],
+    )
+
+
+def locate(highlight: SourceHighlight, page: _Page, index: int) -> Passage:
+    """The passage of `highlight` in its context paragraph, else among the
+    page's paragraphs; else the highlight's own text as its sentences.
 
     :param index: the highlight's position in the input, the last tie-break.
     """
     needle = " ".join(highlight.text.split())
-    search: list[tuple[int | None, str]] = []
-    if highlight.context and highlight.context.strip():
-        search.append((None, " ".join(highlight.context.split())))
-    search.extend(enumerate(blocks))
-    offset = 0.0
-    for number, block in search:
-        at = _find(needle, block) if needle else -1
+    blocks = page.blocks
+    if needle and highlight.context and highlight.context.strip():
+        context = " ".join(highlight.context.split())
+        at = context.find(needle)
+        if at < 0:
+            at = _fold(context).find(_fold(needle))
         if at >= 0:
-            spans = _spans(block)
-            inside = [i for i, (s, e, _) in enumerate(spans) if s < at + len(needle) and e > at]
-            if inside:
-                first, last = inside[0], inside[-1]
-                block_number = number if number is not None else _block_of(block, blocks)
-                if highlight.start is not None:
-                    order = float(highlight.start)
-                else:
-                    order = _block_offset(blocks, block_number) + at
-                return Passage(
-                    highlight,
-                    (order, index),
-                    block_number,
-                    [t for _, _, t in spans[first : last + 1]],
-                    [t for _, _, t in spans[:first]],
-                    [t for _, _, t in spans[last + 1 :]],
-                )
-        if number is not None:
-            offset += len(block) + 2
+            number = _block_of(context, blocks)
+            order = _block_offset(blocks, number) + at
+            found = _passage(highlight, index, _spans(context), at, len(needle), number, order)
+            if found is not None:
+                return found
+    hit = page.find(needle) if needle else None
+    if hit is not None:
+        number, at = hit
+        order = _block_offset(blocks, number) + at
+        found = _passage(highlight, index, page.spans(number), at, len(needle), number, order)
+        if found is not None:
+            return found
     order = float(highlight.start) if highlight.start is not None else float("inf")
     sentences = [s for b in split_blocks(highlight.text) for s in _split_block(b)]
     return Passage(highlight, (order, index), None, sentences or [needle])
@@ -116,9 +162,9 @@ def _block_offset(blocks: list[str], number: int | None) -> float:
 
 def highlight_passages(highlights: list[SourceHighlight], text: str) -> list[Passage]:
     """The passages of all highlights with text, in article order."""
-    blocks = split_blocks(text)
+    page = _Page(text)
     passages = [
-        locate(h, blocks, i) for i, h in enumerate(highlights) if h.text and h.text.strip()
+        locate(h, page, i) for i, h in enumerate(highlights) if h.text and h.text.strip()
     ]
     passages.sort(key=lambda p: p.order)
     return passages

@@ -17,6 +17,12 @@ def escape(text: str) -> str:
     return _MARKUP.sub(r"\\\1", text)
 
 
+def link(url: str) -> str:
+    """A URL safe inside `<...>`: the characters that would end it or break
+    the line are percent-encoded."""
+    return url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20").replace("\n", "")
+
+
 def marks(cites: list[int]) -> str:
     """`[1][3]` for citations 1 and 3."""
     return "".join(f"[{n}]" for n in cites)
@@ -33,13 +39,14 @@ def render_markdown(hatch: Hatch) -> str:
     for section in hatch.sections:
         out.append(f"## {escape(section.title)}")
         meta = f"*{escape(section.site)}* · " if section.site else ""
-        out += [f"{meta}<{section.url}>", ""]
+        out += [f"{meta}<{link(section.url)}>", ""]
         for para in section.paragraphs:
             out += [paragraph(para), ""]
     if hatch.threads:
         out += ["## Common threads", ""]
         for thread in hatch.threads:
-            out.append(f"- **{escape(thread.phrase)}** {marks(thread.cites)}")
+            where = f", in {len(thread.source_ids)} sources" if len(thread.source_ids) > 1 else ""
+            out.append(f"- **{escape(thread.phrase)}**{where} {marks(thread.cites)}")
         out.append("")
     if hatch.advice:
         out += ["## Actionable advice", ""]
@@ -51,5 +58,5 @@ def render_markdown(hatch: Hatch) -> str:
     out += ["## Sources", ""]
     for c in hatch.citations:
         what = "highlight" if c.highlight_id else "article text"
-        out.append(f"{c.n}. [{escape(c.title)}](<{c.url}>), {what}")
+        out.append(f"{c.n}. [{escape(c.title)}](<{link(c.url)}>), {what}")
     return "\n".join(out) + "\n"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Tokens ending in "." that do not end a sentence when followed by a capital.
 # Kept lowercase, without the final dot.
@@ -41,8 +42,14 @@ _WIDE_STOP = "。！？｡؟۔।॥"
 _BOUNDARY = re.compile(
     rf"{_STOP}[{re.escape(_CLOSERS)}]*(?:[ \u00a0\u202f][»›])?(?=\s+[\"'“‘«(\[¿¡]*[\w\d])"
     rf"|[{_WIDE_STOP}][{re.escape(_CLOSERS)}」』）]*"
+    # A stop glued to the next sentence by a lost space, as extraction often
+    # leaves it: "was preserved.Then the archive". Only after a lowercase
+    # word and before a capitalised one, so "U.S.A", "3.5" and "example.com"
+    # stay whole.
+    # A straight quote glued after the stop opens the next sentence (a
+    # closing one would be followed by a space).
+    rf"|[.!?](?<=[a-z]{{2}}[.!?])[”’]?(?=[\"“]?[A-Z][a-z]+\b)"
 )
-_LAST_TOKEN = re.compile(r"(\S+)$")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 
@@ -53,13 +60,20 @@ def split_blocks(text: str) -> list[str]:
 
 
 def _is_false_stop(before: str, stop: str, after: str) -> bool:
-    """True when the "." that ends `before` is an abbreviation or initial."""
+    """True when the stop that ends `before` does not end a sentence: the
+    next word is lowercase ("Awesome!" she said; wait ... you see; approx.
+    five), or the "." closes an abbreviation or an initial."""
+    following = after.lstrip(" \u00a0\"'“‘«([¿¡")[:1]
+    if following.islower():
+        return True
     if stop != ".":
         return False
-    match = _LAST_TOKEN.search(before)
-    if not match:
+    # The last token before the stop (rsplit, not a "$"-anchored regex: that
+    # would rescan the block for every candidate stop).
+    tail = before[-40:].rsplit(None, 1)
+    if not tail:
         return False
-    token = match.group(1).lstrip("\"'“‘([«").lower()
+    token = tail[-1].lstrip("\"'“‘([«").lower()
     if token in ABBREVIATIONS:
         # "in the U.S. Then ..." is ambiguous; a capitalised common word after
         # a country abbreviation is more often a new sentence, but the cost of
@@ -139,7 +153,7 @@ STOPWORDS = frozenset(
     yourselves mr mrs ms dr s t re ve ll d m don didn doesn isn wasn aren
     weren hasn haven hadn won wouldn shouldn couldn can't it's i'm i've
     that's there's he's she's we're they're you're we've they've year years
-    new told according including back go going take took first
+    new told according including back go going take took first ones
     """.split()
 )
 
@@ -148,10 +162,12 @@ _SUFFIXES = ("ational", "ization", "fulness", "iveness", "ations", "ements",
              "ies", "ied", "ers", "ed", "es", "er", "ly", "s")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix-stripping stem, enough to match "policy"/"policies".
 
     Not Porter: it only needs to be consistent, fast and dependency-free.
+    Cached: a page repeats its words, and a hatch stems every page.
     """
     if len(word) <= 4 or not word.isalpha():
         return word

@@ -20,11 +20,15 @@ def summarize_documents(documents: list[str], word_budget: int) -> str:
 
     :param documents: plain texts, paragraphs separated by blank lines.
     :param word_budget: the most words the summary may have.
-    :return: the picked sentences, in document order, at most `word_budget`
-        words (the last sentence is cut when a shorter pick cannot fill it).
+    :return: the picked sentences, in document order, never more than
+        `word_budget` words: whole sentences, unless the budget is smaller
+        than any sentence, when the best one is cut and ends in "…".
     """
     if word_budget <= 0:
         return ""
     units = document_units(documents)
-    picked = select(units, word_budget)
-    return " ".join(u.text for u in picked)
+    summary = " ".join(u.text for u in select(units, word_budget))
+    tokens = summary.split()
+    if len(tokens) > word_budget:
+        return " ".join(tokens[:word_budget]) + "…"
+    return summary

@@ -9,7 +9,7 @@ both appear.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
 from .sentences import STOPWORDS, stem, words
@@ -23,6 +23,11 @@ PHRASE_LENGTH_BONUS = 1.0
 
 # Seen in the person's highlights, a phrase is what they cared about.
 HIGHLIGHT_BONUS = 1.0
+
+# Each use of a phrase adds REPEAT_BONUS to its score, up to REPEAT_CAP uses:
+# repetition matters, but one page saying it twenty times is not a thread.
+REPEAT_BONUS = 0.1
+REPEAT_CAP = 10
 
 # Single words too general to name a theme, whatever their count.
 GENERIC_WORDS = frozenset(
@@ -50,17 +55,27 @@ class ThreadCandidate:
 
 def phrases(text: str) -> list[tuple[tuple[str, ...], str]]:
     """Every 1-3 content-word phrase of `text` as (stems, surface form)."""
+    return [(key, " ".join(chunk[i : i + n])) for key, chunk, i, n in _grams(text)]
+
+
+def _grams(text: str) -> list[tuple[tuple[str, ...], list[str], int, int]]:
+    """(stems, words of the run, start, length) of every phrase of `text`;
+    the surface form is built only when a caller needs it."""
     out = []
     for chunk in _content_runs(words(text)):
+        stems = [stem(w) for w in chunk]
         for n in range(1, MAX_PHRASE_WORDS + 1):
             for i in range(len(chunk) - n + 1):
-                gram = chunk[i : i + n]
-                if n == 1 and (len(gram[0]) < MIN_WORD_CHARS or gram[0] in GENERIC_WORDS):
-                    continue
-                if gram[0].isdigit() or gram[-1].isdigit():
-                    continue
-                out.append((tuple(stem(w) for w in gram), " ".join(gram)))
+                if _allowed(chunk, i, n):
+                    out.append((tuple(stems[i : i + n]), chunk, i, n))
     return out
+
+
+def _allowed(chunk: list[str], i: int, n: int) -> bool:
+    first, last = chunk[i], chunk[i + n - 1]
+    if n == 1:
+        return len(first) >= MIN_WORD_CHARS and first not in GENERIC_WORDS and not first.isdigit()
+    return not first.isdigit() and not last.isdigit()
 
 
 def _content_runs(tokens: list[str]) -> list[list[str]]:
@@ -93,29 +108,48 @@ def find_threads(
     :param min_docs: in how many documents a phrase must appear.
     :return: threads, best first; deterministic for the same input.
     """
+    highlight_texts_given = any(t.strip() for t in highlight_texts or [])
     highlight_texts = highlight_texts or [""] * len(texts)
-    docs: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    grams_by_doc = [_grams(text) for text in texts]
     total: Counter[tuple[str, ...]] = Counter()
-    surface: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    for d, text in enumerate(texts):
-        for stems, form in phrases(text):
-            docs[stems].add(d)
-            total[stems] += 1
-            surface[stems][form] += 1
+    docs: Counter[tuple[str, ...]] = Counter()
+    for grams in grams_by_doc:
+        keys = [g[0] for g in grams]
+        total.update(keys)
+        docs.update(set(keys))
     in_highlights: set[tuple[str, ...]] = set()
     for text in highlight_texts:
-        in_highlights.update(stems for stems, _ in phrases(text))
+        in_highlights.update(g[0] for g in _grams(text))
 
-    candidates = []
-    for stems, found in docs.items():
-        if len(found) < min_docs or total[stems] < 2:
+    scored = []
+    for key, n_docs in docs.items():
+        if n_docs < min_docs or total[key] < 2:
             continue
-        score = len(found) * (1 + PHRASE_LENGTH_BONUS * (len(stems) - 1))
-        score *= 1 + 0.1 * min(total[stems], 10)
-        if stems in in_highlights:
+        if len(key) == 1 and highlight_texts_given and key not in in_highlights:
+            # One word alone names a theme only when the person highlighted
+            # it; otherwise "hours" or "needs" crowd out real phrases.
+            continue
+        score = n_docs * (1 + PHRASE_LENGTH_BONUS * (len(key) - 1))
+        score *= 1 + REPEAT_BONUS * min(total[key], REPEAT_CAP)
+        if key in in_highlights:
             score *= 1 + HIGHLIGHT_BONUS
-        form = min(surface[stems].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        candidates.append(ThreadCandidate(form, stems, sorted(found), score))
+        scored.append((score, key))
+    # Surfaces and documents only for the best few: the full count is the
+    # costly part on 50 long pages.
+    scored.sort(key=lambda sk: (-sk[0], sk[1]))
+    shortlist = dict((key, score) for score, key in scored[: limit * 20])
+    surface: dict[tuple[str, ...], Counter[str]] = {k: Counter() for k in shortlist}
+    found: dict[tuple[str, ...], list[int]] = {k: [] for k in shortlist}
+    for d, grams in enumerate(grams_by_doc):
+        for key, chunk, i, n in grams:
+            if key in shortlist:
+                surface[key][" ".join(chunk[i : i + n])] += 1
+                if not found[key] or found[key][-1] != d:
+                    found[key].append(d)
+    candidates = []
+    for key, score in shortlist.items():
+        form = min(surface[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        candidates.append(ThreadCandidate(form, key, found[key], score))
     candidates.sort(key=lambda c: (-c.score, c.phrase))
 
     kept: list[ThreadCandidate] = []
