@@ -90,5 +90,5 @@ def test_fifty_pages_and_five_hundred_highlights_hatch():
     assert all(s.cites for s in result.sentences())
 
 
-def test_only_the_local_engine_is_registered_for_now():
-    assert sorted(ENGINES) == ["local"]
+def test_the_offline_engine_and_the_llm_engine_are_registered():
+    assert list(ENGINES) == ["local", "llm"]
