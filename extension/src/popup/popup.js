@@ -121,7 +121,8 @@ async function renderPage(tab) {
     return;
   }
   const anchored = state.highlights.filter((h) => h.anchored);
-  const lost = state.highlights.filter((h) => !h.anchored);
+  // Highlights still being searched for are not orphans yet.
+  const lost = state.highlights.filter((h) => !h.anchored && !h.searching);
   list.replaceChildren(
     ...anchored.map((h) =>
       highlightItem(h, {
