@@ -54,6 +54,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .api import blueprint as api
 
     app.register_blueprint(api)
+
+    from .library import blueprint as library
+
+    app.register_blueprint(library)
     return app
 
 

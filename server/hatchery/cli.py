@@ -1,13 +1,17 @@
-"""The `hatchery` command: serve, token, hatch."""
+"""The `hatchery` command: serve, token, open, export, import."""
 
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 import click
 
-from .config import default_data_dir, extension_dir, read_token
+from .config import DATABASE_FILE, default_data_dir, extension_dir, read_token
+
+# `serve` writes its address here so `open` finds a server on any port.
+SERVER_URL_FILE = "server-url"
 
 DEFAULT_PORT = 8765
 
@@ -66,6 +70,8 @@ def serve(host: str, port: int, threads: int, data_dir: Path | None, llm_url: st
     server = create_server(app, host=host, port=port, threads=threads,
                            max_request_body_size=app.config["MAX_CONTENT_LENGTH"] + 1024)
     url = f"http://{host}:{server.effective_port}"
+    url_file = Path(app.config["DATA_DIR"]) / SERVER_URL_FILE
+    url_file.write_text(url + "\n", encoding="utf-8")
     ext = extension_dir()
     click.echo(f"Hatchery is listening on {url}")
     click.echo(f"Data folder: {app.config['DATA_DIR']}")
@@ -81,6 +87,7 @@ def serve(host: str, port: int, threads: int, data_dir: Path | None, llm_url: st
         click.echo("  Firefox: about:debugging -> This Firefox -> Load Temporary Add-on -> manifest.json")
     click.echo(f"Then open the extension's options and paste the URL {url} and the token.",
                nl=True)
+    click.echo("Open your library with `hatchery open`.")
     click.echo("Press Ctrl+C to stop.", err=False)
     try:
         server.run()
@@ -88,6 +95,7 @@ def serve(host: str, port: int, threads: int, data_dir: Path | None, llm_url: st
         pass
     finally:
         server.close()
+        url_file.unlink(missing_ok=True)
 
 
 @main.command()
@@ -101,6 +109,152 @@ def token(rotate: bool, data_dir: Path | None) -> None:
                    err=True)
 
 
+def _open_store(data_dir: Path | None):
+    from .store import Store
+
+    store = Store((data_dir or default_data_dir()) / DATABASE_FILE)
+    store.migrate()
+    return store
+
+
+@main.command("open")
+@click.option("--url", default=None,
+              help="The server's address (default: the one `hatchery serve` is running on, "
+                   f"else http://127.0.0.1:{DEFAULT_PORT}).")
+@click.option("--no-browser", is_flag=True, help="Only print the link.")
+@data_dir_option
+def open_library(url: str | None, no_browser: bool, data_dir: Path | None) -> None:
+    """Open the library in your browser, logged in by a one-time link."""
+    import webbrowser
+
+    from .library.auth import LOGIN_CODE_SECONDS, new_login_code
+
+    data_dir = data_dir or default_data_dir()
+    if url is None:
+        url_file = data_dir / SERVER_URL_FILE
+        url = url_file.read_text(encoding="utf-8").strip() if url_file.exists() else \
+            f"http://127.0.0.1:{DEFAULT_PORT}"
+    if not _is_up(url):
+        click.echo(f"No Hatchery server answers at {url}: start it with `hatchery serve`, "
+                   "then run `hatchery open` again.", err=True)
+        raise SystemExit(1)
+    store = _open_store(data_dir)
+    try:
+        code = new_login_code(store)
+    finally:
+        store.close()
+    link = f"{url.rstrip('/')}/login?code={code}"
+    click.echo(f"Your library: {link}")
+    click.echo(f"(the link logs you in once, within {LOGIN_CODE_SECONDS // 60} minutes)", err=True)
+    if not no_browser:
+        webbrowser.open(link)
+
+
+def _is_up(url: str) -> bool:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url.rstrip("/") + "/api/health", timeout=3) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+@main.command("export")
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["json", "markdown", "csv", "jsonld", "hatch"]),
+              help="json: everything, lossless; markdown: one file per page (a folder, or a "
+                   "zip when PATH ends in .zip); csv: one row per highlight; jsonld: W3C Web "
+                   "Annotation; hatch: one hatch as Markdown (with --hatch).")
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
+              help="The file (or, for markdown, the folder or .zip) to write; - for stdout.")
+@click.option("--hatch", "hatch_id", type=int, default=None, help="The hatch to export.")
+@data_dir_option
+def export_command(fmt: str, out: Path, hatch_id: int | None, data_dir: Path | None) -> None:
+    """Export your library, or one hatch."""
+    from . import export
+    from .errors import HatcheryError
+
+    store = _open_store(data_dir)
+    try:
+        if fmt == "hatch":
+            if hatch_id is None:
+                raise click.UsageError("--format hatch needs --hatch ID (see the library's "
+                                       "hatch history).")
+            try:
+                body = export.hatch_markdown(store.get_hatch(hatch_id)).encode("utf-8")
+            except HatcheryError as error:
+                raise click.ClickException(error.message) from None
+        elif fmt == "markdown" and str(out) != "-" and out.suffix.lower() != ".zip":
+            out.mkdir(parents=True, exist_ok=True)
+            files = export.markdown_files(store.export_pages())
+            for name, text in files.items():
+                (out / name).write_text(text, encoding="utf-8")
+            click.echo(f"Wrote {len(files)} Markdown files to {out}", err=True)
+            return
+        else:
+            body = export.export_bytes(store, fmt)
+    finally:
+        store.close()
+    if str(out) == "-":
+        click.echo(body, nl=False)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(body)
+    click.echo(f"Wrote {out}", err=True)
+
+
+# Below this many records an import is quick enough to need no progress bar.
+PROGRESS_BAR_MIN_RECORDS = 200
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@data_dir_option
+def import_command(file: Path, data_dir: Path | None) -> None:
+    """Import highlights: Glasp or Hypothesis JSON, Kindle's My Clippings.txt, or
+    Hatchery's own JSON or JSON-LD export. The format is detected; importing
+    the same file twice adds nothing; a bad file imports nothing."""
+    from .importers import ImportFailed, import_bytes, parse
+
+    raw = file.read_bytes()
+    try:
+        parsed = parse(raw)
+    except ImportFailed as error:
+        raise click.ClickException(f"{file}: {error.message}") from None
+    store = _open_store(data_dir)
+    try:
+        if parsed.records >= PROGRESS_BAR_MIN_RECORDS:
+            with click.progressbar(length=parsed.records, label=f"Importing {file.name}",
+                                   file=sys.stderr) as bar:
+                report = import_bytes(store, raw, parsed=parsed, progress=bar.update)
+        else:
+            report = import_bytes(store, raw, parsed=parsed)
+    finally:
+        store.close()
+    click.echo(describe_import(report))
+    for reason in report["skipped"]:
+        click.echo(f"  skipped {reason}", err=True)
+
+
+def describe_import(report: dict) -> str:
+    """One line a person reads after an import."""
+    parts = [f"{report['highlights']} new highlight{'s' if report['highlights'] != 1 else ''}",
+             f"{report['pages']} new page{'s' if report['pages'] != 1 else ''}"]
+    if report["hatches"]:
+        parts.append(f"{report['hatches']} hatches")
+    from .importers import LABELS
+
+    label = LABELS.get(report["format"], report["format"])
+    line = f"Imported {label}: " + ", ".join(parts)
+    already = report["existing_highlights"] + report["existing_hatches"]
+    if already:
+        line += f"; {already} already in your library"
+    if report["skipped"]:
+        line += f"; {len(report['skipped'])} skipped"
+    return line + "."
+
+
 @main.command("hatch")
 @click.option("--pages", "page_ids", type=int, multiple=True, required=True,
               help="A page id to hatch; repeat for several (ids are in the library and /api/pages).")
@@ -112,16 +266,14 @@ def token(rotate: bool, data_dir: Path | None) -> None:
 def hatch_command(page_ids: tuple[int, ...], length: str, engine: str,
                   data_dir: Path | None) -> None:
     """Hatch stored pages and print the Markdown (it is kept in the history too)."""
-    from .config import DATABASE_FILE, load_settings
+    from .config import load_settings
     from .errors import HatcheryError
     from .hatch import NothingToHatch
     from .hatching import create_hatch, engine_options
-    from .store import Store
 
     folder = data_dir or default_data_dir()
-    store = Store(folder / DATABASE_FILE)
+    store = _open_store(folder)
     try:
-        store.migrate()
         options = engine_options(load_settings(folder), engine)
         stored = create_hatch(store, page_ids=page_ids, length=length, engine=engine,
                               options=options)

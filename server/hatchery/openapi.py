@@ -284,6 +284,26 @@ def _paths() -> dict:
                         "application/json": {"schema": _object({"hatch": _ref("Hatch")}, ["hatch"])},
                         "text/markdown": {"schema": {"type": "string"}}}},
                         "404": _error("No such hatch"), **COMMON_ERRORS}}},
+        "/api/export": {"get": {
+            "summary": "The whole library as a file (json: lossless; markdown: a zip of one "
+                       "file per page; csv: one row per highlight; jsonld: W3C Web "
+                       "Annotation), or one hatch as Markdown (hatch_id=N).",
+            "parameters": [
+                {"name": "format", "in": "query",
+                 "schema": {"type": "string", "default": "json",
+                            "enum": ["json", "markdown", "csv", "jsonld"]}},
+                {"name": "hatch_id", "in": "query", "schema": {"type": "integer"},
+                 "description": "export this hatch as Markdown instead (format is ignored)"}],
+            "responses": {
+                "200": {"description": "The file, as an attachment", "content": {
+                    "application/json": {"schema": {"type": "object"}},
+                    "application/ld+json": {"schema": {"type": "object"}},
+                    "text/csv": {"schema": {"type": "string"}},
+                    "application/zip": {"schema": {"type": "string", "format": "binary"}},
+                    "text/markdown": {"schema": {"type": "string"}}}},
+                "404": _error("No such hatch"),
+                "422": _error("Unknown format, or format=hatch without hatch_id"),
+                **COMMON_ERRORS}}},
     }
 
 

@@ -64,12 +64,33 @@ def check_request() -> None:
         return  # pages outside the API carry their own check
     token = bearer_token()
     expected = current_app.config["TOKEN"]
+    if token is None and library_session_allowed():
+        return
     if token is None:
         raise Unauthorized(
             "This request needs the Hatchery token: send 'Authorization: Bearer "
             "<token>'. `hatchery token` prints it.")
     if not hmac.compare_digest(token.encode(), expected.encode()):
         raise Unauthorized("The token is wrong: `hatchery token` prints the right one.")
+
+
+def library_session_allowed() -> bool:
+    """True when the request comes from the library's own JS: the session
+    cookie, the session's CSRF token in the X-Hatchery-CSRF header, and no
+    foreign Origin. A cross-site page can make the browser send the cookie
+    (it will not, with SameSite=Strict) but can never read or set the header."""
+    from .db import get_store
+    from .library import auth
+
+    if auth.COOKIE not in request.cookies:
+        return False
+    session = auth.current_session(get_store())
+    if session is None or not auth.same_origin():
+        return False
+    if auth.csrf_ok(session, request.headers.get(auth.CSRF_HEADER)):
+        return True
+    raise Forbidden(f"The library's request lacks its {auth.CSRF_HEADER} header; reload "
+                    "the page.")
 
 
 def install(app: Flask) -> None:

@@ -27,6 +27,10 @@ MAX_OCCURRENCES = 200
 APPROX_END_CHARS = 24
 APPROX_MAX_STRETCH = 1.3
 
+# Sentences are looked for only this far either side of the highlight:
+# pysbd took 6 s on one 200 KB block, and context needs a sentence or two.
+CONTEXT_WINDOW_CHARS = 1500
+
 # pysbd languages; any other language is segmented with English rules.
 PYSBD_LANGS = {"en", "hi", "mr", "zh", "es", "am", "ar", "hy", "bg", "ur",
                "ru", "pl", "fa", "nl", "da", "fr", "my", "el", "it", "ja",
@@ -162,6 +166,9 @@ def sentence_spans(text: str, lang: str | None = None) -> list[tuple[int, int]]:
 def _around(text: str, start: int, end: int, lang: str | None) -> tuple[str, str]:
     """The text from the sentence before the highlight's sentence up to the
     highlight, and from the highlight to the end of the sentence after it."""
+    offset = max(0, start - CONTEXT_WINDOW_CHARS)
+    text = text[offset:end + CONTEXT_WINDOW_CHARS]
+    start, end = start - offset, end - offset
     spans = sentence_spans(text, lang)
     first = next((i for i, (s, e) in enumerate(spans) if s <= start < e), 0)
     last = next((i for i, (s, e) in enumerate(spans) if s < end <= e),

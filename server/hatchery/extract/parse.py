@@ -29,6 +29,10 @@ _HEAVY_RE = re.compile(
     r"<script\b(?![^>]*ld\+json)[^>]*>.*?</script\s*>"
     r"|<(style|svg|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 _JUNK_RE = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
+# Characters XML (and so lxml's text nodes) cannot hold. A few stray ones in
+# an otherwise good page made readability fail outright; dropping them keeps
+# the article.
+_XML_INVALID_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class PageError(ValueError):
@@ -87,7 +91,7 @@ def parse_html(raw: str | bytes) -> lxml.html.HtmlElement:
         raise PageError("empty page")
     if _looks_binary(text):
         raise PageError("not an HTML page (binary data)")
-    text = shrink_html(text)
+    text = _XML_INVALID_RE.sub("", shrink_html(text))
     # Parse UTF-8 bytes: lxml refuses str input carrying an encoding declaration.
     data = text.encode("utf-8", "replace")
     try:
