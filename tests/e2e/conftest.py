@@ -53,7 +53,9 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+# Module scope: only one sync Playwright may run at a time, and other test
+# modules (the library's browser tests) start their own.
+@pytest.fixture(scope="module")
 def playwright_instance():
     _need_browser()
     try:
