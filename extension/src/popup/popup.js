@@ -117,7 +117,9 @@ async function renderPage(tab) {
       .catch(() => null);
   }
   if (!state) {
-    $('page-empty').textContent = 'Highlighting works on web pages (http and https).';
+    $('page-empty').textContent = isWebUrl(tab?.url ?? '')
+      ? 'The highlighter is not running here yet: reload the page.'
+      : 'Highlighting works on web pages (http and https). If this is one, reload it.';
     return;
   }
   const anchored = state.highlights.filter((h) => h.anchored);
