@@ -73,8 +73,9 @@ def test_the_outbox_survives_a_browser_restart(launch_browser, tmp_path, server,
     back = restart(server)
     second = launch_browser(profile)
     try:
-        # No user action: the worker sends the outbox when the browser starts.
-        wait_for(lambda: server_highlights(back, site.page("second.html")), timeout=20)
+        # No user action: the worker sends the outbox when the browser starts
+        # (runtime.onStartup), or at the latest on its 30-second alarm.
+        wait_for(lambda: server_highlights(back, site.page("second.html")), timeout=45)
         wait_for(lambda: second.outbox() == [])
         stored = server_highlights(back, site.page("second.html"))
         assert [h["exact"] for h in stored] == ["Idempotent receivers make retries safe"]

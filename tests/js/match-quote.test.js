@@ -167,3 +167,13 @@ test('a reworded quote near its old place is found without a whole-text search',
   assert.match(edited.slice(m.start, m.end), /^nothing is lost when it/);
   assert.equal(matchNear(edited.replace('nothing is lost when it breaks', 'zzzz'), s, s.start), null);
 });
+
+test('a quick anchoring looks only near the expected place', () => {
+  const s = sel(ARTICLE, 'stores each highlight');
+  const far = 'Z'.repeat(20000) + ARTICLE;
+  assert.equal(anchorQuote(far, s, { quick: true }), null);
+  assert.equal(anchorQuote(far, s, { quick: true, delta: 20000 }).start, s.start + 20000);
+  assert.equal(anchorQuote(far, s).start, s.start + 20000);
+  const near = 'Short preface. ' + ARTICLE;
+  assert.equal(anchorQuote(near, s, { quick: true }).method, 'quote');
+});

@@ -36,6 +36,8 @@ let lastColor = 'yellow';
 // server extracts the article once, and serialising a big page for every
 // highlight would make garbage the collector stalls on.
 let htmlCarrier = null;
+// Length of the page text when orphans were last searched for.
+let orphanTextLength = -1;
 
 function currentIndex() {
   if (!index) index = new TextIndex(document.body);
@@ -66,11 +68,38 @@ function send(message) {
   });
 }
 
+// Searches over the whole page text take milliseconds each on a long page,
+// so they run in slices of about this long, giving the page the main thread
+// back in between: a thousand highlights missing from a page must not
+// freeze it.
+const SLICE_MS = 8;
+let searchGeneration = 0;
+
+function isDrawn(entry) {
+  return entry.marks.some((m) => m.isConnected);
+}
+
+function remember(data) {
+  const entry = highlights.get(data.id) ?? { data, marks: [], method: null };
+  entry.data = { ...entry.data, ...data };
+  highlights.set(data.id, entry);
+  return entry;
+}
+
+function place(entry, idx, match) {
+  entry.marks = drawHighlight(idx, match.start, match.end, entry.data);
+  entry.method = entry.marks.length ? match.method : null;
+  return entry.marks.length > 0;
+}
+
 /**
- * Anchor and draw highlights, returning how many found a place.
+ * Anchor and draw highlights. Those found near where they were stored are
+ * drawn at once; the others are searched for over the whole text in
+ * slices afterwards (`done` settles when that is over).
  *
  * @param {object[]} list
  * @param {{anchorMs: number, drawMs: number}} [timing] filled in if given
+ * @returns {{anchored: number, later: number, done: Promise<object>}}
  */
 function anchorAll(list, timing = null) {
   const idx = currentIndex();
@@ -79,32 +108,72 @@ function anchorAll(list, timing = null) {
   // one before it (text added above moves everything below by the same).
   const ordered = [...list].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   let delta = 0;
+  const later = [];
   quietly(() => {
     for (const data of ordered) {
-      const entry = highlights.get(data.id) ?? { data, marks: [], method: null };
-      entry.data = { ...entry.data, ...data };
-      highlights.set(data.id, entry);
-      if (entry.marks.some((m) => m.isConnected)) {
+      const entry = remember(data);
+      if (isDrawn(entry)) {
         anchored += 1;
         continue;
       }
       const selector = selectorOf(entry.data);
+      if (!selector) continue;
       const t0 = timing ? performance.now() : 0;
-      const match = selector && anchorQuote(idx.text, selector, { delta });
+      const match = anchorQuote(idx.text, selector, { delta, quick: true });
       const t1 = timing ? performance.now() : 0;
       if (timing) timing.anchorMs += t1 - t0;
-      if (!match) {
-        entry.method = null;
-        continue;
+      if (match && place(entry, idx, match)) {
+        anchored += 1;
+        if (selector.start >= 0) delta = match.start - selector.start;
+      } else {
+        entry.searching = true;
+        later.push(entry);
       }
-      if (selector.start >= 0) delta = match.start - selector.start;
-      entry.marks = drawHighlight(idx, match.start, match.end, entry.data);
       if (timing) timing.drawMs += performance.now() - t1;
-      entry.method = entry.marks.length ? match.method : null;
-      if (entry.marks.length) anchored += 1;
     }
   });
-  return anchored;
+  const done = searchLater(later, delta);
+  return { anchored, later: later.length, done };
+}
+
+/** The whole-text search for highlights not found near their place. */
+function searchLater(entries, delta) {
+  const generation = ++searchGeneration;
+  const started = performance.now();
+  let next = 0;
+  let found = 0;
+  let longestSliceMs = 0;
+  return new Promise((resolve) => {
+    const finish = (cancelled) => {
+      for (const entry of entries) entry.searching = false;
+      resolve({ found, longestSliceMs, ms: performance.now() - started, cancelled });
+    };
+    const slice = () => {
+      // A newer anchoring pass (the page changed again) takes over.
+      if (generation !== searchGeneration) return finish(true);
+      const sliceStart = performance.now();
+      const idx = currentIndex();
+      quietly(() => {
+        while (next < entries.length && performance.now() - sliceStart < SLICE_MS) {
+          const entry = entries[next++];
+          entry.searching = false;
+          if (highlights.get(entry.data.id) !== entry || isDrawn(entry)) continue;
+          const selector = selectorOf(entry.data);
+          const match = anchorQuote(idx.text, selector, { delta });
+          if (match && place(entry, idx, match)) {
+            found += 1;
+            if (selector.start >= 0) delta = match.start - selector.start;
+          }
+        }
+      });
+      longestSliceMs = Math.max(longestSliceMs, performance.now() - sliceStart);
+      if (next < entries.length) setTimeout(slice, 0);
+      else finish(false);
+      return undefined;
+    };
+    if (entries.length) setTimeout(slice, 0);
+    else finish(false);
+  });
 }
 
 /** Highlight the current selection; returns the new highlight or null. */
@@ -196,6 +265,7 @@ function pageState() {
       tags: data.tags ?? [],
       pending: Boolean(data.pending),
       anchored: marks.some((m) => m.isConnected),
+      searching: Boolean(highlights.get(data.id)?.searching),
       method,
     })),
   };
@@ -215,7 +285,8 @@ function scrollTo(id) {
 async function loadHighlights() {
   const answer = await send({ type: 'highlights', url: pageUrl });
   if (!answer?.highlights) return;
-  anchorAll(answer.highlights);
+  orphanTextLength = currentIndex().text.length;
+  await anchorAll(answer.highlights).done;
 }
 
 /** Forget the drawn highlights (the URL changed under a single-page app). */
@@ -244,11 +315,15 @@ function followUrl() {
 /** After the page changed: follow URL changes, redraw lost highlights. */
 function settle() {
   if (followUrl()) return;
-  const lost = [...highlights.values()].filter(
-    (e) => !e.marks.some((m) => m.isConnected),
-  );
+  const lost = [...highlights.values()].filter((e) => !isDrawn(e));
   if (!lost.length) return;
+  // Orphans are searched for again only when the text changed length: a
+  // page that keeps ticking (a clock, a counter) must not keep us busy.
+  const removed = lost.some((e) => e.marks.length);
   index = null;
+  const length = currentIndex().text.length;
+  if (!removed && length === orphanTextLength) return;
+  orphanTextLength = length;
   for (const entry of lost) {
     quietly(() => eraseMarks(entry.marks));
     entry.marks = [];
@@ -286,17 +361,24 @@ function onMessage(message, _sender, sendResponse) {
       const t0 = performance.now();
       index = null;
       const timing = { anchorMs: 0, drawMs: 0 };
-      const anchored = anchorAll(message.highlights, timing);
+      const { anchored, later, done } = anchorAll(message.highlights, timing);
       const ms = performance.now() - t0;
       void document.body.offsetHeight; // include the layout the marks cause
-      sendResponse({
-        anchored,
-        total: message.highlights.length,
-        ms,
-        withLayoutMs: performance.now() - t0,
-        ...timing,
-      });
-      return false;
+      const withLayoutMs = performance.now() - t0;
+      done.then((search) =>
+        sendResponse({
+          anchored: anchored + search.found,
+          anchoredAtOnce: anchored,
+          searchedLater: later,
+          total: message.highlights.length,
+          ms,
+          withLayoutMs,
+          laterMs: search.ms,
+          longestSliceMs: search.longestSliceMs,
+          ...timing,
+        }),
+      );
+      return true;
     }
     default:
       return false;

@@ -28,7 +28,7 @@ export const MIN_SCORE = 0.7;
 // indexOf; each hit proposes a place for an approximate search. Shorter
 // seeds find more edited quotes but hit too often in a long page.
 const MIN_SEED_LENGTH = 6;
-const MAX_SEEDS = 16;
+const MAX_SEEDS = 8;
 const MAX_HITS_PER_SEED = 64;
 const MAX_CANDIDATES = 24;
 
@@ -303,11 +303,15 @@ function exactWithContext(text, selector, start) {
  *
  * @param {string} text - the page text now
  * @param {import('./selector.js').Selector} selector
- * @param {{delta?: number}} [options] delta: how far the previous highlight
- *   of the same page moved; the next one has probably moved as far
+ * @param {{delta?: number, quick?: boolean}} [options]
+ *   delta: how far the previous highlight of the same page moved; the next
+ *   one has probably moved as far.
+ *   quick: only look near the expected place (microseconds); the searches
+ *   over the whole text (milliseconds each on a long page) are left out, so
+ *   a caller can run them later without freezing the page.
  * @returns {Match | null}
  */
-export function anchorQuote(text, selector, { delta = 0 } = {}) {
+export function anchorQuote(text, selector, { delta = 0, quick = false } = {}) {
   const { exact, start } = selector;
   if (!exact) return null;
   if (start >= 0 && text.startsWith(exact, start)) {
@@ -328,6 +332,10 @@ export function anchorQuote(text, selector, { delta = 0 } = {}) {
     }
   }
 
+  if (quick) {
+    return expected >= 0 ? acceptNear(matchNear(text, selector, expected)) : null;
+  }
+
   const hits = findAll(text, exact, 1000);
   if (hits.length) {
     let best = null;
@@ -342,10 +350,14 @@ export function anchorQuote(text, selector, { delta = 0 } = {}) {
   }
 
   if (expected >= 0) {
-    const near = matchNear(text, selector, expected);
-    if (near && near.score >= NEAR_ACCEPT_SCORE) return near;
+    const near = acceptNear(matchNear(text, selector, expected));
+    if (near) return near;
   }
   return matchApprox(text, selector);
+}
+
+function acceptNear(match) {
+  return match && match.score >= NEAR_ACCEPT_SCORE ? match : null;
 }
 
 /**

@@ -117,11 +117,14 @@ async function renderPage(tab) {
       .catch(() => null);
   }
   if (!state) {
-    $('page-empty').textContent = 'Highlighting works on web pages (http and https).';
+    $('page-empty').textContent = isWebUrl(tab?.url ?? '')
+      ? 'The highlighter is not running here yet: reload the page.'
+      : 'Highlighting works on web pages (http and https). If this is one, reload it.';
     return;
   }
   const anchored = state.highlights.filter((h) => h.anchored);
-  const lost = state.highlights.filter((h) => !h.anchored);
+  // Highlights still being searched for are not orphans yet.
+  const lost = state.highlights.filter((h) => !h.anchored && !h.searching);
   list.replaceChildren(
     ...anchored.map((h) =>
       highlightItem(h, {
