@@ -95,8 +95,12 @@ export function flush(options = {}) {
             );
             continue;
           }
-          // A delete or edit of a highlight the server no longer has is done.
-          if (error.status === 404 && item.kind !== 'create') {
+          // A delete or edit of a highlight the server no longer has is done,
+          // and so is a resent capture of one the person deleted since (410).
+          if (
+            (error.status === 404 && item.kind !== 'create') ||
+            (error.status === 410 && item.kind === 'create')
+          ) {
             await update((q) => outbox.acknowledge(q, item.key, item.rev));
             continue;
           }

@@ -9,6 +9,14 @@ import { canonicalUrl } from '../lib/text.js';
 import { update, read, flush, getStatus } from './outbox-store.js';
 import { getClient, getSettings } from './settings.js';
 
+// The token lives in chrome.storage.local. Content scripts never read
+// storage (they ask this worker), so keep them out of it altogether: a bug
+// or a compromised page process then cannot reach the token. Chromium
+// supports this for storage.local; elsewhere the call is absent or refused.
+chrome.storage.local
+  .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+  ?.catch(() => {});
+
 const MENU_ID = 'hatchery-highlight';
 const ALARM = 'hatchery-flush';
 const CACHE_KEY = 'pageCache';
