@@ -33,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "server"))
 
 from hatchery.hatch import Source, SourceHighlight, hatch, summarize_documents  # noqa: E402
-from hatchery.hatch.sentences import split_sentences  # noqa: E402
+from hatchery.sentences import split_sentences  # noqa: E402
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 

@@ -16,7 +16,7 @@ from hatchery.hatch import (
     hatch,
 )
 from hatchery.hatch.advice import is_advice
-from hatchery.hatch.sentences import normalise
+from hatchery.sentences import normalise
 
 RESOURCES = Path(__file__).parent / "resources" / "hatch"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from hatchery.extract import extract_text
 from hatchery.hatch import Source, SourceHighlight, hatch
-from hatchery.hatch.sentences import normalise
+from hatchery.sentences import normalise
 
 RESOURCES = Path(__file__).parent / "resources" / "hatch"
 FURNITURE = ("Share this", "Advertisement", "Photo:", "rights reserved", "Read more", "cookies", "Subscribe")

@@ -7,7 +7,7 @@ import json
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from hatchery.hatch import ENGINES, Hatch, NothingToHatch, Source, SourceHighlight, hatch
-from hatchery.hatch.sentences import normalise
+from hatchery.sentences import normalise
 
 WORDS = (
     "river city council budget school focus meeting data privacy garden "

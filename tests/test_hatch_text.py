@@ -8,7 +8,7 @@ from hypothesis import given, strategies as st
 from hatchery.hatch import summarize_documents
 from hatchery.hatch.advice import is_advice
 from hatchery.hatch.debris import clean_sentences, clean_text, is_debris, trim
-from hatchery.hatch.sentences import split_sentences, stem
+from hatchery.sentences import split_sentences, stem
 from hatchery.hatch.themes import find_threads
 
 

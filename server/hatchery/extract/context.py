@@ -12,12 +12,11 @@ prefix and suffix, as the extension's anchoring does.
 from __future__ import annotations
 
 import bisect
-import logging
 import unicodedata
 
+from ..sentences import sentence_spans
 from .model import Article, Block, HighlightContext
 
-LOGGER = logging.getLogger(__name__)
 
 # Occurrences of a needle considered before picking one by prefix/suffix.
 MAX_OCCURRENCES = 200
@@ -27,14 +26,9 @@ MAX_OCCURRENCES = 200
 APPROX_END_CHARS = 24
 APPROX_MAX_STRETCH = 1.3
 
-# Sentences are looked for only this far either side of the highlight:
-# pysbd took 6 s on one 200 KB block, and context needs a sentence or two.
+# Sentences are looked for only this far either side of the highlight: a
+# block can be 200 KB, and context needs a sentence or two.
 CONTEXT_WINDOW_CHARS = 1500
-
-# pysbd languages; any other language is segmented with English rules.
-PYSBD_LANGS = {"en", "hi", "mr", "zh", "es", "am", "ar", "hy", "bg", "ur",
-               "ru", "pl", "fa", "nl", "da", "fr", "my", "el", "it", "ja",
-               "de", "kk", "sk"}
 
 
 def compact(text: str) -> tuple[str, list[int]]:
@@ -144,32 +138,13 @@ def _affix_score(text: str, start: int, end: int, prefix: str,
     return score
 
 
-def _segmenter(lang: str):
-    """A new pysbd Segmenter: it keeps the text being split on the instance,
-    so one shared between server threads would mix texts up."""
-    import pysbd
-    return pysbd.Segmenter(language=lang, clean=False, char_span=True)
-
-
-def sentence_spans(text: str, lang: str | None = None) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of `text`; one span if segmenting fails."""
-    code = (lang or "en").split("-")[0].lower()
-    code = code if code in PYSBD_LANGS else "en"
-    try:
-        spans = [(s.start, s.end) for s in _segmenter(code).segment(text)]
-    except Exception as exc:  # pysbd has failed on odd input before
-        LOGGER.debug("sentence split failed: %r", exc)
-        spans = []
-    return spans or [(0, len(text))]
-
-
-def _around(text: str, start: int, end: int, lang: str | None) -> tuple[str, str]:
+def _around(text: str, start: int, end: int) -> tuple[str, str]:
     """The text from the sentence before the highlight's sentence up to the
     highlight, and from the highlight to the end of the sentence after it."""
     offset = max(0, start - CONTEXT_WINDOW_CHARS)
     text = text[offset:end + CONTEXT_WINDOW_CHARS]
     start, end = start - offset, end - offset
-    spans = sentence_spans(text, lang)
+    spans = sentence_spans(text)
     first = next((i for i, (s, e) in enumerate(spans) if s <= start < e), 0)
     last = next((i for i, (s, e) in enumerate(spans) if s < end <= e),
                 len(spans) - 1)
@@ -218,7 +193,7 @@ def find_context(article: Article, exact: str, prefix: str = "",
         local_start = index[start - body.offsets[i]]
         last = end - 1 - body.offsets[i]
         local_end = index[last] + 1 if last < len(index) else len(block.text)
-        before, after = _around(block.text, local_start, local_end, article.lang)
+        before, after = _around(block.text, local_start, local_end)
         if block.kind == "heading":
             path = heading_path(article.blocks, i)[:-1]
         else:

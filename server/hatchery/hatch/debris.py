@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .sentences import split_blocks, split_sentences, word_count
+from ..sentences import split_blocks, split_sentences, word_count
 
 # Blocks shorter than this with no sentence stop are headings, captions,
 # bylines or buttons; they are context, not prose worth quoting.

@@ -19,7 +19,7 @@ from .models import Citation, Hatch, NothingToHatch, Section, Sentence, Source, 
 from .passages import Passage, highlight_passages
 from .plan import Plan
 from .rank import Unit, overlap, select, term_weights
-from .sentences import content_stems, normalise, split_blocks, split_sentences
+from ..sentences import content_stems, normalise, split_blocks, split_sentences
 from .themes import find_threads
 
 LOGGER = logging.getLogger(__name__)

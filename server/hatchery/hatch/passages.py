@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .models import SourceHighlight
-from .sentences import _split_block, split_blocks
+from ..sentences import _split_block, split_blocks
 
 # Characters folded for matching; each maps to one character so offsets in
 # the folded text are offsets in the original.

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .sentences import STOPWORDS, content_stems, stem, word_count, words
+from ..sentences import STOPWORDS, content_stems, stem, word_count, words
 
 
 def concepts(text: str) -> set[tuple[str, str]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .sentences import STOPWORDS, stem, words
+from ..sentences import STOPWORDS, stem, words
 
 # Longest phrase considered, in words.
 MAX_PHRASE_WORDS = 3
