@@ -431,6 +431,10 @@ def _and(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _shared_by_all(thread: tuple[str, list[int], list[Key]], sources: list[Source]) -> bool:
+    return len(set(thread[1])) >= len(sources)
+
+
 def _title(sources: list[Source], threads: list[tuple[str, list[int], list[Key]]]) -> str:
     # The top thread names the hatch; a second joins it when it is a phrase
     # (a lone second word, "hours", reads as noise in a title) and when there
@@ -443,7 +447,10 @@ def _title(sources: list[Source], threads: list[tuple[str, list[int], list[Key]]
         topic = topic[:1].upper() + topic[1:]
         if len(sources) == 1:
             return f"{topic}: notes on {sources[0].title or sources[0].url}"
-        return f"{topic}: what {len(sources)} sources share"
+        if _shared_by_all(threads[0], sources):
+            return f"{topic}: what {len(sources)} sources share"
+        # Claim only what is true: the top thread runs through some sources.
+        return f"{topic}: threads across {len(sources)} sources"
     if len(sources) == 1:
         return f"Notes on {sources[0].title or sources[0].url}"
     return f"Notes from {len(sources)} sources"
