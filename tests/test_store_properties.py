@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, rule
 
 from hatchery.app import create_app
-from hatchery.store import COLORS
+from hatchery.contract.limits import COLORS
 
 URLS = [f"https://site{n}.example/article?utm_source=x&id={n}" for n in range(3)]
 WORDS = st.text(alphabet="abcdefghij", min_size=3, max_size=8)

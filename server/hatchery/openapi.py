@@ -8,7 +8,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 
-from .store import COLORS
+from .contract.limits import COLORS
 
 NULLABLE_STRING = {"type": ["string", "null"]}
 

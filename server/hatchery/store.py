@@ -140,9 +140,6 @@ MIGRATIONS: list[tuple[str, str]] = [
     ),
 ]
 
-# The highlight colours the extension offers.
-COLORS = ("yellow", "green", "blue", "pink")
-
 # SQLite integers are 64-bit; a larger id in a URL names nothing.
 MAX_ROWID = 2**63 - 1
 

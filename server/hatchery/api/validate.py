@@ -10,15 +10,9 @@ from flask import request
 from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
 from ..errors import ValidationError  # noqa: F401  (re-exported)
-from ..store import COLORS
+from ..contract.limits import (COLORS, MAX_CLIENT_ID, MAX_CONTEXT, MAX_INTEGER,  # noqa: F401
+                               MAX_NOTE, MAX_TAG, MAX_TAGS, MAX_TEXT, MAX_URL)
 from ..urls import is_web_url
-
-MAX_TEXT = 100_000      # a highlight longer than this is a selection gone wrong
-MAX_CONTEXT = 2_000     # prefix/suffix: the extension sends 32 characters
-MAX_NOTE = 50_000
-MAX_TAGS = 50
-MAX_TAG = 100
-MAX_INTEGER = 2**53  # positions and offsets; also JavaScript's safe range
 
 
 def json_body() -> dict[str, Any]:
@@ -83,14 +77,14 @@ def integer(body: dict, name: str, *, minimum: int = 0) -> int | None:
 
 
 def web_url(body: dict, name: str = "url") -> str:
-    value = string(body, name, required=True, max_length=8192, strip=True)
+    value = string(body, name, required=True, max_length=MAX_URL, strip=True)
     if not is_web_url(value):
         raise ValidationError(f"`{name}` must be an http(s) URL.")
     return value
 
 
 def client_id(body: dict, name: str = "id") -> str:
-    value = string(body, name, required=True, max_length=64, strip=True)
+    value = string(body, name, required=True, max_length=MAX_CLIENT_ID, strip=True)
     try:
         return str(uuid.UUID(value))
     except ValueError:

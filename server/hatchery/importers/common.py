@@ -8,10 +8,9 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from ..contract.limits import COLORS
 from ..errors import HatcheryError
 from ..store import ImportPage
-
-COLORS = ("yellow", "green", "blue", "pink")
 
 # Names other tools use for colours we have under another name.
 COLOR_SYNONYMS = {"red": "pink", "orange": "yellow", "purple": "pink", "violet": "pink",

@@ -17,7 +17,7 @@ from flask import (Blueprint, Response, abort, current_app, g, redirect, render_
 from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
 
-from ..api.validate import COLORS, MAX_NOTE
+from ..contract.limits import COLORS, MAX_NOTE
 from ..api.validate import tags as check_tags
 from ..db import get_store
 from ..errors import HatcheryError, ValidationError
