@@ -12,6 +12,7 @@ from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 from ..errors import ValidationError  # noqa: F401  (re-exported)
 from ..contract.limits import (COLORS, MAX_CLIENT_ID, MAX_CONTEXT, MAX_INTEGER,  # noqa: F401
                                MAX_NOTE, MAX_TAG, MAX_TAGS, MAX_TEXT, MAX_URL)
+from ..contract.fields import clean_tags
 from ..urls import is_web_url
 
 
@@ -106,10 +107,7 @@ def tags(body: dict, name: str = "tags") -> list[str] | None:
         return None
     if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
         raise ValidationError(f"`{name}` must be a list of strings.")
-    cleaned = list(dict.fromkeys(t.strip() for t in value if t.strip()))
-    if len(cleaned) > MAX_TAGS or any(len(t) > MAX_TAG for t in cleaned):
-        raise ValidationError(f"`{name}`: at most {MAX_TAGS} tags of {MAX_TAG} characters.")
-    return cleaned
+    return clean_tags(value, name)
 
 
 def paging(default_limit: int = 50, max_limit: int = 500) -> tuple[int, int]:

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from werkzeug.exceptions import HTTPException
 
 from ..contract.limits import COLORS, MAX_NOTE
-from ..api.validate import tags as check_tags
+from ..contract.fields import clean_tags
 from ..db import get_store
 from ..errors import HatcheryError, ValidationError
 from ..export import FORMATS as EXPORT_FORMATS
@@ -235,7 +235,7 @@ def edit_highlight(highlight_id: str):
             raise ValidationError(f"A note can be at most {MAX_NOTE} characters.")
         changes["note"] = form["note"].replace("\r\n", "\n").strip()
     if "tags" in form:
-        changes["tags"] = check_tags({"tags": form["tags"].split(",")}) or []
+        changes["tags"] = clean_tags(form["tags"].split(","))
     highlight = get_store().update_highlight(highlight_id, changes)
     default = url_for("library.page", page_id=highlight["page_id"])
     return _back(f"{default}#h-{highlight_id}", saved=highlight_id)
