@@ -2,7 +2,7 @@
 
 import sqlite3
 
-from hatchery.store import MIGRATIONS, NewHighlight, Store, fts_query
+from hatchery.store import MIGRATIONS, HighlightRecord, Store, fts_query
 from hatchery.urls import normalize_url
 
 
@@ -18,7 +18,7 @@ def test_migrating_twice_changes_nothing(tmp_path):
     store = Store(tmp_path / "h.sqlite3")
     store.migrate()
     page = store.save_page("https://a.example/", title="A")
-    store.add_highlight(page["id"], NewHighlight(id="h1", exact="kept"))
+    store.add_highlight(page["id"], HighlightRecord(id="h1", exact="kept"))
     store.close()
     again = Store(tmp_path / "h.sqlite3")
     again.migrate()
