@@ -39,6 +39,9 @@ def gather_sources(store: Store, page_ids: Sequence[int] = (),
 
 
 def _source(page: dict, highlights: list[dict]) -> engine_lib.Source:
+    """A stored page and highlights as the engine's input. `hatch/` keeps its
+    own input types (Source, SourceHighlight) and never imports the store;
+    this is the one place that converts."""
     article = page.get("article") or {}
     ordered = sorted(highlights, key=lambda h: (h["start"] is None, h["start"] or 0))
     return engine_lib.Source(

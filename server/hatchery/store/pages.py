@@ -118,21 +118,14 @@ class Pages(StoreBase):
 
 def _filter_sql(filters: PageFilters) -> tuple[str, list]:
     """The WHERE clause (over `h` highlights and `p` pages) and its parameters."""
-    clauses, params = [], []
-    if filters.tag:
-        clauses.append("EXISTS (SELECT 1 FROM json_each(h.tags) WHERE value = ?)")
-        params.append(filters.tag)
-    if filters.color:
-        clauses.append("h.color = ?")
-        params.append(filters.color)
-    if filters.site:
+    wanted = [
+        (filters.tag, "EXISTS (SELECT 1 FROM json_each(h.tags) WHERE value = ?)", [filters.tag]),
+        (filters.color, "h.color = ?", [filters.color]),
         # The host sits between '://' and the next '/' of a normalised URL.
-        clauses.append("substr(p.url, instr(p.url, '://') + 3, length(?) + 1) = ? || '/'")
-        params.extend([filters.site, filters.site])
-    if filters.date_from:
-        clauses.append("substr(h.created_at, 1, 10) >= ?")
-        params.append(filters.date_from)
-    if filters.date_to:
-        clauses.append("substr(h.created_at, 1, 10) <= ?")
-        params.append(filters.date_to)
-    return " AND ".join(clauses), params
+        (filters.site, "substr(p.url, instr(p.url, '://') + 3, length(?) + 1) = ? || '/'",
+         [filters.site, filters.site]),
+        (filters.date_from, "substr(h.created_at, 1, 10) >= ?", [filters.date_from]),
+        (filters.date_to, "substr(h.created_at, 1, 10) <= ?", [filters.date_to]),
+    ]
+    chosen = [(clause, params) for value, clause, params in wanted if value]
+    return (" AND ".join(c for c, _ in chosen), [p for _, params in chosen for p in params])
