@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hatchery.capture import Capture, save_capture
-from hatchery.store import NewHighlight, Store
+from hatchery.services.captures import Capture, save_capture
+from hatchery.store import HighlightRecord, Store
 
 RESOURCES = Path(__file__).parent / "resources"
 
@@ -24,23 +24,23 @@ def fill(store: Store) -> dict:
     html = (RESOURCES / "pages" / "tides.html").read_text(encoding="utf-8")
     save_capture(store, Capture(
         url="https://example.org/articles/tides?utm_source=x", title="How tides work", html=html,
-        highlight=NewHighlight(id=HIGHLIGHT_IDS["moon"], exact="The Moon pulls the oceans",
-                               prefix="Every day, ", suffix=" toward it", start=120, end=145,
-                               color="yellow", note="Gravity, mostly; ask about lunar months",
-                               tags=["science", "tides"])))
+        highlight=HighlightRecord(id=HIGHLIGHT_IDS["moon"], exact="The Moon pulls the oceans",
+                                   prefix="Every day, ", suffix=" toward it", start=120, end=145,
+                                   color="yellow", note="Gravity, mostly; ask about lunar months",
+                                   tags=["science", "tides"])))
     save_capture(store, Capture(
         url="https://example.org/articles/tides", title="How tides work",
-        highlight=NewHighlight(id=HIGHLIGHT_IDS["bulge"], exact="making a bulge\non both sides",
-                               color="blue", note="", tags=["science"])))
+        highlight=HighlightRecord(id=HIGHLIGHT_IDS["bulge"], exact="making a bulge\non both sides",
+                                   color="blue", note="", tags=["science"])))
     save_capture(store, Capture(
         url="https://essays.example.com/attention", title="On attention, and = formulas",
-        highlight=NewHighlight(id=HIGHLIGHT_IDS["focus"], exact="=SUM(A1:A2) is not a thought",
-                               color="green", note="Multi-line\nnote: with \"quotes\"",
-                               tags=["focus", "deep work"])))
+        highlight=HighlightRecord(id=HIGHLIGHT_IDS["focus"], exact="=SUM(A1:A2) is not a thought",
+                                   color="green", note="Multi-line\nnote: with \"quotes\"",
+                                   tags=["focus", "deep work"])))
     save_capture(store, Capture(
         url="https://evil.example/xss", title="<script>alert('pwned')</script> Evil page",
-        highlight=NewHighlight(id=HIGHLIGHT_IDS["script"], exact="<img src=x onerror=alert(1)>",
-                               color="pink", note="<b>not bold</b>", tags=["<tag>"])))
+        highlight=HighlightRecord(id=HIGHLIGHT_IDS["script"], exact="<img src=x onerror=alert(1)>",
+                                   color="pink", note="<b>not bold</b>", tags=["<tag>"])))
     tides = store.page_by_url("https://example.org/articles/tides")
     attention = store.page_by_url("https://essays.example.com/attention")
     result = {

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from hatchery.cli import main
 from hatchery.config import DATABASE_FILE
-from hatchery.export import export_json
-from hatchery.importers import import_bytes
+from hatchery.services.exports import export_json
+from hatchery.services.imports import import_bytes
 from hatchery.store import Store
 from library_data import HIGHLIGHT_IDS, fill
 

@@ -107,3 +107,11 @@ def test_a_deleted_highlight_is_not_brought_back_by_a_resend(client):
     assert again.status_code == 410
     assert "was deleted" in again.json["error"]["message"]
     assert client.get(f"/api/highlights/{highlight['id']}").status_code == 404
+
+
+def test_a_search_sqlite_cannot_run_says_so_instead_of_failing(client):
+    # A NUL character ends an FTS5 string early: SQLite refuses the query.
+    response = client.get("/api/search", query_string={"q": "tides\x00moon"})
+    assert response.status_code == 422
+    assert response.json["error"]["code"] == "bad_search"
+    assert "Try plain words" in response.json["error"]["message"]

@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 from hatchery.cli import main
 from hatchery.config import DATABASE_FILE
-from hatchery.importers import ImportFailed, import_bytes
+from hatchery.importers import ImportFailed
+from hatchery.services.imports import import_bytes
 from hatchery.store import Store
 
 IMPORTS = Path(__file__).parent / "resources" / "imports"

@@ -2,7 +2,7 @@
 
 import sqlite3
 
-from hatchery.store import MIGRATIONS, NewHighlight, Store, fts_query
+from hatchery.store import MIGRATIONS, HighlightRecord, Store, fts_query
 from hatchery.urls import normalize_url
 
 
@@ -18,7 +18,7 @@ def test_migrating_twice_changes_nothing(tmp_path):
     store = Store(tmp_path / "h.sqlite3")
     store.migrate()
     page = store.save_page("https://a.example/", title="A")
-    store.add_highlight(page["id"], NewHighlight(id="h1", exact="kept"))
+    store.add_highlight(page["id"], HighlightRecord(id="h1", exact="kept"))
     store.close()
     again = Store(tmp_path / "h.sqlite3")
     again.migrate()
@@ -48,3 +48,35 @@ def test_url_normalisation():
         "https://example.com/a?id=3"
     assert normalize_url("http://example.com") == "http://example.com/"
     assert normalize_url("http://example.com:8080/p?b=1&a=2") == "http://example.com:8080/p?b=1&a=2"
+
+
+def _two_pages(tmp_path) -> Store:
+    store = Store(tmp_path / "h.sqlite3")
+    store.migrate()
+    tides = store.save_page("https://tides.example/", title="Tides")
+    store.save_page("https://empty.example/", title="Nothing highlighted")
+    store.add_highlight(tides["id"], HighlightRecord(
+        id="h1", exact="The moon pulls the sea", note="gravity", color="blue", tags=["sea"]))
+    return store
+
+
+def test_the_page_list_without_filters_is_every_page_and_with_them_only_matches(tmp_path):
+    from hatchery.store import PageFilters
+
+    store = _two_pages(tmp_path)
+    everything, total = store.list_pages()
+    assert total == 2 and {p["title"] for p in everything} == {"Tides", "Nothing highlighted"}
+    assert "highlights" not in everything[0]
+    blue, total = store.list_pages(PageFilters(color="blue"), with_highlights=True)
+    assert total == 1 and [h["id"] for h in blue[0]["highlights"]] == ["h1"]
+    assert store.list_pages(PageFilters(tag="none"))[1] == 0
+
+
+def test_search_with_marks_finds_what_plain_search_finds_and_marks_each_column(tmp_path):
+    store = _two_pages(tmp_path)
+    plain = store.search("moon")
+    marked = store.search("moon", marks=("<", ">"))
+    assert [h["id"] for h in plain["highlights"]] == [h["id"] for h in marked["highlights"]]
+    assert "[moon]" in plain["highlights"][0]["snippet"]
+    assert "<moon>" in marked["highlights"][0]["exact_snippet"]
+    assert marked["highlights"][0]["note_snippet"] == "gravity"

@@ -69,7 +69,7 @@ def test_unknown_routes_answer_json(client):
 
 
 def test_an_internal_error_never_shows_a_stack_trace(client, monkeypatch):
-    from hatchery import capture
+    from hatchery.services import captures as capture
 
     def explode(*_args, **_kwargs):
         raise RuntimeError("secret internals at /home/user/db.py line 12")

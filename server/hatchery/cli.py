@@ -127,7 +127,7 @@ def open_library(url: str | None, no_browser: bool, data_dir: Path | None) -> No
     """Open the library in your browser, logged in by a one-time link."""
     import webbrowser
 
-    from .library.auth import LOGIN_CODE_SECONDS, new_login_code
+    from .services.logins import LOGIN_CODE_SECONDS, new_login_code
 
     data_dir = data_dir or default_data_dir()
     if url is None:
@@ -172,28 +172,25 @@ def _is_up(url: str) -> bool:
 @data_dir_option
 def export_command(fmt: str, out: Path, hatch_id: int | None, data_dir: Path | None) -> None:
     """Export your library, or one hatch."""
-    from . import export
     from .errors import HatcheryError
+    from .services import exports
 
+    if fmt == "hatch" and hatch_id is None:
+        raise click.UsageError("--format hatch needs --hatch ID (see the library's "
+                               "hatch history).")
     store = _open_store(data_dir)
     try:
-        if fmt == "hatch":
-            if hatch_id is None:
-                raise click.UsageError("--format hatch needs --hatch ID (see the library's "
-                                       "hatch history).")
-            try:
-                body = export.hatch_markdown(store.get_hatch(hatch_id)).encode("utf-8")
-            except HatcheryError as error:
-                raise click.ClickException(error.message) from None
-        elif fmt == "markdown" and str(out) != "-" and out.suffix.lower() != ".zip":
+        if fmt == "markdown" and str(out) != "-" and out.suffix.lower() != ".zip":
             out.mkdir(parents=True, exist_ok=True)
-            files = export.markdown_files(store.export_pages())
+            files = exports.markdown_files(store)
             for name, text in files.items():
                 (out / name).write_text(text, encoding="utf-8")
             click.echo(f"Wrote {len(files)} Markdown files to {out}", err=True)
             return
-        else:
-            body = export.export_bytes(store, fmt)
+        try:
+            body = exports.download(store, fmt, hatch_id).body
+        except HatcheryError as error:
+            raise click.ClickException(error.message) from None
     finally:
         store.close()
     if str(out) == "-":
@@ -215,7 +212,8 @@ def import_command(file: Path, data_dir: Path | None) -> None:
     """Import highlights: Glasp or Hypothesis JSON, Kindle's My Clippings.txt, or
     Hatchery's own JSON or JSON-LD export. The format is detected; importing
     the same file twice adds nothing; a bad file imports nothing."""
-    from .importers import ImportFailed, import_bytes, parse
+    from .importers import ImportFailed, parse
+    from .services.imports import describe_import, import_bytes
 
     raw = file.read_bytes()
     try:
@@ -237,24 +235,6 @@ def import_command(file: Path, data_dir: Path | None) -> None:
         click.echo(f"  skipped {reason}", err=True)
 
 
-def describe_import(report: dict) -> str:
-    """One line a person reads after an import."""
-    parts = [f"{report['highlights']} new highlight{'s' if report['highlights'] != 1 else ''}",
-             f"{report['pages']} new page{'s' if report['pages'] != 1 else ''}"]
-    if report["hatches"]:
-        parts.append(f"{report['hatches']} hatches")
-    from .importers import LABELS
-
-    label = LABELS.get(report["format"], report["format"])
-    line = f"Imported {label}: " + ", ".join(parts)
-    already = report["existing_highlights"] + report["existing_hatches"]
-    if already:
-        line += f"; {already} already in your library"
-    if report["skipped"]:
-        line += f"; {len(report['skipped'])} skipped"
-    return line + "."
-
-
 @main.command("hatch")
 @click.option("--pages", "page_ids", type=int, multiple=True, required=True,
               help="A page id to hatch; repeat for several (ids are in the library and /api/pages).")
@@ -269,7 +249,7 @@ def hatch_command(page_ids: tuple[int, ...], length: str, engine: str,
     from .config import load_settings
     from .errors import HatcheryError
     from .hatch import NothingToHatch
-    from .hatching import create_hatch, engine_options
+    from .services.hatches import create_hatch, engine_options
 
     folder = data_dir or default_data_dir()
     store = _open_store(folder)

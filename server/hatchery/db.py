@@ -33,5 +33,5 @@ def get_store() -> Store:
 
 def release_store(_error: BaseException | None = None) -> None:
     store = g.pop("store", None)
-    if store is not None and store.conn.in_transaction:
-        store.conn.rollback()  # never hand a half-done transaction to the next request
+    if store is not None and store.in_transaction:
+        store.rollback()  # never hand a half-done transaction to the next request

@@ -41,6 +41,12 @@ class ValidationError(HatcheryError):
     code = "invalid"
 
 
+class SearchError(HatcheryError):
+    """SQLite could not run a search, whatever words it was given."""
+
+    status = 422
+    code = "bad_search"
+
 
 class GoneError(HatcheryError):
     """The thing existed and was deleted on purpose."""

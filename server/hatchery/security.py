@@ -1,8 +1,10 @@
-"""The guards every request passes: loopback Host, token, CORS origins.
+"""The guards every request passes: loopback Host, token, CORS origins, and
+the library's session cookie with its CSRF token.
 
 Any web page the user visits can send requests to 127.0.0.1, so the server
-trusts nothing about a request except the token, and answers browsers only
-when they speak for one of our extensions.
+trusts nothing about a request except the token (or the library's session
+and CSRF token), and answers browsers only when they speak for one of our
+extensions.
 """
 
 from __future__ import annotations
@@ -10,12 +12,21 @@ from __future__ import annotations
 import hmac
 import re
 
-from flask import Flask, current_app, request
+from flask import Flask, Response, current_app, g, request
 from flask_cors import CORS
 from werkzeug.exceptions import Forbidden, Unauthorized
 
+from .db import get_store
+from .services.logins import SESSION_DAYS, find_session
+
 # Routes a request may reach without the token.
 PUBLIC_ENDPOINTS = frozenset({"api.meta.health", "static"})
+
+# The library's session cookie, and where its CSRF token travels: a form
+# field for the library's forms, a header for its JS calls to /api.
+COOKIE = "hatchery_session"
+CSRF_HEADER = "X-Hatchery-CSRF"
+CSRF_FIELD = "csrf"
 
 # Chromium extension ids are 32 letters a-p; Firefox gives each install a UUID.
 CHROME_ORIGIN = r"chrome-extension://[a-p]{32}"
@@ -79,18 +90,45 @@ def library_session_allowed() -> bool:
     cookie, the session's CSRF token in the X-Hatchery-CSRF header, and no
     foreign Origin. A cross-site page can make the browser send the cookie
     (it will not, with SameSite=Strict) but can never read or set the header."""
-    from .db import get_store
-    from .library import auth
-
-    if auth.COOKIE not in request.cookies:
+    if COOKIE not in request.cookies:
         return False
-    session = auth.current_session(get_store())
-    if session is None or not auth.same_origin():
+    session = current_session()
+    if session is None or not same_origin():
         return False
-    if auth.csrf_ok(session, request.headers.get(auth.CSRF_HEADER)):
+    if csrf_ok(session, request.headers.get(CSRF_HEADER)):
         return True
-    raise Forbidden(f"The library's request lacks its {auth.CSRF_HEADER} header; reload "
+    raise Forbidden(f"The library's request lacks its {CSRF_HEADER} header; reload "
                     "the page.")
+
+
+def current_session() -> dict | None:
+    """The request's library session (cached on `g`), or None."""
+    if "library_session" not in g:
+        session_id = request.cookies.get(COOKIE)
+        g.library_session = find_session(get_store(), session_id) if session_id else None
+    return g.library_session
+
+
+def csrf_ok(session: dict, sent: str | None) -> bool:
+    return bool(sent) and hmac.compare_digest(sent.encode(), session["csrf"].encode())
+
+
+def same_origin() -> bool:
+    """False when the browser says the request comes from another origin.
+
+    SameSite=Strict already keeps the cookie off cross-site requests; this
+    also refuses same-site but cross-origin ones (another port on 127.0.0.1)."""
+    origin = request.headers.get("Origin")
+    return origin is None or origin == request.host_url.rstrip("/")
+
+
+def set_session_cookie(response: Response, session_id: str) -> None:
+    response.set_cookie(COOKIE, session_id, max_age=SESSION_DAYS * 86400, httponly=True,
+                        samesite="Strict", path="/")
+
+
+def clear_session_cookie(response: Response) -> None:
+    response.delete_cookie(COOKIE, path="/", httponly=True, samesite="Strict")
 
 
 def install(app: Flask) -> None:

@@ -3,15 +3,15 @@
 from flask import Blueprint
 
 from ..db import get_store
-from ..capture import Capture, save_capture
-from ..store import NewHighlight
+from ..services.captures import Capture, save_capture
+from ..store import HighlightRecord
 from . import validate
 
 blueprint = Blueprint("captures", __name__)
 
 
 def parse_capture(body: dict) -> Capture:
-    highlight = NewHighlight(
+    highlight = HighlightRecord(
         id=validate.client_id(body),
         exact=validate.string(body, "text", required=True),
         prefix=validate.string(body, "prefix", max_length=validate.MAX_CONTEXT),

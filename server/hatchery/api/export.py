@@ -2,8 +2,9 @@
 
 from flask import Blueprint, Response, request
 
-from .. import export
 from ..db import get_store
+from ..responses import attachment
+from ..services import exports as export
 from . import validate
 
 blueprint = Blueprint("export", __name__)
@@ -12,7 +13,7 @@ EXPORT_FORMATS = (*export.FORMATS, "hatch")
 
 
 def export_response(fmt: str, hatch_id: str | None) -> Response:
-    """The export as a download; shared by the API and the library."""
+    """The export as a download."""
     store = get_store()
     if fmt not in EXPORT_FORMATS:
         raise validate.ValidationError(
@@ -20,16 +21,7 @@ def export_response(fmt: str, hatch_id: str | None) -> Response:
     if fmt == "hatch":
         if not hatch_id or not hatch_id.lstrip("-").isdigit():
             raise validate.ValidationError("`hatch_id` is required with format=hatch.")
-        hatch = store.get_hatch(int(hatch_id))
-        body = export.hatch_markdown(hatch).encode("utf-8")
-        name = f"hatch-{hatch['id']}.md"
-    else:
-        body = export.export_bytes(store, fmt)
-        name = export.filename(fmt)
-    response = Response(body, mimetype=export.MEDIA_TYPES[fmt])
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachment(export.download(store, fmt, int(hatch_id) if fmt == "hatch" else None))
 
 
 @blueprint.get("/export")

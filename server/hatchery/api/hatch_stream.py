@@ -31,7 +31,7 @@ from ..errors import HatcheryError, ValidationError
 from ..hatch import NothingToHatch
 from ..hatch.engines import get_engine
 from ..hatch.llm import Cancelled, CancelToken
-from ..hatching import engine_options, flatten, gather_sources, run_engine, store_hatch
+from ..services.hatches import engine_options, flatten, gather_sources, run_engine, store_hatch
 from ..store import Store
 from .hatches import hatch_request
 

@@ -5,7 +5,7 @@ from flask import Blueprint, Response, current_app, request
 from ..db import get_store
 from ..errors import ValidationError
 from ..hatch import NothingToHatch
-from ..hatching import create_hatch, engine_options, flatten
+from ..services.hatches import create_hatch, engine_options, flatten
 from . import validate
 
 blueprint = Blueprint("hatches", __name__)

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, current_app
 
-from ..hatching import available_engines
+from ..services.hatches import available_engines
 from ..openapi import build_spec
 
 blueprint = Blueprint("meta", __name__)

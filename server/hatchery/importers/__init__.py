@@ -1,21 +1,19 @@
-"""Import: other tools' exports and our own, into the store.
+"""Import files: other tools' exports and our own, read into store records.
 
-`import_file` detects the format, reads and checks every record first (a bad
-record stops the import before anything is written and the error names it),
-then writes everything in one transaction. Importing the same file twice adds
-nothing: highlights keep stable ids.
+`parse` detects the format and reads and checks every record (a bad record
+stops the import before anything is written, and the error names it);
+`hatchery.services.imports` then writes everything in one transaction.
+Importing the same file twice adds nothing: highlights keep stable ids.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
-from ..store import Store
 from . import glasp, hypothesis, jsonld, kindle, ours
 from .common import ImportFailed, ParsedImport
 
-__all__ = ["FORMATS", "LABELS", "ImportFailed", "ParsedImport", "detect", "import_bytes", "parse"]
+__all__ = ["FORMATS", "LABELS", "ImportFailed", "ParsedImport", "detect", "parse"]
 
 # Checked in this order: ours first (it says what it is), Web Annotation
 # before Hypothesis (Hypothesis' own API speaks both dialects).
@@ -61,17 +59,3 @@ def parse(raw: bytes) -> ParsedImport:
     module = {m.NAME: m for m in (*JSON_FORMATS, kindle)}[name]
     return module.parse(content)
 
-
-def import_bytes(store: Store, raw: bytes, *,
-                 progress: Callable[[int], None] | None = None,
-                 parsed: ParsedImport | None = None) -> dict:
-    """Import a file's content; returns what was added, what was already
-    there and what was skipped (with why).
-
-    :param progress: called with how many records were just written
-    :param parsed: the file already parsed (the CLI parses first to size
-        its progress bar)
-    """
-    parsed = parsed or parse(raw)
-    counts = store.import_batch(parsed.pages, parsed.hatches, progress=progress)
-    return {"format": parsed.format, **counts, "skipped": parsed.skipped}

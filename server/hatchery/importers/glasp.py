@@ -3,7 +3,7 @@ and `highlights[]` of `text`, `note`, `color`, `created_at`."""
 
 from __future__ import annotations
 
-from ..store import ImportHighlight, ImportPage
+from ..store import HighlightRecord, ImportPage
 from .common import ParsedImport, color, fail, page_url, stable_id, tag_list, text, timestamp
 
 NAME = "glasp"
@@ -35,7 +35,7 @@ def parse(data: dict) -> ParsedImport:
             created = timestamp(where, h.get("created_at") or h.get("createdAt"))
             own_id = h.get("id") or h.get("highlightId") or ""
             tags = list(dict.fromkeys(page_tags + tag_list(where, h.get("tags"))))
-            page.highlights.append(ImportHighlight(
+            page.highlights.append(HighlightRecord(
                 id=stable_id("glasp", url, own_id, exact, created or ""),
                 exact=exact, note=text(where, h, "note"), color=color(h.get("color")),
                 tags=tags, created_at=created,

@@ -3,7 +3,7 @@ export, `{"rows": [...]}` from the search API, or a bare list."""
 
 from __future__ import annotations
 
-from ..store import ImportHighlight, ImportPage
+from ..store import HighlightRecord, ImportPage
 from .common import (ParsedImport, fail, optional_int, page_url, stable_id, tag_list, text,
                      timestamp)
 
@@ -49,7 +49,7 @@ def parse(data: object) -> ParsedImport:
         title = _title(item)
         page = pages.setdefault(url, ImportPage(url=url, title=title))
         page.title = page.title or title
-        page.highlights.append(ImportHighlight(
+        page.highlights.append(HighlightRecord(
             id=stable_id("hypothesis", item.get("id") or f"{url}\x1f{exact}"),
             exact=exact, prefix=text(record, quote, "prefix"),
             suffix=text(record, quote, "suffix"),

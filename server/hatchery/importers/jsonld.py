@@ -3,7 +3,7 @@ tool's), an AnnotationPage, one Annotation or a list of them."""
 
 from __future__ import annotations
 
-from ..store import ImportHighlight, ImportPage
+from ..store import HighlightRecord, ImportPage
 from . import ours
 from .common import (COLORS, ParsedImport, fail, optional_int, page_url, stable_id,
                      tag_list, timestamp)
@@ -83,7 +83,7 @@ def parse(data: object) -> ParsedImport:
         style = target.get("styleClass")
         page = pages.setdefault(url, ImportPage(url=url, title=title))
         page.title = page.title or title
-        page.highlights.append(ImportHighlight(
+        page.highlights.append(HighlightRecord(
             id=_highlight_id(item.get("id"), url, quote["exact"]),
             exact=quote["exact"],
             prefix=quote.get("prefix") if isinstance(quote.get("prefix"), str) else "",

@@ -17,7 +17,7 @@ import re
 from datetime import datetime, timezone
 from urllib.parse import quote
 
-from ..store import ImportHighlight, ImportPage
+from ..store import HighlightRecord, ImportPage
 from .common import ParsedImport, fail, stable_id
 
 NAME = "kindle"
@@ -69,7 +69,7 @@ def parse(raw: str) -> ParsedImport:
             if target is not None:
                 target.note = f"{target.note}\n\n{body}".strip()
                 continue
-        highlight = ImportHighlight(
+        highlight = HighlightRecord(
             id=stable_id("kindle", title, span or "", body), exact=body,
             color="yellow", created_at=created)
         if any(h.id == highlight.id for h in page.highlights):
@@ -91,7 +91,7 @@ def _title_author(line: str) -> tuple[str, str]:
 
 
 def _note_target(page: ImportPage, locations: dict[str, tuple[int, int]],
-                 span: tuple[int, int] | None) -> ImportHighlight | None:
+                 span: tuple[int, int] | None) -> HighlightRecord | None:
     """The highlight a note belongs to: the last one on the same book whose
     locations hold the note's location."""
     if span is None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from ..export import JSON_FORMAT_NAME, JSON_FORMAT_VERSION
-from ..store import IMPORT_PAGE_FIELDS, ImportHighlight, ImportPage
+from ..store import IMPORT_PAGE_FIELDS, HighlightRecord, ImportPage
 from .common import ParsedImport, fail, optional_int, tag_list, text
 
 NAME = "hatchery-json"
+
+# Our own JSON export says what it is, so this importer can recognise it
+# (services/exports.py writes these).
+JSON_FORMAT_NAME = "hatchery"
+JSON_FORMAT_VERSION = 1
 
 
 def looks_like(data: object) -> bool:
@@ -59,13 +63,13 @@ def page_record(record: str, page: object) -> ImportPage:
                                   for j, h in enumerate(highlights, start=1)])
 
 
-def _highlight(record: str, h: object) -> ImportHighlight:
+def _highlight(record: str, h: object) -> HighlightRecord:
     if not isinstance(h, dict):
         raise fail(record, "it is not an object")
     context = h.get("context")
     if context is not None and not isinstance(context, dict):
         raise fail(record, "`context` must be an object")
-    return ImportHighlight(
+    return HighlightRecord(
         id=text(record, h, "id", required=True), exact=text(record, h, "exact", required=True),
         prefix=text(record, h, "prefix"), suffix=text(record, h, "suffix"),
         start=optional_int(record, h, "start"), end=optional_int(record, h, "end"),

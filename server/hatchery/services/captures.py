@@ -7,10 +7,10 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
-from . import extract
-from .errors import ConflictError, GoneError
-from .store import NewHighlight, Store
-from .urls import normalize_url
+from .. import extract
+from ..errors import ConflictError, GoneError
+from ..store import HighlightRecord, Store
+from ..urls import normalize_url
 
 LOGGER = logging.getLogger(__name__)
 
@@ -19,7 +19,7 @@ LOGGER = logging.getLogger(__name__)
 class Capture:
     """One highlight with its page, as the extension sends it."""
 
-    highlight: NewHighlight
+    highlight: HighlightRecord
     url: str
     title: str = ""
     html: str | None = None
@@ -34,8 +34,8 @@ def save_capture(store: Store, capture: Capture) -> tuple[dict, bool]:
 
     The same capture sent twice is stored once: the second answer is the
     stored highlight. A capture of a highlight the person deleted since is
-    refused with GoneError (410), so a stale resend never resurrects it. The same id with other text or another page is a
-    client bug and raises ConflictError rather than overwrite anything.
+    refused with GoneError (410), so a stale resend never resurrects it. The
+    same id with other text or another page is a client bug and raises ConflictError rather than overwrite anything.
     """
     url = normalize_url(capture.url)
     existing = store.find_highlight(capture.highlight.id)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from . import hatch as engine_lib
-from .errors import UpstreamError, ValidationError
-from .store import Store
+from .. import hatch as engine_lib
+from ..errors import UpstreamError, ValidationError
+from ..store import Store
 
 MAX_SOURCES = 50
 MAX_HIGHLIGHTS = 500
@@ -39,6 +39,9 @@ def gather_sources(store: Store, page_ids: Sequence[int] = (),
 
 
 def _source(page: dict, highlights: list[dict]) -> engine_lib.Source:
+    """A stored page and highlights as the engine's input. `hatch/` keeps its
+    own input types (Source, SourceHighlight) and never imports the store;
+    this is the one place that converts."""
     article = page.get("article") or {}
     ordered = sorted(highlights, key=lambda h: (h["start"] is None, h["start"] or 0))
     return engine_lib.Source(
@@ -57,7 +60,7 @@ def _source(page: dict, highlights: list[dict]) -> engine_lib.Source:
 def available_engines(config: Mapping) -> list[str]:
     """The engines this server can hatch with: "local", and "llm" when a
     model is configured."""
-    from .hatch.llm import options_from_config
+    from ..hatch.llm import options_from_config
 
     try:
         configured = options_from_config(config) is not None
@@ -73,7 +76,7 @@ def engine_options(config: Mapping, engine: str):
     """
     if engine != "llm":
         return None
-    from .hatch.llm import options_from_config
+    from ..hatch.llm import options_from_config
 
     try:
         options = options_from_config(config)
@@ -91,7 +94,7 @@ def engine_options(config: Mapping, engine: str):
 def run_engine(sources: list[engine_lib.Source], *, engine: str, length: str, options=None):
     """`hatch.hatch`, with a model's failure (when there is no fallback) as
     an UpstreamError the API answers with 502."""
-    from .hatch.llm import Cancelled, LLMError
+    from ..hatch.llm import Cancelled, LLMError
 
     try:
         return engine_lib.hatch(sources, engine=engine, length=length, options=options)

@@ -9,7 +9,8 @@ our own importer reads back.
   TextPosition selectors.
 - One hatch as Markdown.
 
-Plain functions over the store's dicts; no Flask here.
+Plain functions over the store's dicts; no Flask here: the API and the
+library turn a `Download` into a response.
 """
 
 from __future__ import annotations
@@ -19,17 +20,18 @@ import io
 import json
 import re
 import zipfile
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
-from . import __version__
-from .store import Store, now
+from .. import __version__
+from ..errors import ValidationError
+from ..importers.ours import JSON_FORMAT_NAME, JSON_FORMAT_VERSION
+from ..store import Store, now
 
 FORMATS = ("json", "markdown", "csv", "jsonld")
-
-# Our own JSON export says what it is, so the importer can recognise it.
-JSON_FORMAT_NAME = "hatchery"
-JSON_FORMAT_VERSION = 1
+# What a download may be: the library in one of FORMATS, or one hatch.
+DOWNLOAD_FORMATS = (*FORMATS, "hatch")
 
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 # Terms the Web Annotation context lacks: the page title (Dublin Core), and
@@ -67,6 +69,34 @@ def filename(fmt: str, *, stamp: str | None = None) -> str:
     day = (stamp or now())[:10]
     extension = {"json": "json", "jsonld": "jsonld", "csv": "csv", "markdown": "zip"}[fmt]
     return f"hatchery-{day}.{extension}"
+
+
+@dataclass
+class Download:
+    """An export as a file to hand over."""
+
+    body: bytes
+    filename: str
+    media_type: str
+
+
+def download(store: Store, fmt: str, hatch_id: int | None = None) -> Download:
+    """The whole library in `fmt`, or with `fmt` "hatch" one hatch as Markdown.
+
+    :param fmt: one of DOWNLOAD_FORMATS
+    :param hatch_id: the hatch, for "hatch"
+    :raises ValidationError: an unknown format, or "hatch" without an id
+    :raises NotFoundError: there is no such hatch
+    """
+    if fmt not in DOWNLOAD_FORMATS:
+        raise ValidationError(f"`format` must be one of {', '.join(DOWNLOAD_FORMATS)}.")
+    if fmt == "hatch":
+        if hatch_id is None:
+            raise ValidationError("`hatch_id` is required with format=hatch.")
+        hatch = store.get_hatch(hatch_id)
+        return Download(hatch_markdown(hatch).encode("utf-8"), f"hatch-{hatch['id']}.md",
+                        MEDIA_TYPES["hatch"])
+    return Download(export_bytes(store, fmt), filename(fmt), MEDIA_TYPES[fmt])
 
 
 def export_bytes(store: Store, fmt: str) -> bytes:
@@ -228,11 +258,11 @@ def page_markdown(page: dict) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def markdown_files(pages: list[dict]) -> dict[str, str]:
+def markdown_files(store: Store) -> dict[str, str]:
     """File name -> Markdown for each page; names are unique and safe on
     every OS."""
     files: dict[str, str] = {}
-    for page in pages:
+    for page in store.export_pages():
         base = _safe_name(page["title"] or _host(page["url"]) or f"page-{page['id']}")
         name = f"{base}.md"
         if name.lower() in (n.lower() for n in files):
@@ -245,7 +275,7 @@ def markdown_zip(store: Store) -> bytes:
     buffer = io.BytesIO()
     stamp = datetime.now(timezone.utc).timetuple()[:6]
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in markdown_files(store.export_pages()).items():
+        for name, text in markdown_files(store).items():
             info = zipfile.ZipInfo(f"hatchery/{name}", date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, text.encode("utf-8"))

@@ -1,0 +1,111 @@
+"""The library's blueprint: the session guard every view passes, the
+headers every answer carries, the error pages and the template filters."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, Response, abort, g, render_template, request
+from markupsafe import Markup, escape
+from werkzeug.exceptions import HTTPException
+
+from .. import security
+from ..contract.limits import COLORS
+from ..errors import HatcheryError
+from ..urls import is_web_url
+
+blueprint = Blueprint("library", __name__)
+
+PAGE_SIZE = 30
+# Private-use characters mark search matches inside FTS snippets: the view
+# escapes the snippet, then turns only these into <mark>.
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+
+# Pages the library shows a browser; scripts and styles only from /static.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
+    "object-src 'none'")
+
+OPEN_ENDPOINTS = {"library.login", "library.logged_out"}
+
+
+@blueprint.before_request
+def require_session():
+    if request.endpoint in OPEN_ENDPOINTS:
+        return None
+    session = security.current_session()
+    if session is None:
+        return render_template("library/login_needed.html"), 401
+    if request.method == "POST":
+        if not security.same_origin() or not security.csrf_ok(
+                session, request.form.get(security.CSRF_FIELD)):
+            abort(403, "This form is out of date or came from another site; reload the page "
+                       "and try again.")
+    return None
+
+
+@blueprint.after_request
+def secure_headers(response: Response) -> Response:
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "same-origin"  # "no-referrer" makes form posts send Origin: null
+    response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+@blueprint.errorhandler(HatcheryError)
+def domain_error(error: HatcheryError):
+    return render_template("library/error.html", message=error.message), error.status
+
+
+@blueprint.errorhandler(HTTPException)
+def http_error(error: HTTPException):
+    return render_template("library/error.html", message=error.description), error.code
+
+
+@blueprint.app_context_processor
+def template_globals() -> dict:
+    session = g.get("library_session")
+    return {"csrf_token": session["csrf"] if session else "", "colors": COLORS,
+            "csrf_field": security.CSRF_FIELD}
+
+
+@blueprint.app_template_filter("marked")
+def marked(snippet: str | None) -> Markup:
+    """Escape a snippet, then mark the matches the store wrapped."""
+    text = str(escape(snippet or ""))
+    return Markup(text.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
+
+
+@blueprint.app_template_test("web_url")
+def web_url(value: object) -> bool:
+    """Only http(s) addresses become links: an imported `javascript:` URL
+    stays text."""
+    return isinstance(value, str) and is_web_url(value)
+
+
+@blueprint.app_template_filter("host")
+def host(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or url
+    except ValueError:
+        return url
+
+
+@blueprint.app_template_filter("day")
+def day(stamp: str | None) -> str:
+    return (stamp or "")[:10]
+
+
+def page_number() -> int:
+    """The `page` query argument of a paged list, 1 when missing or odd."""
+    try:
+        return max(1, int(request.args.get("page", 1)))
+    except ValueError:
+        return 1
+
+
+def last_page(total: int) -> int:
+    return max(1, -(-total // PAGE_SIZE))

@@ -1,0 +1,76 @@
+"""Browsing: the page list with its filters, search, and one page."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from flask import current_app, render_template, request, url_for
+
+from ..contract.limits import COLORS
+from ..db import get_store
+from ..errors import SearchError, ValidationError
+from ..store import PageFilters
+from .blueprint import (MARK_CLOSE, MARK_OPEN, PAGE_SIZE, blueprint, host, last_page,
+                        page_number, web_url)
+
+# How many highlights and pages a search shows.
+SEARCH_LIMIT = 100
+
+
+def _filters() -> PageFilters:
+    args = request.args
+    color = args.get("color", "")
+    return PageFilters(tag=args.get("tag", "").strip(),
+                       color=color if color in COLORS else "",
+                       site=args.get("site", "").strip().lower(),
+                       date_from=_date_arg("from"), date_to=_date_arg("to"))
+
+
+def _date_arg(name: str) -> str:
+    value = request.args.get(name, "").strip()
+    if value and not (len(value) == 10 and value[4] == "-" and value[7] == "-"
+                      and value.replace("-", "").isdigit()):
+        raise ValidationError(f"`{name}` must be a date like 2024-03-31.")
+    return value
+
+
+@blueprint.get("/")
+def index():
+    store = get_store()
+    filters = _filters()
+    number = page_number()
+    pages, total = store.list_pages(filters, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE,
+                                    with_highlights=True)
+    sites = sorted({host(u) for u in store.page_urls() if web_url(u)})
+    args = {k: v for k, v in request.args.items() if k != "page" and v}
+    return render_template(
+        "library/index.html", pages=pages, total=total, filters=filters,
+        filtered=bool(filters), tags=store.tag_counts(), sites=sites,
+        page_number=number, last_page=last_page(total),
+        page_link=lambda n: url_for("library.index") + "?" + urlencode({**args, "page": n}),
+        deleted=request.args.get("deleted"))
+
+
+@blueprint.get("/search")
+def search():
+    query = request.args.get("q", "").strip()
+    results, problem = {"highlights": [], "pages": []}, None
+    if query:
+        try:
+            results = get_store().search(query, limit=SEARCH_LIMIT,
+                                         marks=(MARK_OPEN, MARK_CLOSE))
+        except SearchError as error:
+            current_app.logger.info("search failed for %r", query, exc_info=True)
+            problem = error.message
+    return render_template("library/search.html", query=query, results=results,
+                           problem=problem)
+
+
+@blueprint.get("/pages/<int:page_id>")
+def page(page_id: int):
+    store = get_store()
+    found = store.get_page(page_id)
+    found["highlights"] = store.highlights_for_page(page_id)
+    return render_template("library/page.html", page=found,
+                           deleted=request.args.get("deleted"),
+                           saved=request.args.get("saved"))

@@ -1,0 +1,161 @@
+"""The schema: numbered migrations and the code that runs them."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from .base import StoreBase
+
+# Numbered migrations; `PRAGMA user_version` records how many have run.
+# Append only: never edit a released one and never DROP user data.
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "pages, highlights, hatches and full-text search",
+        """
+        CREATE TABLE pages (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            site_name TEXT,
+            byline TEXT,
+            lang TEXT,
+            published TEXT,
+            image TEXT,
+            article_text TEXT NOT NULL DEFAULT '',
+            article TEXT,              -- JSON of hatchery.extract.Article
+            html_hash TEXT,            -- sha256 of the HTML last extracted
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE highlights (
+            id TEXT PRIMARY KEY,       -- the client's UUID
+            page_id INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+            exact TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            start INTEGER,
+            "end" INTEGER,
+            color TEXT NOT NULL DEFAULT 'yellow',
+            note TEXT NOT NULL DEFAULT '',
+            tags TEXT NOT NULL DEFAULT '[]',   -- JSON list of strings
+            context TEXT,                      -- JSON of HighlightContext
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX highlights_by_page ON highlights(page_id, start);
+        CREATE TABLE hatches (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            engine TEXT NOT NULL,
+            length TEXT NOT NULL,
+            page_ids TEXT NOT NULL,        -- JSON list
+            highlight_ids TEXT NOT NULL,   -- JSON list
+            result TEXT NOT NULL,          -- JSON of Hatch.to_dict()
+            created_at TEXT NOT NULL
+        );
+
+        CREATE VIRTUAL TABLE highlights_fts USING fts5(
+            exact, note, content='highlights', content_rowid='rowid',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER highlights_ai AFTER INSERT ON highlights BEGIN
+            INSERT INTO highlights_fts(rowid, exact, note)
+            VALUES (new.rowid, new.exact, new.note);
+        END;
+        CREATE TRIGGER highlights_ad AFTER DELETE ON highlights BEGIN
+            INSERT INTO highlights_fts(highlights_fts, rowid, exact, note)
+            VALUES ('delete', old.rowid, old.exact, old.note);
+        END;
+        CREATE TRIGGER highlights_au AFTER UPDATE OF exact, note ON highlights BEGIN
+            INSERT INTO highlights_fts(highlights_fts, rowid, exact, note)
+            VALUES ('delete', old.rowid, old.exact, old.note);
+            INSERT INTO highlights_fts(rowid, exact, note)
+            VALUES (new.rowid, new.exact, new.note);
+        END;
+
+        CREATE VIRTUAL TABLE pages_fts USING fts5(
+            title, article_text, content='pages', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER pages_ai AFTER INSERT ON pages BEGIN
+            INSERT INTO pages_fts(rowid, title, article_text)
+            VALUES (new.id, new.title, new.article_text);
+        END;
+        CREATE TRIGGER pages_ad AFTER DELETE ON pages BEGIN
+            INSERT INTO pages_fts(pages_fts, rowid, title, article_text)
+            VALUES ('delete', old.id, old.title, old.article_text);
+        END;
+        CREATE TRIGGER pages_au AFTER UPDATE OF title, article_text ON pages BEGIN
+            INSERT INTO pages_fts(pages_fts, rowid, title, article_text)
+            VALUES ('delete', old.id, old.title, old.article_text);
+            INSERT INTO pages_fts(rowid, title, article_text)
+            VALUES (new.id, new.title, new.article_text);
+        END;
+        """,
+    ),
+    (
+        "tombstones: a deleted highlight stays deleted when a stale outbox resends it",
+        """
+        CREATE TABLE deleted_highlights (
+            id TEXT PRIMARY KEY,
+            deleted_at TEXT NOT NULL
+        );
+        """,
+    ),
+    (
+        "library: login codes, sessions, and a trash for undoing deletes",
+        """
+        CREATE TABLE login_codes (
+            code_hash TEXT PRIMARY KEY,    -- sha256 of the one-time code
+            expires_at TEXT NOT NULL
+        );
+        CREATE TABLE library_sessions (
+            id_hash TEXT PRIMARY KEY,      -- sha256 of the cookie's value
+            csrf TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        CREATE TABLE trash (
+            highlight_id TEXT PRIMARY KEY,
+            data TEXT NOT NULL,            -- JSON of the deleted highlight row
+            deleted_at TEXT NOT NULL
+        );
+        """,
+    ),
+]
+
+
+
+class Schema(StoreBase):
+    def migrate(self) -> int:
+        """Bring the schema up to date; returns the schema version."""
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        for number, (_name, script) in enumerate(MIGRATIONS, start=1):
+            if number <= version:
+                continue
+            # executescript would commit on its own; run the statements in
+            # one explicit transaction so a failed migration leaves nothing.
+            with self.transaction():
+                for statement in split_sql(script):
+                    self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version = {number}")
+            version = number
+        return version
+
+    def integrity_check(self) -> str:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def split_sql(script: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    statements, current = [], []
+    for line in script.splitlines():
+        current.append(line)
+        joined = "\n".join(current).strip()
+        if joined.endswith(";") and sqlite3.complete_statement(joined):
+            statements.append(joined)
+            current = []
+    if "\n".join(current).strip():
+        statements.append("\n".join(current).strip())
+    return statements
