@@ -23,10 +23,12 @@ EXTENSION = ROOT / "extension"
 RESOURCES = Path(__file__).resolve().parent / "pages"
 OUTPUT = ROOT / "test-output"
 from conftest import CHROMIUM  # noqa: E402  (one Playwright for the whole run)
+from e2e.extension_build import build_test_extension  # noqa: E402
 
-LAUNCH_ARGS = [
-    f"--disable-extensions-except={EXTENSION}",
-    f"--load-extension={EXTENSION}",
+
+# What every test browser runs with: no sandbox in containers, nothing
+# that reaches the network on its own.
+_CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
     "--disable-quic",
@@ -35,6 +37,19 @@ LAUNCH_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def launch_args(extension: Path) -> list[str]:
+    """Chromium's arguments to run with the extension in `extension` loaded."""
+    return [
+        f"--disable-extensions-except={extension}",
+        f"--load-extension={extension}",
+        *_CHROMIUM_FLAGS,
+    ]
+
+
+# The shipped folder, for the tests that need nothing a user could not do.
+LAUNCH_ARGS = launch_args(EXTENSION)
 
 
 def pytest_collection_modifyitems(items):
@@ -78,6 +93,12 @@ def site(tmp_path):
     served.httpd.server_close()
 
 
+@pytest.fixture(scope="session")
+def test_extension(tmp_path_factory) -> Path:
+    """The extension with its test hooks (see extension_build.py), built once."""
+    return build_test_extension(tmp_path_factory.mktemp("extension") / "extension")
+
+
 @pytest.fixture
 def output_dir(request):
     folder = OUTPUT / request.node.name
@@ -86,11 +107,12 @@ def output_dir(request):
 
 
 class Browser:
-    """A Chromium profile with the extension, pointed at a server."""
+    """A Chromium profile with the test build of the extension, pointed at a server."""
 
-    def __init__(self, pw, profile: Path):
+    def __init__(self, pw, profile: Path, extension: Path):
         self.pw = pw
         self.profile = profile
+        self.extension = extension
         self.context = None
         self.worker = None
         self.extension_id = ""
@@ -98,7 +120,7 @@ class Browser:
     def launch(self) -> "Browser":
         self.context = self.pw.chromium.launch_persistent_context(
             str(self.profile), executable_path=CHROMIUM, headless=True,
-            args=LAUNCH_ARGS, viewport={"width": 1100, "height": 800})
+            args=launch_args(self.extension), viewport={"width": 1100, "height": 800})
         workers = self.context.service_workers
         self.worker = workers[0] if workers else self.context.wait_for_event("serviceworker")
         self.extension_id = self.worker.url.split("/")[2]
@@ -144,7 +166,7 @@ class Browser:
         return found
 
     def popup(self, page=None):
-        """The popup opened as a page about `page`'s tab."""
+        """The popup opened as a page about `page`'s tab (the test build reads `?tab=`)."""
         url = f"chrome-extension://{self.extension_id}/src/popup/popup.html"
         if page is not None:
             url += f"?tab={self.tab_id(page)}"
@@ -159,12 +181,12 @@ class Browser:
 
 
 @pytest.fixture
-def launch_browser(playwright_instance):
+def launch_browser(playwright_instance, test_extension):
     """Launch Chromium on a given profile folder (to restart a browser)."""
     opened = []
 
     def launch(profile: Path) -> Browser:
-        browser = Browser(playwright_instance, profile).launch()
+        browser = Browser(playwright_instance, profile, test_extension).launch()
         opened.append(browser)
         return browser
 
@@ -174,8 +196,8 @@ def launch_browser(playwright_instance):
 
 
 @pytest.fixture
-def browser(playwright_instance, tmp_path, server):
-    opened = Browser(playwright_instance, tmp_path / "profile").launch()
+def browser(playwright_instance, tmp_path, server, test_extension):
+    opened = Browser(playwright_instance, tmp_path / "profile", test_extension).launch()
     opened.configure(server.url, server.token)
     yield opened
     opened.close()

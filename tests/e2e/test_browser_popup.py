@@ -3,7 +3,14 @@ shown as text, and a connection test that says what is wrong."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from e2e.browser_helpers import select, server_highlights, wait_for
+
+# A hatch of exactly the server's schema, with cited words in its citations
+# (the same fixture the node tests of hatch-view.js use).
+FIXTURE_HATCH = Path(__file__).resolve().parents[1] / "js" / "fixtures" / "hatch.json"
 
 
 def highlight(page, css, text, color="yellow"):
@@ -50,6 +57,41 @@ def test_the_popup_hatches_two_pages_with_citations(browser, server, site, outpu
     markdown = popup.evaluate("navigator.clipboard.readText()")
     assert markdown.startswith("#")
     assert "[1]" in markdown
+
+
+def test_each_citation_shows_the_cited_words_and_links_its_page(browser, server, site, output_dir):
+    page = browser.open(site.page("article.html"))
+    highlight(page, "#p1", "primary copy of your data")
+    wait_for(lambda: server_highlights(server, page.url))
+    popup = browser.popup(page)
+    # The server answers with the fixture hatch, as the stream's last event.
+    hatch = json.loads(FIXTURE_HATCH.read_text(encoding="utf-8"))
+    popup.route("**/api/hatches/stream", lambda route: route.fulfill(
+        status=200, content_type="text/event-stream",
+        body=f"event: hatch\ndata: {json.dumps({'hatch': hatch})}\n\n"))
+    popup.locator("#pages .pick").first.check()
+    popup.locator("#hatch").click()
+    popup.locator("#result:not([hidden])").wait_for()
+
+    assert popup.locator("#hatch-title").inner_text() == hatch["title"]
+    assert popup.locator("#hatch-byline").inner_text() == "Written on this computer"
+    cited = popup.locator("#citations li .cited").all_inner_texts()
+    assert cited == [
+        "“keeps the primary copy of your data on your own device”",
+        "the article text",
+        "“A queue turns a failure into a delay <img src=x onerror=alert(1)>”",
+    ]
+    links = popup.locator("#citations li a.source")
+    assert links.all_inner_texts() == [
+        "Local-first software, explained", "Local-first software, explained",
+        "javascript:alert(1)"]
+    assert [links.nth(i).get_attribute("href") for i in range(3)] == [
+        "http://example.org/local-first", "http://example.org/local-first", None]
+    assert popup.locator("#citations img").count() == 0
+    assert popup.locator("#hatch-notes li").all_inner_texts() == hatch["notes"]
+    threads = popup.locator("#hatch-body ul li").first.inner_text()
+    assert threads == "failure into a delay [1][3]"
+    popup.screenshot(path=str(output_dir / "popup-citations.png"), full_page=True)
 
 
 def test_markup_in_a_highlight_is_shown_as_text(browser, server, site, output_dir):

@@ -52,7 +52,8 @@ def test_highlights_made_while_the_server_is_down_arrive_exactly_once(
             url, payload, rev: 1, attempts: 1, nextAttemptAt: 0, lastError: null,
             failed: null}]});
         }""", [resent, page.url, "primary copy of your data"])
-        result = browser.evaluate("() => hatchery.flush({force: true})")
+        # What "Sync now" in the popup asks the worker.
+        result = popup.evaluate("chrome.runtime.sendMessage({type: 'flush'})")
         assert result == {"sent": 1, "waiting": 0, "failed": 0}, (result, browser.outbox())
         assert sorted(h["id"] for h in server_highlights(back, page.url)) == item_ids
     finally:

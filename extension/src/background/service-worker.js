@@ -8,6 +8,7 @@ import * as outbox from '../lib/outbox.js';
 import { canonicalUrl } from '../lib/text.js';
 import { update, read, flush, getStatus } from './outbox-store.js';
 import { getClient, getSettings } from './settings.js';
+import { MENU_ID, menuClicked, commandFired } from './commands.js';
 
 // The token lives in chrome.storage.local. Content scripts never read
 // storage (they ask this worker), so keep them out of it altogether: a bug
@@ -17,7 +18,6 @@ chrome.storage.local
   .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
   ?.catch(() => {});
 
-const MENU_ID = 'hatchery-highlight';
 const ALARM = 'hatchery-flush';
 const CACHE_KEY = 'pageCache';
 // Pages whose highlights are remembered for drawing while the server is down.
@@ -119,27 +119,6 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true;
 });
 
-function highlightInTab(tabId, frameId = 0) {
-  if (tabId === undefined || tabId < 0) return Promise.resolve(null);
-  return chrome.tabs
-    .sendMessage(tabId, { type: 'highlight-selection' }, { frameId })
-    .catch(() => null); // no content script there (a browser page)
-}
-
-/** Context menu "Highlight selection". */
-function menuClicked(info, tab) {
-  if (info.menuItemId !== MENU_ID) return Promise.resolve(null);
-  return highlightInTab(tab?.id, info.frameId ?? 0);
-}
-
-/** The Alt+Shift+H command. */
-async function commandFired(command, tab) {
-  if (command !== 'highlight-selection') return null;
-  let target = tab;
-  if (!target?.id) [target] = await chrome.tabs.query({ active: true, currentWindow: true });
-  return highlightInTab(target?.id);
-}
-
 chrome.contextMenus.onClicked.addListener(menuClicked);
 chrome.commands.onCommand.addListener(commandFired);
 
@@ -164,6 +143,3 @@ chrome.runtime.onStartup.addListener(() => {
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === ALARM) flushSoon();
 });
-
-// Handles for tests and debugging from the worker console.
-globalThis.hatchery = { flush, read, menuClicked, commandFired };

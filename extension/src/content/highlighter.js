@@ -5,6 +5,8 @@
  * layout stay as they were.
  */
 
+import { DEFAULT_COLOR } from '../lib/colors.js';
+
 export const MARK_TAG = 'hatchery-mark';
 
 // Text nodes of only whitespace between block elements are left alone: a
@@ -34,7 +36,7 @@ export function drawHighlight(index, start, end, highlight) {
     if (!parent) continue;
     const mark = doc.createElement(MARK_TAG);
     mark.dataset.id = highlight.id;
-    mark.dataset.color = highlight.color || 'yellow';
+    mark.dataset.color = highlight.color || DEFAULT_COLOR;
     parent.insertBefore(mark, node);
     mark.appendChild(node);
     marks.push(mark);

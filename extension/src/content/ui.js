@@ -5,7 +5,7 @@
  * Everything that came from the page or the server is set as textContent.
  */
 
-export const COLORS = ['yellow', 'green', 'blue', 'pink'];
+import { COLORS, DEFAULT_COLOR } from '../lib/colors.js';
 
 const SWATCH = {
   yellow: '#ffe240',
@@ -175,7 +175,7 @@ export function createUi(doc, handlers) {
       quote.textContent = highlight.exact ?? '';
       note.value = highlight.note ?? '';
       tags.value = (highlight.tags ?? []).join(', ');
-      pressColor(highlight.color || 'yellow');
+      pressColor(highlight.color || DEFAULT_COLOR);
       editor.classList.add('open');
       const top = rect.bottom + 8;
       editor.style.left = `${Math.min(Math.max(4, rect.left), doc.defaultView.innerWidth - 320)}px`;

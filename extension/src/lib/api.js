@@ -133,9 +133,7 @@ export function createClient({ baseUrl, token, fetch: fetchImpl }) {
       request('DELETE', `/api/highlights/${encodeURIComponent(id)}`),
     pages: () => request('GET', '/api/pages').then((r) => r.data.pages ?? []),
     hatch: (body) =>
-      request('POST', '/api/hatches', body, HATCH_TIMEOUT_MS).then(
-        (r) => r.data.hatch ?? r.data,
-      ),
+      request('POST', '/api/hatches', body, HATCH_TIMEOUT_MS).then((r) => r.data.hatch),
 
     /**
      * Hatch while watching it being written (POST /api/hatches/stream).
@@ -151,7 +149,7 @@ export function createClient({ baseUrl, token, fetch: fetchImpl }) {
       let hatch = null;
       let error = null;
       const parser = createSseParser((e) => {
-        if (e.event === 'hatch') hatch = e.data?.hatch ?? e.data;
+        if (e.event === 'hatch') hatch = e.data?.hatch ?? null; // {hatch}
         if (e.event === 'error') error = e.data?.error ?? { message: String(e.data) };
         onEvent(e);
       });

@@ -53,6 +53,20 @@ export function isWebUrl(url) {
 }
 
 /**
+ * The host of a URL ("example.org:8080"), or '' when it is not a URL.
+ *
+ * @param {string} url
+ * @returns {string}
+ */
+export function hostOf(url) {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}
+
+/**
  * Shorten text for display, cutting at a word boundary when one is near.
  *
  * @param {string} text

@@ -1,0 +1,100 @@
+/**
+ * Capturing a highlight: turn the person's selection into a highlight,
+ * draw it at once, and hand the capture (with the page HTML the first time)
+ * to the service worker, whose outbox takes it to the server.
+ */
+
+import { buildSelector, trimRange } from '../lib/selector.js';
+import { capHtml, stripOwnMarkup } from '../lib/text.js';
+import { uuid4 } from '../lib/ids.js';
+import { DEFAULT_COLOR } from '../lib/colors.js';
+
+// Page HTML goes with a capture so the server can extract the article; a
+// page bigger than this is sent without it (the server then has the quote
+// and context only). chrome.storage.local must hold it while offline.
+const HTML_CAP = 1_500_000;
+
+export class Capturer {
+  /**
+   * @param {object} options
+   * @param {import('./page-highlights.js').PageHighlights} options.highlights
+   * @param {{contains: (node: Node) => boolean, hideToolbar: () => void}} options.ui
+   * @param {() => string} options.pageUrl the page's canonical URL now
+   *   (checked first, so a single-page app's new URL is followed)
+   * @param {(message: object) => Promise<any>} options.send to the worker
+   */
+  constructor({ highlights, ui, pageUrl, send }) {
+    this.highlights = highlights;
+    this.ui = ui;
+    this.pageUrl = pageUrl;
+    this.send = send;
+    this.lastColor = DEFAULT_COLOR;
+    // The page HTML goes with the first capture of each page view only: the
+    // server extracts the article once, and serialising a big page for every
+    // highlight would make garbage the collector stalls on.
+    this.htmlCarrier = null;
+  }
+
+  /**
+   * Highlight the current selection.
+   *
+   * @param {string} [color] defaults to the colour used last
+   * @returns {object|null} the new highlight, or null when nothing on the
+   *   page is selected
+   */
+  highlightSelection(color = this.lastColor) {
+    const selection = window.getSelection();
+    if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
+    const range = selection.getRangeAt(0);
+    // Text in our own toolbar or editor, or outside the body, is not page text.
+    if (this.ui.contains(range.commonAncestorContainer)) return null;
+    if (!document.body.contains(range.commonAncestorContainer)) return null;
+    const url = this.pageUrl();
+    const idx = this.highlights.textIndex();
+    const raw = idx.rangeOffsets(range);
+    const { start, end } = trimRange(idx.text, raw.start, raw.end);
+    if (end <= start) return null;
+    this.lastColor = color;
+    const selector = buildSelector(idx.text, start, end);
+    const data = { id: uuid4(), url, color, note: '', tags: [], ...selector };
+    this.highlights.drawNew(data, start, end);
+    selection.removeAllRanges();
+    this.ui.hideToolbar();
+    const withHtml = this.htmlCarrier === null;
+    if (withHtml) this.htmlCarrier = data.id;
+    // Serialising a large page takes longer than a frame: draw first, send
+    // the capture (with the page HTML) right after.
+    setTimeout(() => this.send({ type: 'capture', capture: captureOf(data, withHtml) }), 0);
+    return data;
+  }
+
+  /** A highlight was deleted: if it carried the page HTML, the next capture does. */
+  forget(id) {
+    if (this.htmlCarrier === id) this.htmlCarrier = null;
+  }
+
+  /** A new page view (a single-page app changed URL): send its HTML again. */
+  newPage() {
+    this.htmlCarrier = null;
+  }
+}
+
+/** The POST /api/captures body for a new highlight. */
+function captureOf(data, withHtml) {
+  return {
+    id: data.id,
+    url: data.url,
+    title: document.title,
+    html: withHtml
+      ? capHtml(stripOwnMarkup(document.documentElement.outerHTML), HTML_CAP)
+      : undefined,
+    text: data.exact,
+    prefix: data.prefix,
+    suffix: data.suffix,
+    start: data.start,
+    end: data.end,
+    color: data.color,
+    note: '',
+    tags: [],
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * The highlights of the page being shown: what each one is (its stored
+ * data), where it is drawn (its marks) and how it was found. The page text
+ * index lives here too, since drawing needs it and every page change makes
+ * it stale.
+ */
+
+import { TextIndex } from './text-index.js';
+import { drawHighlight, eraseMarks, recolor } from './highlighter.js';
+
+// A focused highlight (scrolled to from the popup) stands out this long.
+const FOCUS_MS = 1500;
+
+/**
+ * @typedef {object} Entry
+ * @property {object} data the highlight: id, exact, prefix, suffix, start,
+ *   end, color, note, tags (and `pending` while only in the outbox)
+ * @property {HTMLElement[]} marks where it is drawn (none when not found)
+ * @property {string|null} method how it was found ('new', 'position',
+ *   'exact', 'approximate'…), null while not drawn
+ * @property {boolean} [searching] true while the whole-text search for it runs
+ */
+
+export class PageHighlights {
+  /**
+   * @param {Element} root the element holding the page text (the body)
+   * @param {(fn: () => any) => any} quietly runs our own DOM changes
+   *   without waking the page watcher
+   */
+  constructor(root, quietly) {
+    this.root = root;
+    this.quietly = quietly;
+    /** @type {Map<string, Entry>} */
+    this.entries = new Map();
+    this.index = null;
+  }
+
+  /** The page text and its map to DOM nodes, built when first needed. */
+  textIndex() {
+    if (!this.index) this.index = new TextIndex(this.root);
+    return this.index;
+  }
+
+  /** The page changed: the text index must be built again. */
+  forgetText() {
+    this.index = null;
+  }
+
+  /** @param {string} id @returns {Entry|undefined} */
+  get(id) {
+    return this.entries.get(id);
+  }
+
+  /** @returns {Entry[]} */
+  all() {
+    return [...this.entries.values()];
+  }
+
+  /**
+   * Keep a highlight (merging into the one with the same id, if known).
+   *
+   * @param {object} data
+   * @returns {Entry}
+   */
+  remember(data) {
+    const entry = this.entries.get(data.id) ?? { data, marks: [], method: null };
+    entry.data = { ...entry.data, ...data };
+    this.entries.set(data.id, entry);
+    return entry;
+  }
+
+  /**
+   * Draw a highlight the person just made, at text offsets [start, end).
+   *
+   * @param {object} data
+   * @param {number} start
+   * @param {number} end
+   */
+  drawNew(data, start, end) {
+    const marks = this.quietly(() => drawHighlight(this.textIndex(), start, end, data));
+    this.entries.set(data.id, { data, marks, method: 'new' });
+  }
+
+  /**
+   * Draw an entry where the matcher found it. Call inside `quietly`.
+   *
+   * @param {Entry} entry
+   * @param {{start: number, end: number, method: string}} match
+   * @returns {boolean} whether anything was drawn
+   */
+  place(entry, match) {
+    entry.marks = drawHighlight(this.textIndex(), match.start, match.end, entry.data);
+    entry.method = entry.marks.length ? match.method : null;
+    return entry.marks.length > 0;
+  }
+
+  /** @param {Entry} entry @returns {boolean} whether it is on the page now */
+  isDrawn(entry) {
+    return entry.marks.some((m) => m.isConnected);
+  }
+
+  /**
+   * Change a highlight's colour, note or tags; redraws a new colour.
+   *
+   * @param {string} id
+   * @param {{color?: string, note?: string, tags?: string[]}} changes
+   */
+  change(id, changes) {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    Object.assign(entry.data, changes);
+    if (changes.color) recolor(entry.marks, changes.color);
+  }
+
+  /** Take an entry's marks off the page, keeping the entry. @param {Entry} entry */
+  erase(entry) {
+    this.quietly(() => eraseMarks(entry.marks));
+    entry.marks = [];
+  }
+
+  /** Remove a highlight from the page and forget it. @param {string} id */
+  remove(id) {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    this.erase(entry);
+    this.entries.delete(id);
+  }
+
+  /** Forget every highlight (the URL changed under a single-page app). */
+  clear() {
+    this.quietly(() => {
+      for (const entry of this.entries.values()) eraseMarks(entry.marks);
+    });
+    this.entries.clear();
+    this.index = null;
+  }
+
+  /**
+   * Scroll the page to a highlight and make it stand out for a moment.
+   *
+   * @param {string} id
+   * @returns {boolean} false when it is not drawn
+   */
+  scrollTo(id) {
+    const mark = this.entries.get(id)?.marks.find((m) => m.isConnected);
+    if (!mark) return false;
+    mark.scrollIntoView({ block: 'center' });
+    for (const m of this.entries.get(id).marks) m.setAttribute('data-focused', '');
+    setTimeout(() => {
+      for (const m of this.entries.get(id)?.marks ?? []) m.removeAttribute('data-focused');
+    }, FOCUS_MS);
+    return true;
+  }
+
+  /**
+   * What the popup shows about this page: each highlight, whether it is
+   * drawn, still being searched for, or an orphan.
+   *
+   * @param {string} url
+   * @param {string} title
+   */
+  state(url, title) {
+    return {
+      url,
+      title,
+      highlights: this.all().map(({ data, marks, method, searching }) => ({
+        id: data.id,
+        exact: data.exact,
+        color: data.color,
+        note: data.note ?? '',
+        tags: data.tags ?? [],
+        pending: Boolean(data.pending),
+        anchored: marks.some((m) => m.isConnected),
+        searching: Boolean(searching),
+        method,
+      })),
+    };
+  }
+}

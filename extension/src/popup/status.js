@@ -1,0 +1,81 @@
+/**
+ * The popup's status lines: whether the server answers and accepts the
+ * token (and what to do when not), and what waits in the outbox.
+ */
+
+import { getClient, getSettings } from '../background/settings.js';
+import { $, ask } from './dom.js';
+
+const TOKEN_HELP = ['Run ', { code: 'hatchery token' }, ' and paste the token in Settings.'];
+
+/** Show help made of text and `{code}` parts (never markup). */
+function showHelp(parts) {
+  const help = $('help');
+  help.replaceChildren(
+    ...parts.map((part) => {
+      if (typeof part === 'string') return document.createTextNode(part);
+      const code = document.createElement('code');
+      code.textContent = part.code;
+      return code;
+    }),
+  );
+  help.hidden = false;
+}
+
+/**
+ * Check the server and say how the connection is.
+ *
+ * @returns {Promise<boolean>} true when connected with a token it accepts
+ */
+export async function renderStatus() {
+  const connection = $('connection');
+  const settings = await getSettings();
+  const client = await getClient();
+  $('help').hidden = true;
+  try {
+    const health = await client.health();
+    if (!settings.token) {
+      connection.className = 'bad';
+      connection.textContent = `Server running (Hatchery ${health.version ?? ''}), but no token is set.`;
+      showHelp(TOKEN_HELP);
+      return false;
+    }
+    await client.pages();
+    // Offer the engine choice only when the server has more than one.
+    const engines = health.engines ?? ['local'];
+    $('engine').hidden = engines.length < 2;
+    for (const option of $('engine').options) option.hidden = !engines.includes(option.value);
+    connection.className = 'ok';
+    connection.textContent = `Connected to ${client.baseUrl}`;
+    return true;
+  } catch (error) {
+    connection.className = 'bad';
+    if (error.kind === 'unreachable') {
+      connection.textContent = `Server not reachable at ${client.baseUrl}.`;
+      showHelp([
+        'Start it with ',
+        { code: 'hatchery serve' },
+        '. Highlights you make meanwhile are kept and sent when it is back.',
+      ]);
+    } else if (error.kind === 'unauthorized') {
+      connection.textContent = 'The server refused the token.';
+      showHelp(TOKEN_HELP);
+    } else {
+      connection.textContent = `Server problem: ${error.message}`;
+    }
+    return false;
+  }
+}
+
+/** Say how many highlights wait to sync or were refused. */
+export async function renderOutbox() {
+  const status = await ask({ type: 'status' });
+  const box = $('outbox');
+  if (!status) return;
+  const { waiting = 0, failed = 0 } = status;
+  box.hidden = waiting + failed === 0;
+  const parts = [];
+  if (waiting) parts.push(`${waiting} waiting to sync`);
+  if (failed) parts.push(`${failed} refused by the server`);
+  $('waiting').textContent = parts.join(', ');
+}
