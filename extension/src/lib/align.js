@@ -82,6 +82,10 @@ export function contextErrors(text, at, context, side) {
   return best;
 }
 
+// Weights of an edit in the alignment that places a boundary.
+const QUOTE_COST = 2;
+const CONTEXT_COST = 3;
+
 /**
  * Where the boundary between `left` and `right` falls in text[from, to):
  * `left + right` is aligned with the text (the text around it is free), and
@@ -97,7 +101,7 @@ export function contextErrors(text, at, context, side) {
  * @param {string} right
  * @param {'left'|'right'} keep - the side the match is on ('right' when
  *   placing a start, after the prefix; 'left' when placing an end)
- * @returns {{at: number, errors: number}} errors: of the whole alignment
+ * @returns {{at: number, errors: number}} errors: the alignment's weighted cost
  */
 export function alignBoundary(text, from, to, left, right, keep) {
   from = Math.max(0, from);
@@ -106,15 +110,35 @@ export function alignBoundary(text, from, to, left, right, keep) {
   const rows = pattern.length;
   const n = Math.max(0, to - from);
   const width = n + 1;
+  // An edit costs more in the context than in the quote: the quote is what
+  // was edited, so of two equally short alignments the one that keeps the
+  // context intact wins ("Unavailable | while", not "Unavailabl|e while"
+  // when the quote's first word was removed).
+  const contextRows = keep === 'right' ? [1, left.length] : [left.length + 1, rows];
+  const weight = new Int32Array(rows + 1);
+  for (let i = 0; i <= rows; i++) {
+    weight[i] = i >= contextRows[0] && i <= contextRows[1] ? CONTEXT_COST : QUOTE_COST;
+  }
+  // A text character skipped after row i costs what an edit of row i does,
+  // except at the boundary, where it is outside the quote.
+  const skip = new Int32Array(rows + 1);
+  for (let i = 0; i <= rows; i++) skip[i] = i === left.length ? QUOTE_COST : weight[i];
   const cost = new Int32Array((rows + 1) * width);
+  const window = new Int32Array(n);
+  for (let j = 0; j < n; j++) window[j] = text.charCodeAt(from + j);
   for (let i = 1; i <= rows; i++) {
-    cost[i * width] = i;
+    cost[i * width] = cost[(i - 1) * width] + weight[i];
     const c = pattern.charCodeAt(i - 1);
+    const w = weight[i];
+    const s = skip[i];
     for (let j = 1; j <= n; j++) {
-      const diagonal = cost[(i - 1) * width + j - 1] + (c === text.charCodeAt(from + j - 1) ? 0 : 1);
-      const up = cost[(i - 1) * width + j] + 1;
-      const leftCell = cost[i * width + j - 1] + 1;
-      cost[i * width + j] = Math.min(diagonal, up, leftCell);
+      const above = (i - 1) * width + j;
+      const diagonal = cost[above - 1] + (c === window[j - 1] ? 0 : w);
+      const up = cost[above] + w;
+      const leftCell = cost[above + width - 1] + s;
+      let best = diagonal < up ? diagonal : up;
+      if (leftCell < best) best = leftCell;
+      cost[above + width] = best;
     }
   }
   let j = 0;
@@ -125,10 +149,11 @@ export function alignBoundary(text, from, to, left, right, keep) {
   while (i > left.length) {
     const here = cost[i * width + j];
     const c = pattern.charCodeAt(i - 1);
-    if (j > 0 && here === cost[(i - 1) * width + j - 1] + (c === text.charCodeAt(from + j - 1) ? 0 : 1)) {
+    const w = weight[i];
+    if (j > 0 && here === cost[(i - 1) * width + j - 1] + (c === text.charCodeAt(from + j - 1) ? 0 : w)) {
       i -= 1;
       j -= 1;
-    } else if (here === cost[(i - 1) * width + j] + 1) {
+    } else if (here === cost[(i - 1) * width + j] + w) {
       i -= 1;
     } else {
       j -= 1;
@@ -139,7 +164,8 @@ export function alignBoundary(text, from, to, left, right, keep) {
   // any column of the run is an equally good boundary. Prefer one that does
   // not cut a word, then the one that keeps the inserted text out of `keep`.
   const arrival = j;
-  while (j > 0 && cost[i * width + j] === cost[i * width + j - 1] + 1) j -= 1;
+  const s = skip[i];
+  while (j > 0 && cost[i * width + j] === cost[i * width + j - 1] + s) j -= 1;
   const cutsWord = (k) => isWordChar(text, from + k - 1) && isWordChar(text, from + k);
   if (keep === 'left') {
     for (let k = j; k <= arrival; k++) if (!cutsWord(k)) return { at: from + k, errors };

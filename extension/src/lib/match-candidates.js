@@ -23,7 +23,7 @@ export const MAX_ERROR_RATE = 0.5;
 // How many of the best candidate places are looked at closely. More costs
 // time on long pages with a short quote; the one near the expected place is
 // looked at separately, so this only matters for highlights that moved far.
-export const MAX_CANDIDATES = 32;
+export const MAX_CANDIDATES = 16;
 
 // Characters of the quote aligned together with the context to place each
 // end: enough to see through an edited word at the edge of the quote.

@@ -252,6 +252,14 @@ export function searchApprox(text, pattern, from, to) {
   return best ? finish(placeSpan(text, pattern, best, '', '', budget)) : null;
 }
 
+/** The most a candidate whose quote scores `quoteScore` can score. */
+function scoreBound(quoteScore) {
+  return (
+    (QUOTE_WEIGHT * quoteScore + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT) /
+    (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT)
+  );
+}
+
 function finish(steps) {
   for (;;) {
     const step = steps.next();
@@ -315,6 +323,9 @@ function* approximateShort(text, selector, budget, nearOnly) {
   const ends = yield* scanEnds(text, exact, windows, budget, expected + m);
   let best = null;
   for (const candidate of ends) {
+    // Candidates come best quote first; once even perfect context could not
+    // lift one above the best so far, none after it can either.
+    if (best && scoreBound(1 - candidate.errors / m) < best.score) break;
     const span = yield* placeSpan(text, exact, candidate, prefix, suffix, budget);
     if (!span || span.errors > maxErrors(m)) continue;
     const score = scoreMatch(text, selector, span.start, span.end, 1 - span.errors / m);
