@@ -143,6 +143,18 @@ export function alignBoundary(text, from, to, left, right, keep) {
   }
   let j = 0;
   for (let k = 1; k <= n; k++) if (cost[rows * width + k] < cost[rows * width + j]) j = k;
+  // With nothing after the boundary, an end inside a word may be cheaper by
+  // an edit than the word's end ("commodo vit" for "commodo cites" against
+  // "commodo vitae"): a whole word is worth one edit more.
+  if (!right.length && keep === 'left') {
+    const bound = cost[rows * width + j] + QUOTE_COST;
+    const cuts = (k) => isWordChar(text, from + k - 1) && isWordChar(text, from + k);
+    if (cuts(j)) {
+      let k = j;
+      while (k < n && cuts(k)) k += 1;
+      if (!cuts(k) && cost[rows * width + k] <= bound) j = k;
+    }
+  }
   const errors = cost[rows * width + j];
   // Walk back to the boundary row, preferring diagonal steps.
   let i = rows;

@@ -110,12 +110,17 @@ export function scoreMatch(text, selector, start, end, quoteScore) {
     hint >= 0 && text.length
       ? 1 - Math.min(1, Math.abs(start - hint) / text.length)
       : 1;
+  // Context that was never stored (a quote at the edge of the page, or a
+  // selector from elsewhere with none) neither helps nor hurts: the score is
+  // over the parts there are.
+  const prefixWeight = prefix ? PREFIX_WEIGHT : 0;
+  const suffixWeight = suffix ? SUFFIX_WEIGHT : 0;
   return (
     (QUOTE_WEIGHT * quoteScore +
-      PREFIX_WEIGHT * prefixScore +
-      SUFFIX_WEIGHT * suffixScore +
+      prefixWeight * prefixScore +
+      suffixWeight * suffixScore +
       POSITION_WEIGHT * positionScore) /
-    (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT)
+    (QUOTE_WEIGHT + prefixWeight + suffixWeight + POSITION_WEIGHT)
   );
 }
 
@@ -254,10 +259,8 @@ export function searchApprox(text, pattern, from, to) {
 
 /** The most a candidate whose quote scores `quoteScore` can score. */
 function scoreBound(quoteScore) {
-  return (
-    (QUOTE_WEIGHT * quoteScore + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT) /
-    (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT)
-  );
+  return (QUOTE_WEIGHT * quoteScore + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT) /
+    (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT);
 }
 
 function finish(steps) {
@@ -277,16 +280,20 @@ function exactNear(text, selector, expected) {
   // Search a slice, so a quote that is not near costs 4 kB, not 1 MB.
   const from = Math.max(0, expected - NEAR_WINDOW);
   const near = text.slice(from, expected + exact.length + NEAR_WINDOW);
+  let best = null;
   for (let at = near.indexOf(exact); at !== -1; at = near.indexOf(exact, at + 1)) {
     const hit = from + at;
     if (
       text.startsWith(prefix, hit - prefix.length) &&
-      text.startsWith(suffix, hit + exact.length)
+      text.startsWith(suffix, hit + exact.length) &&
+      (best === null || Math.abs(hit - expected) < Math.abs(best - expected))
     ) {
-      return { start: hit, end: hit + exact.length, score: 1, method: 'quote' };
+      best = hit;
     }
   }
-  return null;
+  return best === null
+    ? null
+    : { start: best, end: best + exact.length, score: 1, method: 'quote' };
 }
 
 /** The repeat of the exact quote best supported by context and position. */
