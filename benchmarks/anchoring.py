@@ -18,6 +18,12 @@ Three scenarios, each on a fresh load of the page:
              case (every one runs the whole approximate search)
 No server is needed: highlights are handed to the content script directly,
 as the worker does after fetching them.
+
+Then the edit simulation (benchmarks/anchoring_edits.py, under node): every
+highlight on the real pages of tests/resources re-anchored after each kind
+of edit a site makes, today's matcher against the one before issue 14
+(benchmarks/match-quote-baseline.js), plus quotes of 1,000 to 100,000
+characters on the long article. `--skip-browser` runs only the simulation.
 """
 
 from __future__ import annotations
@@ -262,8 +268,21 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--per-page", type=int, default=25,
+                        help="highlights per page in the edit simulation")
+    parser.add_argument("--skip-browser", action="store_true",
+                        help="run only the edit simulation")
     args = parser.parse_args()
+    from anchoring_edits import page_text, print_report, simulate
+
+    sim = simulate(args.per_page, args.seed, page_text(make_article(args.megabytes, args.seed)))
+    print_report(sim)
+    if args.skip_browser:
+        if args.json:
+            args.json.write_text(json.dumps({"simulation": sim}, indent=2))
+        return
     results = run(args)
+    results["simulation"] = sim
     print(f"article: {results['text_characters']:,} characters of text "
           f"({results['html_bytes']:,} bytes of HTML), {results['highlights']} highlights, "
           f"{results['runs']} runs each")

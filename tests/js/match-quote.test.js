@@ -177,3 +177,62 @@ test('a quick anchoring looks only near the expected place', () => {
   const near = 'Short preface. ' + ARTICLE;
   assert.equal(anchorQuote(near, s, { quick: true }).method, 'quote');
 });
+
+test('a 100,000-character quote with one edit is found in bounded steps', async () => {
+  const { anchorSteps, WORK_PER_STEP, LONG_QUOTE_LENGTH } = await import('../../extension/src/lib/match-quote.js');
+  // Varied text, as an article is: every 256 characters unlike any other.
+  const words = ARTICLE.split(/\s+/);
+  let seed = 7;
+  let text = '';
+  while (text.length < 300_000) {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    const r = (seed >>> 8) & 0xffff;
+    text += words[r % words.length] + (r % 7 ? ' ' : '. ');
+  }
+  const start = 50_000;
+  const s = buildSelector(text, start, start + 100_000);
+  assert.ok(s.exact.length > LONG_QUOTE_LENGTH);
+  // One word changed in the middle, and text added above: no shortcut works.
+  const mid = start + 50_000;
+  const preface = 'A new preface, far longer than the near window. '.repeat(400);
+  const edited = preface + text.slice(0, mid) + 'CHANGED' + text.slice(mid + 7);
+  let steps = 0;
+  let result;
+  for (const it = anchorSteps(edited, s); ; steps++) {
+    const step = it.next();
+    if (step.done) {
+      result = step.value;
+      break;
+    }
+    assert.ok(step.value <= 2 * WORK_PER_STEP, `a step did ${step.value} units`);
+  }
+  assert.ok(steps > 1, 'the work was split');
+  assert.equal(result.start, start + preface.length);
+  assert.equal(result.end, start + 100_000 + preface.length);
+});
+
+test('a quote drawn elsewhere only when the page has it: a deleted passage is an orphan even with a similar one nearby', () => {
+  const quote = 'the queue drains and every capture arrives exactly once';
+  const s = sel(ARTICLE, quote);
+  const edited = ARTICLE.replace(quote, '');
+  assert.equal(anchorQuote(edited, s), null);
+});
+
+test('the last word edited: the suffix decides where the span ends', () => {
+  const text = 'Vestibulum erat wisi, condimentum sed, commodo vitae, ornare sit amet, wisi.';
+  const s = buildSelector(text, text.indexOf('sed, commodo'), text.indexOf(', ornare'));
+  const edited = text.replace('vitae', 'cites');
+  const m = anchorQuote(edited, s);
+  assert.equal(edited.slice(m.start, m.end), 'sed, commodo cites');
+});
+
+test('a repeated phrase whose own place was edited is not drawn on another repeat', () => {
+  const text = 'Intro. The queue is long today. Middle part here. The queue is long today? Closing words.';
+  const at = text.indexOf('The queue is long today?');
+  const s = buildSelector(text, at, at + 'The queue is long today'.length);
+  const edited = text.replace('The queue is long today?', 'The queue is very long today?');
+  const m = anchorQuote(edited, s);
+  assert.equal(edited.slice(m.start, m.end), 'The queue is very long today');
+});

@@ -3,10 +3,29 @@
  *
  * The order is the one the design asks for: trust the stored position when
  * the quote is still there, else look for the exact quote (choosing among
- * repeats by context), else search approximately and score each candidate on
- * quote, prefix, suffix and position. Below MIN_SCORE the highlight is an
- * orphan: showing it nowhere is better than showing it on the wrong words.
+ * repeats by context), else search approximately (bit-parallel, see
+ * myers.js) and score each candidate on quote, prefix, suffix and position.
+ * Below MIN_SCORE the highlight is an orphan: showing it nowhere is better
+ * than showing it on the wrong words.
+ *
+ * The work is split into steps: `anchorSteps` is a generator whose every
+ * `next()` does a bounded amount of work (WORK_PER_STEP units, about a
+ * millisecond), whatever the page and the quote, so a caller on the main
+ * thread can stop after a few milliseconds and go on later. `anchorQuote`
+ * runs all the steps at once.
  */
+
+import { contextErrors, editDistance, similarity } from './align.js';
+import {
+  Budget,
+  MAX_ERROR_RATE,
+  WORK_PER_STEP,
+  maxErrors,
+  placeSpan,
+  scanEnds,
+} from './match-candidates.js';
+
+export { editDistance, similarity, MAX_ERROR_RATE, WORK_PER_STEP };
 
 // Weights of the parts of a candidate's score. The quote matters most; the
 // context tells repeats apart; the position only breaks ties, because pages
@@ -16,32 +35,37 @@ export const PREFIX_WEIGHT = 20;
 export const SUFFIX_WEIGHT = 20;
 export const POSITION_WEIGHT = 2;
 
-// An approximate match may differ from the quote in at most this share of
-// its characters: a reworded sentence still anchors, a different one not.
-export const MAX_ERROR_RATE = 0.25;
-
-// The least total score (0..1) an approximate match needs to be drawn. With
-// the quote at the error limit (0.75) the context must be mostly intact.
+// The least total score (0..1) an approximate match needs to be drawn. A
+// quote half wrong (0.5) needs its context nearly intact on both sides.
 export const MIN_SCORE = 0.7;
 
-// Seeds are exact pieces of the quote or its context looked up with
-// indexOf; each hit proposes a place for an approximate search. Shorter
-// seeds find more edited quotes but hit too often in a long page.
-const MIN_SEED_LENGTH = 6;
-const MAX_SEEDS = 8;
-const MAX_HITS_PER_SEED = 64;
-const MAX_CANDIDATES = 24;
+// Quotes longer than this are found by their first and last SEGMENT_LENGTH
+// characters: the search costs grow with the pattern, and the two ends with
+// their context place a long passage as surely as the whole of it.
+export const LONG_QUOTE_LENGTH = 1000;
+export const SEGMENT_LENGTH = 256;
 
-// With no seed hits at all, scan this far either side of the old position.
-const FALLBACK_WINDOW = 4000;
+// A long quote's found length may differ from the stored one by this share.
+const MAX_LENGTH_CHANGE = 0.25;
 
-// Before searching the whole text, look this far either side of where the
-// quote is expected: most edits move a highlight by a few characters, and a
-// 1 MB page makes each whole-text search cost about half a millisecond.
+// Before searching the whole text, look this far beyond where the quote is
+// expected (plus its allowed errors): most edits move a highlight a little.
+const NEAR_SLACK = 64;
+
+// Before searching the whole text, look for the exact quote with its exact
+// context this far either side of where it is expected.
 const NEAR_WINDOW = 2048;
 
 // A near approximate match this good is taken without a whole-text search.
 const NEAR_ACCEPT_SCORE = 0.9;
+
+// An exact quote this well supported by its context is taken at once; a
+// lower one may be a repeat of a quote whose own place was edited, so the
+// approximate search gets a say.
+const EXACT_ACCEPT_SCORE = 0.95;
+
+// Repeats of the exact quote looked at.
+const MAX_EXACT_HITS = 1000;
 
 /**
  * @typedef {object} Match
@@ -52,101 +76,22 @@ const NEAR_ACCEPT_SCORE = 0.9;
  */
 
 /**
- * Levenshtein distance between two strings.
- *
- * @param {string} a
- * @param {string} b
- * @returns {number}
+ * @typedef {object} AnchorOptions
+ * @property {number} [delta] - how far the previous highlight of the same
+ *   page moved; the next one has probably moved as far
+ * @property {boolean} [quick] - only look near the expected place (a
+ *   bounded amount of work, tens of microseconds for a usual quote); the
+ *   whole-text search is left for a later call
  */
-export function editDistance(a, b) {
-  if (a === b) return 0;
-  if (!a.length) return b.length;
-  if (!b.length) return a.length;
-  let prev = new Int32Array(b.length + 1);
-  let cur = new Int32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min(prev[j - 1] + cost, prev[j] + 1, cur[j - 1] + 1);
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
-}
-
-/**
- * Similarity of two strings, 1 for equal, 0 for nothing in common.
- *
- * @param {string} a
- * @param {string} b
- * @returns {number}
- */
-export function similarity(a, b) {
-  const longest = Math.max(a.length, b.length);
-  if (!longest) return 1;
-  return 1 - editDistance(a, b) / longest;
-}
-
-/**
- * The substring of `text[from, to)` closest to `pattern` in edit distance
- * (Sellers' algorithm: edit distance where the match may start anywhere).
- *
- * @param {string} text
- * @param {string} pattern
- * @param {number} from
- * @param {number} to
- * @returns {{start: number, end: number, errors: number} | null}
- */
-export function searchApprox(text, pattern, from, to) {
-  from = Math.max(0, from);
-  to = Math.min(text.length, to);
-  const m = pattern.length;
-  if (!m || to <= from) return null;
-  let prev = new Int32Array(m + 1);
-  let cur = new Int32Array(m + 1);
-  let prevStart = new Int32Array(m + 1);
-  let curStart = new Int32Array(m + 1);
-  for (let i = 0; i <= m; i++) {
-    prev[i] = i;
-    prevStart[i] = from;
-  }
-  let best = null;
-  for (let j = from; j < to; j++) {
-    const c = text.charCodeAt(j);
-    cur[0] = 0;
-    curStart[0] = j + 1;
-    for (let i = 1; i <= m; i++) {
-      let value = prev[i - 1] + (pattern.charCodeAt(i - 1) === c ? 0 : 1);
-      let start = prevStart[i - 1];
-      if (prev[i] + 1 < value) {
-        value = prev[i] + 1;
-        start = prevStart[i];
-      }
-      if (cur[i - 1] + 1 < value) {
-        value = cur[i - 1] + 1;
-        start = curStart[i - 1];
-      }
-      cur[i] = value;
-      curStart[i] = start;
-    }
-    if (!best || cur[m] < best.errors) {
-      best = { start: curStart[m], end: j + 1, errors: cur[m] };
-    }
-    [prev, cur] = [cur, prev];
-    [prevStart, curStart] = [curStart, prevStart];
-  }
-  return best;
-}
 
 /**
  * Score a place for a quote on its context and position (the quote itself is
- * scored by the caller, which knows how it matched).
+ * scored by the caller, which knows how it matched). The prefix is compared
+ * with the text ending exactly at `start`, the suffix with the text starting
+ * exactly at `end`.
  *
  * @param {string} text
- * @param {import('./selector.js').Selector} selector
+ * @param {import('./selector.js').Selector} selector - `start` is the hint
  * @param {number} start - where the candidate starts
  * @param {number} end   - where it ends
  * @param {number} quoteScore - 0..1, how well the quote matched
@@ -155,22 +100,27 @@ export function searchApprox(text, pattern, from, to) {
 export function scoreMatch(text, selector, start, end, quoteScore) {
   const { prefix = '', suffix = '' } = selector;
   const prefixScore = prefix
-    ? similarity(prefix, text.slice(Math.max(0, start - prefix.length), start))
+    ? 1 - contextErrors(text, start, prefix, 'prefix') / prefix.length
     : 1;
   const suffixScore = suffix
-    ? similarity(suffix, text.slice(end, end + suffix.length))
+    ? 1 - contextErrors(text, end, suffix, 'suffix') / suffix.length
     : 1;
   const hint = selector.start;
   const positionScore =
     hint >= 0 && text.length
       ? 1 - Math.min(1, Math.abs(start - hint) / text.length)
       : 1;
+  // Context that was never stored (a quote at the edge of the page, or a
+  // selector from elsewhere with none) neither helps nor hurts: the score is
+  // over the parts there are.
+  const prefixWeight = prefix ? PREFIX_WEIGHT : 0;
+  const suffixWeight = suffix ? SUFFIX_WEIGHT : 0;
   return (
     (QUOTE_WEIGHT * quoteScore +
-      PREFIX_WEIGHT * prefixScore +
-      SUFFIX_WEIGHT * suffixScore +
+      prefixWeight * prefixScore +
+      suffixWeight * suffixScore +
       POSITION_WEIGHT * positionScore) /
-    (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT)
+    (QUOTE_WEIGHT + prefixWeight + suffixWeight + POSITION_WEIGHT)
   );
 }
 
@@ -194,170 +144,88 @@ export function findAll(text, needle, limit = Infinity) {
 }
 
 /**
- * Places the quote may start at now, proposed by exact hits of its pieces
- * and of its context, best supported first.
+ * Anchor a selector in page text, one bounded step per `next()`: position,
+ * then exact quote, then approximate. The generator's return value is the
+ * match, or null when the highlight is an orphan on this text.
+ *
+ * @param {string} text - the page text now
+ * @param {import('./selector.js').Selector} selector
+ * @param {AnchorOptions} [options]
+ * @returns {Generator<number, Match | null>} yields the work done per step
  */
-function candidateStarts(text, selector) {
-  const { exact, prefix = '', suffix = '' } = selector;
-  const maxErrors = Math.floor(exact.length * MAX_ERROR_RATE);
-  // Pigeonhole: cut the quote into maxErrors + 1 pieces and at least one
-  // survives any maxErrors edits intact, unless that makes pieces too short.
-  const pieces = Math.max(
-    1,
-    Math.min(
-      MAX_SEEDS,
-      maxErrors + 1,
-      Math.floor(exact.length / MIN_SEED_LENGTH),
-    ),
+export function* anchorSteps(text, selector, { delta = 0, quick = false } = {}) {
+  const { exact, start } = selector;
+  if (!exact || !text) return null;
+  if (start >= 0 && text.startsWith(exact, start)) {
+    return { start, end: start + exact.length, score: 1, method: 'position' };
+  }
+  const expected = start >= 0 ? start + delta : -1;
+  const hinted = { ...selector, start: expected };
+  const budget = new Budget();
+
+  const nearExact = expected >= 0 ? exactNear(text, selector, expected) : null;
+  if (nearExact) return nearExact;
+  if (quick) {
+    if (expected < 0) return null;
+    return atLeast(yield* approximate(text, hinted, budget, true), NEAR_ACCEPT_SCORE);
+  }
+
+  const exactHit = yield* bestExactHit(text, hinted, budget);
+  if (exactHit && exactHit.score >= EXACT_ACCEPT_SCORE) return exactHit;
+  let near = null;
+  if (expected >= 0) {
+    near = atLeast(yield* approximate(text, hinted, budget, true), NEAR_ACCEPT_SCORE);
+    if (near && (!exactHit || near.score >= exactHit.score)) return near;
+  }
+  const far = atLeast(yield* approximate(text, hinted, budget, false), MIN_SCORE);
+  // The exact quote stands even with its context gone: the words are the
+  // same, and the approximate search would find nothing better.
+  return [exactHit, near, far].reduce(
+    (best, m) => (m && (!best || m.score > best.score) ? m : best),
+    null,
   );
-  const size = Math.floor(exact.length / pieces);
-  const seeds = [];
-  for (let k = 0; k < pieces; k++) {
-    const offset = k * size;
-    const length = k === pieces - 1 ? exact.length - offset : size;
-    seeds.push({ piece: exact.slice(offset, offset + length), shift: offset });
-  }
-  const tail = prefix.slice(-Math.max(MIN_SEED_LENGTH, 12));
-  if (tail.length >= MIN_SEED_LENGTH) {
-    seeds.push({ piece: tail, shift: -tail.length });
-  }
-  const head = suffix.slice(0, Math.max(MIN_SEED_LENGTH, 12));
-  if (head.length >= MIN_SEED_LENGTH) {
-    seeds.push({ piece: head, shift: exact.length });
-  }
-  const votes = new Map();
-  const bucketSize = Math.max(8, maxErrors + 1);
-  for (const { piece, shift } of seeds) {
-    for (const hit of findAll(text, piece, MAX_HITS_PER_SEED)) {
-      const start = hit - shift;
-      const bucket = Math.round(start / bucketSize);
-      const entry = votes.get(bucket) ?? { start, votes: 0 };
-      entry.votes += 1;
-      votes.set(bucket, entry);
-    }
-  }
-  const hint = selector.start;
-  return [...votes.values()]
-    .sort(
-      (a, b) =>
-        b.votes - a.votes ||
-        Math.abs(a.start - hint) - Math.abs(b.start - hint),
-    )
-    .slice(0, MAX_CANDIDATES)
-    .map((entry) => entry.start);
 }
 
 /**
- * Find the best approximate place for the selector's quote.
+ * Anchor a selector in page text: position, then exact quote, then
+ * approximate. Null means the highlight is an orphan on this text. This runs
+ * every step at once; use `anchorSteps` (or `quick`) on the main thread.
+ *
+ * @param {string} text - the page text now
+ * @param {import('./selector.js').Selector} selector
+ * @param {AnchorOptions} [options]
+ * @returns {Match | null}
+ */
+export function anchorQuote(text, selector, options = {}) {
+  return finish(anchorSteps(text, selector, options));
+}
+
+/**
+ * Advance a step generator until it is done or `deadline` has passed.
+ *
+ * @template T
+ * @param {Generator<number, T>} steps
+ * @param {number} deadline - in the clock's units (performance.now())
+ * @param {() => number} [now]
+ * @returns {{done: boolean, value: T | number}} value is the result once done
+ */
+export function runSteps(steps, deadline, now = () => performance.now()) {
+  for (;;) {
+    const step = steps.next();
+    if (step.done || now() >= deadline) return step;
+  }
+}
+
+/**
+ * Find the best approximate place for the selector's quote in the whole
+ * text (no position or exact-quote shortcut).
  *
  * @param {string} text
  * @param {import('./selector.js').Selector} selector
  * @returns {Match | null}
  */
 export function matchApprox(text, selector) {
-  const { exact } = selector;
-  const maxErrors = Math.floor(exact.length * MAX_ERROR_RATE);
-  const slack = maxErrors + 8;
-  let windows = candidateStarts(text, selector).map((start) => [
-    start - slack,
-    start + exact.length + slack,
-  ]);
-  if (!windows.length && selector.start >= 0) {
-    windows = [
-      [selector.start - FALLBACK_WINDOW, selector.start + FALLBACK_WINDOW],
-    ];
-  }
-  let best = null;
-  for (const [from, to] of windows) {
-    const found = searchApprox(text, exact, from, to);
-    if (!found || found.errors > maxErrors) continue;
-    const quoteScore = 1 - found.errors / exact.length;
-    const score = scoreMatch(text, selector, found.start, found.end, quoteScore);
-    if (!best || score > best.score) {
-      best = {
-        start: found.start,
-        end: found.end,
-        score,
-        method: 'approximate',
-      };
-    }
-  }
-  return best && best.score >= MIN_SCORE ? best : null;
-}
-
-/**
- * The exact quote at `start` with its stored context around it.
- */
-function exactWithContext(text, selector, start) {
-  const { exact, prefix = '', suffix = '' } = selector;
-  return (
-    text.startsWith(exact, start) &&
-    text.startsWith(prefix, start - prefix.length) &&
-    text.startsWith(suffix, start + exact.length)
-  );
-}
-
-/**
- * Anchor a selector in page text: position, then exact quote, then
- * approximate. Null means the highlight is an orphan on this text.
- *
- * @param {string} text - the page text now
- * @param {import('./selector.js').Selector} selector
- * @param {{delta?: number, quick?: boolean}} [options]
- *   delta: how far the previous highlight of the same page moved; the next
- *   one has probably moved as far.
- *   quick: only look near the expected place (microseconds); the searches
- *   over the whole text (milliseconds each on a long page) are left out, so
- *   a caller can run them later without freezing the page.
- * @returns {Match | null}
- */
-export function anchorQuote(text, selector, { delta = 0, quick = false } = {}) {
-  const { exact, start } = selector;
-  if (!exact) return null;
-  if (start >= 0 && text.startsWith(exact, start)) {
-    return { start, end: start + exact.length, score: 1, method: 'position' };
-  }
-  const expected = start >= 0 ? start + delta : -1;
-
-  // Exact quote with exact context close to where it was expected.
-  if (expected >= 0) {
-    // Search a slice, so a quote that is not near costs 4 kB, not 1 MB.
-    const from = Math.max(0, expected - NEAR_WINDOW);
-    const near = text.slice(from, expected + exact.length + NEAR_WINDOW);
-    for (let at = near.indexOf(exact); at !== -1; at = near.indexOf(exact, at + 1)) {
-      if (exactWithContext(text, selector, from + at)) {
-        const hit = from + at;
-        return { start: hit, end: hit + exact.length, score: 1, method: 'quote' };
-      }
-    }
-  }
-
-  if (quick) {
-    return expected >= 0 ? acceptNear(matchNear(text, selector, expected)) : null;
-  }
-
-  const hits = findAll(text, exact, 1000);
-  if (hits.length) {
-    let best = null;
-    const shifted = { ...selector, start: expected };
-    for (const hit of hits) {
-      const score = scoreMatch(text, shifted, hit, hit + exact.length, 1);
-      if (!best || score > best.score) {
-        best = { start: hit, end: hit + exact.length, score, method: 'quote' };
-      }
-    }
-    return best;
-  }
-
-  if (expected >= 0) {
-    const near = acceptNear(matchNear(text, selector, expected));
-    if (near) return near;
-  }
-  return matchApprox(text, selector);
-}
-
-function acceptNear(match) {
-  return match && match.score >= NEAR_ACCEPT_SCORE ? match : null;
+  return atLeast(finish(approximate(text, selector, new Budget(), false)), MIN_SCORE);
 }
 
 /**
@@ -369,19 +237,150 @@ function acceptNear(match) {
  * @returns {Match | null}
  */
 export function matchNear(text, selector, expected) {
-  const { exact } = selector;
-  const maxErrors = Math.floor(exact.length * MAX_ERROR_RATE);
-  const slack = maxErrors + 64;
-  const found = searchApprox(text, exact, expected - slack, expected + exact.length + slack);
-  if (!found || found.errors > maxErrors) return null;
-  const score = scoreMatch(
-    text,
-    { ...selector, start: expected },
-    found.start,
-    found.end,
-    1 - found.errors / exact.length,
-  );
-  return score >= MIN_SCORE
-    ? { start: found.start, end: found.end, score, method: 'approximate' }
-    : null;
+  const hinted = { ...selector, start: expected };
+  return atLeast(finish(approximate(text, hinted, new Budget(), true)), MIN_SCORE);
+}
+
+/**
+ * The substring of `text[from, to)` closest to `pattern` in edit distance.
+ *
+ * @param {string} text
+ * @param {string} pattern
+ * @param {number} from
+ * @param {number} to
+ * @returns {{start: number, end: number, errors: number} | null}
+ */
+export function searchApprox(text, pattern, from, to) {
+  if (!pattern) return null;
+  const budget = new Budget();
+  const [best] = finish(scanEnds(text, pattern, [[from, to]], budget));
+  return best ? finish(placeSpan(text, pattern, best, '', '', budget)) : null;
+}
+
+/** The most a candidate whose quote scores `quoteScore` can score. */
+function scoreBound(quoteScore) {
+  return (QUOTE_WEIGHT * quoteScore + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT) /
+    (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT);
+}
+
+function finish(steps) {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+function atLeast(match, score) {
+  return match && match.score >= score ? match : null;
+}
+
+/** The exact quote with its exact context close to where it was expected. */
+function exactNear(text, selector, expected) {
+  const { exact, prefix = '', suffix = '' } = selector;
+  // Search a slice, so a quote that is not near costs 4 kB, not 1 MB.
+  const from = Math.max(0, expected - NEAR_WINDOW);
+  const near = text.slice(from, expected + exact.length + NEAR_WINDOW);
+  let best = null;
+  for (let at = near.indexOf(exact); at !== -1; at = near.indexOf(exact, at + 1)) {
+    const hit = from + at;
+    if (
+      text.startsWith(prefix, hit - prefix.length) &&
+      text.startsWith(suffix, hit + exact.length) &&
+      (best === null || Math.abs(hit - expected) < Math.abs(best - expected))
+    ) {
+      best = hit;
+    }
+  }
+  return best === null
+    ? null
+    : { start: best, end: best + exact.length, score: 1, method: 'quote' };
+}
+
+/** The repeat of the exact quote best supported by context and position. */
+function* bestExactHit(text, selector, budget) {
+  const { exact, prefix = '', suffix = '' } = selector;
+  let best = null;
+  for (const hit of findAll(text, exact, MAX_EXACT_HITS)) {
+    const score = scoreMatch(text, selector, hit, hit + exact.length, 1);
+    if (!best || score > best.score) {
+      best = { start: hit, end: hit + exact.length, score, method: 'quote' };
+    }
+    yield* budget.spend(4 * (prefix.length + suffix.length) ** 2 + 1);
+  }
+  return best;
+}
+
+/**
+ * The best approximate match, near the expected place or over the whole
+ * text, without a minimum score (the caller applies its own).
+ */
+function* approximate(text, selector, budget, nearOnly) {
+  return selector.exact.length > LONG_QUOTE_LENGTH
+    ? yield* approximateLong(text, selector, budget, nearOnly)
+    : yield* approximateShort(text, selector, budget, nearOnly);
+}
+
+function* approximateShort(text, selector, budget, nearOnly) {
+  const { exact, prefix = '', suffix = '', start: expected } = selector;
+  const m = exact.length;
+  const reach = maxErrors(m) + NEAR_SLACK;
+  const windows = nearOnly
+    ? [[expected - reach, expected + m + reach]]
+    : [[0, text.length]];
+  const ends = yield* scanEnds(text, exact, windows, budget, expected + m);
+  let best = null;
+  for (const candidate of ends) {
+    // Candidates come best quote first; once even perfect context could not
+    // lift one above the best so far, none after it can either.
+    if (best && scoreBound(1 - candidate.errors / m) < best.score) break;
+    const span = yield* placeSpan(text, exact, candidate, prefix, suffix, budget);
+    if (!span || span.errors > maxErrors(m)) continue;
+    const score = scoreMatch(text, selector, span.start, span.end, 1 - span.errors / m);
+    yield* budget.spend(4 * (prefix.length + suffix.length) ** 2);
+    if (!best || score > best.score) {
+      best = { start: span.start, end: span.end, score, method: 'approximate' };
+    }
+  }
+  return best;
+}
+
+/**
+ * A long quote: its first segment (with the prefix) places the start, its
+ * last segment (with the suffix) the end; the length between them must be
+ * close to the stored one.
+ */
+function* approximateLong(text, selector, budget, nearOnly) {
+  const { exact, prefix = '', suffix = '', start: expected } = selector;
+  const m = exact.length;
+  const head = exact.slice(0, SEGMENT_LENGTH);
+  const tail = exact.slice(m - SEGMENT_LENGTH);
+  const reach = maxErrors(SEGMENT_LENGTH) + NEAR_SLACK;
+  const whole = [[0, text.length]];
+  const headWindows = nearOnly ? [[expected - reach, expected + SEGMENT_LENGTH + reach]] : whole;
+  const tailWindows = nearOnly ? [[expected + m - SEGMENT_LENGTH - reach, expected + m + reach]] : whole;
+  const starts = [];
+  for (const c of yield* scanEnds(text, head, headWindows, budget, expected + SEGMENT_LENGTH)) {
+    const span = yield* placeSpan(text, head, c, prefix, '', budget);
+    if (span) starts.push({ at: span.start, errors: c.errors });
+  }
+  const ends = [];
+  for (const c of yield* scanEnds(text, tail, tailWindows, budget, expected + m)) {
+    const span = yield* placeSpan(text, tail, c, '', suffix, budget);
+    if (span) ends.push({ at: span.end, errors: c.errors });
+  }
+  let best = null;
+  for (const s of starts) {
+    for (const e of ends) {
+      const lengthChange = Math.abs(e.at - s.at - m);
+      if (e.at <= s.at || lengthChange > m * MAX_LENGTH_CHANGE) continue;
+      const segmentScore = 1 - (s.errors + e.errors) / (2 * SEGMENT_LENGTH);
+      const quoteScore = segmentScore * (1 - lengthChange / m);
+      const score = scoreMatch(text, selector, s.at, e.at, quoteScore);
+      yield* budget.spend(4 * (prefix.length + suffix.length) ** 2);
+      if (!best || score > best.score) {
+        best = { start: s.at, end: e.at, score, method: 'approximate' };
+      }
+    }
+  }
+  return best;
 }

@@ -1,0 +1,155 @@
+/**
+ * Candidate places for a quote, as generators that do a bounded amount of
+ * work between yields: the bit-parallel search proposes where a quote (or a
+ * segment of a long one) ends, and small alignments with the stored context
+ * decide exactly where each candidate starts and ends.
+ *
+ * Every generator here yields the units of work done since its last yield
+ * (text characters times pattern words for the search, table cells for the
+ * alignments); the caller's step ends at each yield.
+ */
+
+import { MyersScanner } from './myers.js';
+import { alignBoundary } from './align.js';
+
+// Units of work (about a nanosecond or a few each) in one step: a step of
+// the matcher stays near a millisecond, well inside an 8 ms slice.
+export const WORK_PER_STEP = 1 << 18;
+
+// The search accepts ends with up to this share of the pattern wrong; the
+// score with the context decides what is drawn (Hypothesis allows half too).
+export const MAX_ERROR_RATE = 0.5;
+
+// How many of the best candidate places are looked at closely. More costs
+// time on long pages with a short quote; the one near the expected place is
+// looked at separately, so this only matters for highlights that moved far.
+export const MAX_CANDIDATES = 16;
+
+// Characters of the quote aligned together with the context to place each
+// end: enough to see through an edited word at the edge of the quote.
+const EDGE_LENGTH = 48;
+
+// Extra columns either side of an alignment window, for a few edits more
+// than the search counted at that end.
+const ALIGN_SLACK = 8;
+
+/** The most errors the search accepts for a pattern of `length`. */
+export function maxErrors(length) {
+  return Math.floor(length * MAX_ERROR_RATE);
+}
+
+/**
+ * A step budget shared by the generators of one anchoring.
+ */
+export class Budget {
+  constructor() {
+    this.work = 0;
+  }
+
+  /**
+   * Count `units` of work done; yield (ending the step) once a step's worth
+   * has been done.
+   *
+   * @param {number} units
+   */
+  *spend(units) {
+    this.work += units;
+    if (this.work >= WORK_PER_STEP) {
+      const done = this.work;
+      this.work = 0;
+      yield done;
+    }
+  }
+}
+
+/**
+ * Where `pattern` ends with few errors in the windows of `text`: one entry
+ * per run of adjacent good end positions, with that run's best end.
+ *
+ * @param {string} text
+ * @param {string} pattern
+ * @param {Array<[number, number]>} windows - [from, to) ranges, in order
+ * @param {Budget} budget
+ * @param {number} expectedEnd - keeps candidates near it when pruning ties
+ * @returns {Generator<number, Array<{end: number, errors: number}>>}
+ */
+export function* scanEnds(text, pattern, windows, budget, expectedEnd = -1) {
+  const scanner = new MyersScanner(pattern);
+  const limit = maxErrors(pattern.length);
+  const chunk = Math.max(64, Math.floor(WORK_PER_STEP / scanner.blocks));
+  let runs = [];
+  let run = null;
+  const onMatch = (end, errors) => {
+    if (run && end === run.last + 1) {
+      run.last = end;
+      if (errors < run.errors) {
+        run.errors = errors;
+        run.end = end;
+      }
+    } else {
+      run = { end, errors, last: end };
+      runs.push(run);
+    }
+  };
+  const byQuality = (a, b) =>
+    a.errors - b.errors ||
+    Math.abs(a.end - expectedEnd) - Math.abs(b.end - expectedEnd);
+  for (const [rawFrom, rawTo] of windows) {
+    const from = Math.max(0, rawFrom);
+    const to = Math.min(text.length, rawTo);
+    scanner.reset();
+    run = null;
+    for (let at = from; at < to; at += chunk) {
+      const stop = Math.min(to, at + chunk);
+      scanner.scan(text, at, stop, limit, onMatch);
+      if (runs.length > 4 * MAX_CANDIDATES) {
+        runs = runs.sort(byQuality).slice(0, MAX_CANDIDATES);
+        if (!runs.includes(run)) run = null;
+      }
+      yield* budget.spend((stop - at) * scanner.blocks);
+    }
+  }
+  return runs.sort(byQuality).slice(0, MAX_CANDIDATES);
+}
+
+/**
+ * The exact span of a candidate found by `scanEnds`: its end is placed by
+ * aligning the quote's last characters and the suffix, its start by the
+ * prefix and the quote's first characters. Among equally good ends the
+ * context decides, so an edited last word is drawn whole.
+ *
+ * @param {string} text
+ * @param {string} quote
+ * @param {{end: number, errors: number}} candidate
+ * @param {string} prefix - '' to place the start by the quote alone
+ * @param {string} suffix - '' to place the end by the quote alone
+ * @param {Budget} budget
+ * @returns {Generator<number, {start: number, end: number, errors: number} | null>}
+ */
+export function* placeSpan(text, quote, candidate, prefix, suffix, budget) {
+  const m = quote.length;
+  const { end: found, errors } = candidate;
+  const edge = Math.min(m, EDGE_LENGTH);
+  const slack = errors + ALIGN_SLACK;
+  const head = quote.slice(0, edge);
+  const tail = quote.slice(m - edge);
+  const endFrom = found - edge - slack;
+  const endTo = found + suffix.length + slack;
+  let end = alignBoundary(text, endFrom, endTo, tail, suffix, 'left').at;
+  yield* budget.spend((edge + suffix.length) * (endTo - endFrom));
+  // The match covers m +- errors characters, so it starts in this range.
+  const startFrom = found - m - errors - prefix.length - ALIGN_SLACK;
+  const startTo = found - m + errors + edge + ALIGN_SLACK;
+  let start = alignBoundary(text, startFrom, startTo, prefix, head, 'right').at;
+  yield* budget.spend((edge + prefix.length) * (startTo - startFrom));
+  // Whitespace at the edges belongs to the quote only if it had some there.
+  if (!/^\s/.test(quote)) while (start < end && isSpace(text, start)) start += 1;
+  if (!/\s$/.test(quote)) while (end > start && isSpace(text, end - 1)) end -= 1;
+  if (end <= start) return null;
+  return { start, end, errors: Math.max(errors, Math.abs(end - start - m)) };
+}
+
+function isSpace(text, at) {
+  const c = text.charCodeAt(at);
+  return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x2028 || c === 0x2029;
+}
