@@ -4,7 +4,8 @@ order and turn the drafts into a `Hatch`."""
 from __future__ import annotations
 
 from .drafts import Draft, HatchDraft, Key
-from .models import Hatch, Section, Sentence, Source, Thread
+from .models import Hatch, Source
+from .parts import Section, Sentence, Thread
 from .plan import Plan
 
 

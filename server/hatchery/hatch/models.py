@@ -3,7 +3,8 @@
 Inputs (`Source`, `SourceHighlight`) are what the store hands over; the output
 (`Hatch`) is what the API stores as JSON and the popup renders. Every piece of
 prose in a `Hatch` is a `Sentence` that carries the citation numbers it came
-from, so nothing can be shown without its origin.
+from, so nothing can be shown without its origin. The parts (`Sentence`,
+`Section`, `Thread`, `Citation`) are defined in `parts`.
 """
 
 from __future__ import annotations
@@ -11,19 +12,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .parts import Citation, Section, Sentence, Thread, sentences_from
-from .render import render_markdown
-
-__all__ = [
-    "Citation",
-    "Hatch",
-    "NothingToHatch",
-    "Section",
-    "Sentence",
-    "Source",
-    "SourceHighlight",
-    "Thread",
-]
+from .parts import Citation, Section, Thread, Writeup, sentences_from
+from .render import render_markdown, render_notes
 
 
 class NothingToHatch(ValueError):
@@ -76,17 +66,11 @@ class Source:
 
 
 @dataclass
-class Hatch:
-    """A merged write-up: title, introduction, one section per source, common
-    threads, actionable advice, conclusion and the numbered citations."""
+class Hatch(Writeup):
+    """A merged write-up (the `Writeup`: title, introduction, one section per
+    source, common threads, actionable advice, conclusion and the numbered
+    citations) and how it was made."""
 
-    title: str
-    introduction: list[Sentence]
-    sections: list[Section]
-    threads: list[Thread]
-    advice: list[Sentence]
-    conclusion: list[Sentence]
-    citations: list[Citation]
     engine: str = "local"
     length: str = "short"
     # Set by the LLM engine: the model and prompt that wrote the hatch.
@@ -99,17 +83,7 @@ class Hatch:
     @property
     def markdown(self) -> str:
         """The hatch as Markdown, with `[n]` markers, a Sources list and the notes."""
-        return render_markdown(self)
-
-    def sentences(self) -> list[Sentence]:
-        """Every prose sentence of the hatch, in reading order."""
-        out = list(self.introduction)
-        for section in self.sections:
-            for paragraph in section.paragraphs:
-                out.extend(paragraph)
-        out.extend(self.advice)
-        out.extend(self.conclusion)
-        return out
+        return render_markdown(self) + render_notes(self.notes)
 
     def to_dict(self) -> dict[str, Any]:
         """The structure as plain JSON-ready data (`markdown` included)."""

@@ -1,9 +1,9 @@
-"""The parts a hatch is made of: cited sentences, sections, threads and the
-numbered citations they point to.
+"""The parts a hatch is made of: cited sentences, sections, threads, the
+numbered citations they point to, and the `Writeup` that holds them.
 
-Their own module, below both `models` (the `Hatch` that holds them) and
-`render` (which writes them as Markdown), so neither imports the other's
-module for its types.
+Their own module, below both `models` (the `Hatch`, a `Writeup` with how
+it was made) and `render` (which writes a `Writeup` as Markdown), so neither
+imports the other's module for its types.
 """
 
 from __future__ import annotations
@@ -94,3 +94,28 @@ class Citation:
             title=d["title"],
             quote=d.get("quote"),
         )
+
+
+@dataclass
+class Writeup:
+    """The prose of a hatch and what it cites: title, introduction, one
+    section per source, common threads, actionable advice, conclusion and
+    the numbered citations."""
+
+    title: str
+    introduction: list[Sentence]
+    sections: list[Section]
+    threads: list[Thread]
+    advice: list[Sentence]
+    conclusion: list[Sentence]
+    citations: list[Citation]
+
+    def sentences(self) -> list[Sentence]:
+        """Every prose sentence of the hatch, in reading order."""
+        out = list(self.introduction)
+        for section in self.sections:
+            for paragraph in section.paragraphs:
+                out.extend(paragraph)
+        out.extend(self.advice)
+        out.extend(self.conclusion)
+        return out

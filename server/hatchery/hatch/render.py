@@ -4,9 +4,8 @@ that quotes each cited highlight, and the notes."""
 from __future__ import annotations
 
 import re
-from typing import Protocol
 
-from .parts import Citation, Section, Sentence, Thread
+from .parts import Citation, Sentence, Writeup
 
 # Characters that would turn page text into Markdown markup.
 _MARKUP = re.compile(r"([\\`*_\[\]<>])")
@@ -18,19 +17,6 @@ QUOTE_CHARS = 200
 # A shortened quote is cut at the last word end, unless that would keep
 # less than this share of QUOTE_CHARS (one enormous "word", such as a URL).
 QUOTE_MIN_SHARE = 0.5
-
-
-class Document(Protocol):
-    """What the Markdown is written from: the parts of a `models.Hatch`."""
-
-    title: str
-    introduction: list[Sentence]
-    sections: list[Section]
-    threads: list[Thread]
-    advice: list[Sentence]
-    conclusion: list[Sentence]
-    citations: list[Citation]
-    notes: list[str]
 
 
 def escape(text: str) -> str:
@@ -81,8 +67,8 @@ def source_entry(citation: Citation) -> str:
     return f"{citation.n}. {page}, {what}"
 
 
-def render_markdown(hatch: Document) -> str:
-    """The whole hatch as Markdown text."""
+def render_markdown(hatch: Writeup) -> str:
+    """The whole hatch as Markdown text, up to its notes."""
     out = [f"# {escape(hatch.title)}", "", paragraph(hatch.introduction), ""]
     for section in hatch.sections:
         out.append(f"## {escape(section.title)}")
@@ -105,7 +91,11 @@ def render_markdown(hatch: Document) -> str:
         out += ["## In conclusion", "", paragraph(hatch.conclusion), ""]
     out += ["## Sources", ""]
     out += [source_entry(c) for c in hatch.citations]
-    text = "\n".join(out) + "\n"
-    if hatch.notes:
-        text += "\n## Notes\n\n" + "".join(f"- {escape(n)}\n" for n in hatch.notes)
-    return text
+    return "\n".join(out) + "\n"
+
+
+def render_notes(notes: list[str]) -> str:
+    """The Notes section that follows the hatch, or nothing without notes."""
+    if not notes:
+        return ""
+    return "\n## Notes\n\n" + "".join(f"- {escape(n)}\n" for n in notes)

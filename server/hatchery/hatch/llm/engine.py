@@ -6,7 +6,8 @@ from __future__ import annotations
 import logging
 
 from ..local import hatch_local
-from ..models import Hatch, Section, Sentence, Source, Thread
+from ..models import Hatch, Source
+from ..parts import Section, Sentence, Thread
 from ..plan import Plan
 from . import prompt
 from .client import Cancelled, ChatClient, LLMError
