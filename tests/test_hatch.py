@@ -105,7 +105,11 @@ def test_markdown_marks_every_sentence_and_lists_sources(sources):
     for sentence in result.sentences():
         assert "".join(f"[{n}]" for n in sentence.cites) in md
     for c in result.citations:
-        assert re.search(rf"^{c.n}\. \[.+\]\(<{re.escape(c.url)}>\)", md, re.M)
+        # A highlight is listed by its words, then its page; the article
+        # text by its page alone.
+        quote = "“.+” — " if c.highlight_id else ""
+        what = "" if c.highlight_id else ", article text"
+        assert re.search(rf"^{c.n}\. {quote}\[.+\]\(<{re.escape(c.url)}>\){what}$", md, re.M)
 
 
 def test_advice_comes_only_from_imperative_or_modal_sentences(sources):

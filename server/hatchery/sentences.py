@@ -100,7 +100,7 @@ def split_sentences(text: str) -> list[str]:
     """
     out: list[str] = []
     for block in split_blocks(text):
-        out.extend(_split_block(block))
+        out.extend(block_sentences(block))
     return out
 
 
@@ -125,7 +125,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _split_block(block: str) -> list[str]:
+def block_sentences(block: str) -> list[str]:
+    """The sentences of one paragraph (no blank lines in it), stripped.
+
+    :param block: one paragraph of text, as `split_blocks` gives them.
+    """
     return [block[s:e].strip() for s, e in sentence_spans(block) if block[s:e].strip()]
 
 

@@ -11,16 +11,8 @@ calls `summarize_documents`.
 from __future__ import annotations
 
 from .engines import ENGINES, get_engine
-from .models import (
-    Citation,
-    Hatch,
-    NothingToHatch,
-    Section,
-    Sentence,
-    Source,
-    SourceHighlight,
-    Thread,
-)
+from .models import Hatch, NothingToHatch, Source, SourceHighlight
+from .parts import Citation, Section, Sentence, Thread
 from .plan import PLANS, plan_for
 from .summarize import summarize_documents
 

@@ -1,4 +1,5 @@
-"""Actionable advice: imperative and should/must/need-to statements.
+"""Actionable advice: which sentences are advice, and which of them make
+the hatch's list.
 
 A sentence is advice when it tells the reader to do something: it opens
 with a verb in the imperative ("Back up your files.") or carries a modal of
@@ -9,6 +10,12 @@ been") look back, not forward, and are not advice; nor are questions.
 from __future__ import annotations
 
 import re
+
+from ..sentences import content_stems, normalise
+from .drafts import CONTEXT_REDUNDANCY, Draft, Ledger, SectionDraft, ThreadDraft
+from .plan import Plan
+from .rank import overlap
+from .reading import Reading
 
 # Verbs that, first in a sentence, make it an instruction. A closed list:
 # an open guess ("any word ending in nothing") calls "Researchers found..."
@@ -57,6 +64,14 @@ _MODAL = re.compile(
 _LOOKS_BACK = re.compile(r"\b(?:should|must|ought to|could|would) (?:not )?have\b", re.I)
 _FIRST_WORDS = re.compile(r"[A-Za-z']+")
 
+# Advice ranking: a highlighted sentence counts ADVICE_HIGHLIGHT_FACTOR times
+# one from its paragraph (the person chose it); each thread word it uses adds
+# ADVICE_THREAD_BONUS (advice on the shared theme first); salience only
+# breaks ties.
+ADVICE_HIGHLIGHT_FACTOR = 2.0
+ADVICE_THREAD_BONUS = 0.5
+ADVICE_SALIENCE_TIEBREAK = 0.01
+
 
 def is_imperative(sentence: str) -> bool:
     """True when the sentence opens with an instruction verb."""
@@ -95,3 +110,72 @@ def advice_strength(sentence: str) -> float:
     if is_modal(s):
         return 1.0
     return 0.0
+
+
+def pick_advice(
+    sections: list[SectionDraft],
+    reading: Reading,
+    plan: Plan,
+    threads: list[ThreadDraft],
+    ledger: Ledger,
+) -> list[Draft]:
+    """Imperative and modal sentences among highlights and their paragraphs,
+    the strongest `plan.advice` of them, no two alike.
+
+    A sentence picked as advice leaves its section, unless that would empty
+    the section; sentences not yet in the hatch join the ledger.
+    """
+    score = reading.score
+    theme_stems = {s for t in threads for s in content_stems(t.phrase)}
+    candidates: list[tuple[float, int, Draft]] = []
+    seen: set[str] = set()
+    order = 0
+    in_hatch = {id(d): (sec, para) for sec in sections for para in sec.paragraphs for d in para}
+    for sec in sections:
+        for para in sec.paragraphs:
+            for d in para:
+                if is_advice(d.text) and not d.is_note:
+                    from_highlight = any(k[1] is not None for k in d.keys)
+                    value = advice_strength(d.text) * (ADVICE_HIGHLIGHT_FACTOR if from_highlight else 1.0)
+                    value += ADVICE_THREAD_BONUS * len(theme_stems & d.stems)
+                    value += ADVICE_SALIENCE_TIEBREAK * score(d.text)
+                    candidates.append((value, order, d))
+                    seen.add(normalise(d.text))
+                    order += 1
+    # Then the other sentences of the highlighted paragraphs (the whole text
+    # of a page picked without highlights).
+    for index, text in reading.focus.items():
+        for s in score.clean(text):
+            if normalise(s) in seen or not is_advice(s):
+                continue
+            seen.add(normalise(s))
+            d = Draft(s, [(index, None)])
+            value = advice_strength(s) + ADVICE_THREAD_BONUS * len(theme_stems & d.stems)
+            value += ADVICE_SALIENCE_TIEBREAK * score(s)
+            candidates.append((value, order, d))
+            order += 1
+    candidates.sort(key=lambda c: (-c[0], c[1]))
+    picked: list[Draft] = []
+    for _, _, d in candidates:
+        if len(picked) >= plan.advice:
+            break
+        if any(overlap(d.stems, p.stems) > CONTEXT_REDUNDANCY for p in picked):
+            continue
+        where = in_hatch.get(id(d))
+        if where is not None:
+            sec, para = where
+            if sum(len(p) for p in sec.paragraphs) <= 1 or has_note(d, para):
+                continue
+            para.remove(d)
+            if not para:
+                sec.paragraphs.remove(para)
+        elif not ledger.admit(d, CONTEXT_REDUNDANCY):
+            continue
+        picked.append(d)
+    return picked
+
+
+def has_note(draft: Draft, paragraph: list[Draft]) -> bool:
+    """True when the person's note follows `draft`: they stay together."""
+    at = paragraph.index(draft)
+    return at + 1 < len(paragraph) and paragraph[at + 1].is_note

@@ -1,9 +1,9 @@
 """The engine registry: `hatch(..., engine=NAME)` looks the name up here.
 
-An engine is a function `(sources, plan) -> Hatch`. Only the offline "local"
-engine exists; an LLM engine (issue 6) registers itself by adding a name to
-`ENGINES` that points at its module and function, imported on first use so
-an engine's optional dependencies are never needed by the others.
+An engine is a function `(sources, plan) -> Hatch`: the offline "local"
+engine and the "llm" engine. `ENGINES` names each one's module and function,
+imported on first use (by name, not by an import statement), so an engine's
+optional dependencies are never needed by the others.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .models import SourceHighlight
-from ..sentences import _split_block, split_blocks
+from ..sentences import block_sentences, split_blocks
 
 # Characters folded for matching; each maps to one character so offsets in
 # the folded text are offsets in the original.
@@ -46,7 +46,7 @@ def _fold(text: str) -> str:
 def _spans(block: str) -> list[tuple[int, int, str]]:
     spans = []
     cursor = 0
-    for sentence in _split_block(block):
+    for sentence in block_sentences(block):
         start = block.find(sentence, cursor)
         if start < 0:  # cannot happen: pieces are slices of the block
             start = cursor
@@ -143,7 +143,7 @@ def locate(highlight: SourceHighlight, page: _Page, index: int) -> Passage:
         if found is not None:
             return found
     order = float(highlight.start) if highlight.start is not None else float("inf")
-    sentences = [s for b in split_blocks(highlight.text) for s in _split_block(b)]
+    sentences = [s for b in split_blocks(highlight.text) for s in block_sentences(b)]
     return Passage(highlight, (order, index), None, sentences or [needle])
 
 

@@ -1,15 +1,22 @@
-"""A hatch as Markdown: `[n]` markers after every sentence, a Sources list."""
+"""A hatch as Markdown: `[n]` markers after every sentence, a Sources list
+that quotes each cited highlight, and the notes."""
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .models import Hatch, Sentence
+from .parts import Citation, Sentence, Writeup
 
 # Characters that would turn page text into Markdown markup.
 _MARKUP = re.compile(r"([\\`*_\[\]<>])")
+
+# A Sources entry quotes at most this many characters of its highlight:
+# enough to recognise the passage, short enough to keep the list a list.
+QUOTE_CHARS = 200
+
+# A shortened quote is cut at the last word end, unless that would keep
+# less than this share of QUOTE_CHARS (one enormous "word", such as a URL).
+QUOTE_MIN_SHARE = 0.5
 
 
 def escape(text: str) -> str:
@@ -33,8 +40,35 @@ def paragraph(sentences: list[Sentence]) -> str:
     return " ".join(f"{escape(s.text)} {marks(s.cites)}" for s in sentences)
 
 
-def render_markdown(hatch: Hatch) -> str:
-    """The whole hatch as Markdown text."""
+def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
+    """`text` on one line, cut at a word end to at most `limit` characters
+    (and an ellipsis) when longer.
+
+    :param text: any text; runs of whitespace become one space.
+    :param limit: the most characters kept before the ellipsis.
+    """
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    at = head.rfind(" ")
+    if at >= limit * QUOTE_MIN_SHARE:
+        head = head[:at]
+    return head.rstrip(" ,;:.") + "…"
+
+
+def source_entry(citation: Citation) -> str:
+    """One line of the Sources list: the cited words and the page they are
+    on, or the page alone when its article text is cited."""
+    page = f"[{escape(citation.title)}](<{link(citation.url)}>)"
+    if citation.quote and citation.quote.strip():
+        return f"{citation.n}. “{escape(shorten(citation.quote))}” — {page}"
+    what = "highlight" if citation.highlight_id else "article text"
+    return f"{citation.n}. {page}, {what}"
+
+
+def render_markdown(hatch: Writeup) -> str:
+    """The whole hatch as Markdown text, up to its notes."""
     out = [f"# {escape(hatch.title)}", "", paragraph(hatch.introduction), ""]
     for section in hatch.sections:
         out.append(f"## {escape(section.title)}")
@@ -56,7 +90,12 @@ def render_markdown(hatch: Hatch) -> str:
     if hatch.conclusion:
         out += ["## In conclusion", "", paragraph(hatch.conclusion), ""]
     out += ["## Sources", ""]
-    for c in hatch.citations:
-        what = "highlight" if c.highlight_id else "article text"
-        out.append(f"{c.n}. [{escape(c.title)}](<{link(c.url)}>), {what}")
+    out += [source_entry(c) for c in hatch.citations]
     return "\n".join(out) + "\n"
+
+
+def render_notes(notes: list[str]) -> str:
+    """The Notes section that follows the hatch, or nothing without notes."""
+    if not notes:
+        return ""
+    return "\n## Notes\n\n" + "".join(f"- {escape(n)}\n" for n in notes)

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import logging
 
-from ..models import Citation, Hatch, Section, Sentence, Source, Thread
+from ..local import hatch_local
+from ..models import Hatch, Source
+from ..parts import Section, Sentence, Thread
 from ..plan import Plan
 from . import prompt
 from .client import Cancelled, ChatClient, LLMError
+from .items import Packed
 from .options import LLMOptions
-from .pack import Packed, pack
+from .pack import pack
 from .parse import Answer, Said, parse_answer
 from .verify import Verifier
 
@@ -43,8 +46,6 @@ def hatch_llm(sources: list[Source], plan: Plan, options: LLMOptions | None = No
         LOGGER.warning("the language model failed; hatching with the local engine: %s", message)
         if options.on_notice:
             options.on_notice(f"{message} Hatching with the offline engine instead.")
-        from ..local import hatch_local
-
         result = hatch_local(sources, plan)
         result.notes.insert(0, f"Written by the offline engine because the language model "
                                f"({options.model}) failed: {message}")
@@ -127,9 +128,7 @@ def assemble(answer: Answer, packed: Packed, sources: list[Source], plan: Plan) 
     citations = []
     for model_number, n in sorted(final.items(), key=lambda kv: kv[1]):
         index, highlight_id = packed.numbers[model_number]
-        source = sources[index]
-        citations.append(Citation(n, source.id, highlight_id, source.url,
-                                  source.title or source.url))
+        citations.append(sources[index].citation(n, highlight_id))
     title = answer.title or (f"Notes on {sources[0].title}" if len(packed.blocks) == 1
                              else f"Notes from {len(packed.blocks)} sources")
     return Hatch(title, introduction, out_sections, threads, advice, conclusion, citations,

@@ -5,11 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
-if TYPE_CHECKING:
-    from .client import CancelToken
+from .cancel import CancelToken
 
 # The environment variable the API key is read from, unless
 # `llm_api_key_env` names another. The key is never put in the config, the

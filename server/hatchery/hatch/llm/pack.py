@@ -8,11 +8,12 @@ hatch's notes; nothing is cut silently.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..models import NothingToHatch, Source, SourceHighlight
 from . import prompt
 from .client import LLMError
+from .items import Block, Item, Packed
 
 # A conservative guess for English and most European languages; we have no
 # tokenizer for an arbitrary model, so we under-fill rather than overflow.
@@ -45,39 +46,6 @@ ELLIPSIS = " …"
 
 class BudgetTooSmall(LLMError):
     """The context budget leaves no room for the sources."""
-
-
-@dataclass
-class Item:
-    """One numbered thing the model may cite: a highlight (with its note
-    and paragraph) or a page's article text."""
-
-    n: int
-    kind: str  # "highlight" or "article"
-    text: str
-    note: str | None = None
-    context: str | None = None
-    highlight_id: str | None = None
-    cut: bool = False
-
-
-@dataclass
-class Block:
-    """One source as the model sees it."""
-
-    index: int  # position in the hatch's sources
-    source: Source
-    items: list[Item] = field(default_factory=list)
-
-
-@dataclass
-class Packed:
-    """The sources that fit, numbered; `numbers` maps a citation number to
-    (source index, highlight id or None for the article text)."""
-
-    blocks: list[Block]
-    numbers: dict[int, tuple[int, str | None]]
-    notes: list[str]
 
 
 @dataclass

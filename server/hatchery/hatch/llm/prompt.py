@@ -8,11 +8,8 @@ local models follow it more reliably than JSON.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from ..models import Source
-    from .pack import Item, Packed
+from ..models import Source
+from .items import Item, Packed
 
 # Bump when the wording or the requested shape changes.
 PROMPT_VERSION = "hatch-llm-1"

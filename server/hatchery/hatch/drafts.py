@@ -1,0 +1,125 @@
+"""The offline engine's hatch before citations are numbered: draft
+sentences keyed to what they cite, and the ledger that keeps each sentence
+in the hatch only once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ..sentences import content_stems, normalise
+
+# (source index, highlight id or None for the page's article text)
+Key = tuple[int, "str | None"]
+
+# A sentence sharing more than this fraction of content stems with one
+# already in the hatch is left out (highlights are kept unless nearly equal).
+CONTEXT_REDUNDANCY = 0.6
+HIGHLIGHT_REDUNDANCY = 0.85
+
+# The person's note is woven in after the sentence it is on, marked so.
+NOTE_PREFIX = "My note: "
+
+
+@dataclass
+class Draft:
+    """A sentence before citation numbers are given."""
+
+    text: str
+    keys: list[Key]
+    stems: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        if not self.stems:
+            self.stems = frozenset(content_stems(self.text))
+
+    @property
+    def is_note(self) -> bool:
+        """True for the person's own note, woven in after its highlight."""
+        return self.text.startswith(NOTE_PREFIX)
+
+
+@dataclass
+class SectionDraft:
+    """The paragraphs drafted for the source at index `source`."""
+
+    source: int
+    paragraphs: list[list[Draft]]
+
+
+class ThreadDraft(NamedTuple):
+    """A common thread: its phrase, the indices of the sources it runs
+    through, and the keys that cite it."""
+
+    phrase: str
+    sources: list[int]
+    keys: list[Key]
+
+
+@dataclass
+class HatchDraft:
+    """Every part of a local hatch, in reading order, before numbering."""
+
+    title: str
+    introduction: list[Draft]
+    sections: list[SectionDraft]
+    threads: list[ThreadDraft]
+    advice: list[Draft]
+    conclusion: list[Draft]
+
+
+def note_sentence(note: str) -> str:
+    """The person's note as a sentence of the hatch, marked as theirs."""
+    note = " ".join(note.split())
+    if note[-1] not in ".!?…)\"”":
+        note += "."
+    return f"{NOTE_PREFIX}{note}"
+
+
+class Ledger:
+    """Every sentence already in the hatch, to keep each one only once.
+
+    Drafts are indexed by content stem, so a redundancy check compares a
+    sentence only with the sentences that share a word with it.
+    """
+
+    def __init__(self) -> None:
+        self.by_text: dict[str, Draft] = {}
+        self.drafts: list[Draft] = []
+        self.sizes: list[int] = []
+        self.by_stem: dict[str, list[int]] = {}
+
+    def find(self, text: str) -> Draft | None:
+        """The draft already in the hatch with this text, if any."""
+        return self.by_text.get(normalise(text))
+
+    def redundant(self, draft: Draft, threshold: float) -> bool:
+        """True when `draft` shares more than `threshold` of its content
+        stems (or of the other's) with a sentence already in the hatch."""
+        shared: Counter[int] = Counter()
+        for s in draft.stems:
+            shared.update(self.by_stem.get(s, ()))
+        # overlap = n / min(size, other) > threshold, without a division
+        # per candidate: true when n beats the threshold for either size.
+        limit = threshold * len(draft.stems)
+        sizes = self.sizes
+        return any(n > limit or n > threshold * sizes[i] for i, n in shared.items())
+
+    def add(self, draft: Draft) -> None:
+        """Put `draft` in the hatch."""
+        self.by_text[normalise(draft.text)] = draft
+        number = len(self.drafts)
+        self.drafts.append(draft)
+        self.sizes.append(len(draft.stems))
+        for s in draft.stems:
+            self.by_stem.setdefault(s, []).append(number)
+
+    def admit(self, draft: Draft, threshold: float) -> bool:
+        """Add `draft` unless its text is in the hatch already or it is
+        redundant at `threshold`; True when it was added."""
+        if self.find(draft.text) is not None or self.redundant(draft, threshold):
+            return False
+        self.add(draft)
+        return True
