@@ -8,7 +8,7 @@ import dataclasses
 import json
 from pathlib import Path
 
-from hatchery.hatch.models import Citation, Hatch, Section, Sentence, Thread
+from hatchery.hatch import Citation, Hatch, Section, Sentence, Thread
 
 FIXTURE = Path(__file__).resolve().parent / "js" / "fixtures" / "hatch.json"
 

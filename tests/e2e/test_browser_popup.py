@@ -47,6 +47,10 @@ def test_the_popup_hatches_two_pages_with_citations(browser, server, site, outpu
     assert links.count() >= 2
     hrefs = {links.nth(i).get_attribute("href") for i in range(links.count())}
     assert hrefs == {first.url, second.url}
+    # Every highlight cited shows its own words, not a host name.
+    cited = " ".join(popup.locator("#citations .cited").all_inner_texts())
+    assert "A queue turns a failure into a delay" in cited
+    assert "Local-first software keeps the primary copy" in cited
     assert popup.locator("#copy").is_visible()
     popup.screenshot(path=str(output_dir / "popup-hatch.png"), full_page=True)
 
