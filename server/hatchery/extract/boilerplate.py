@@ -17,6 +17,7 @@ from .blocks import element_blocks
 from .metadata import collapse
 from .model import Block
 from .recover import unwrap_swallowing_elements
+from .threads import keep_thread_posts
 
 # Tags that never hold article prose.
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "canvas",
@@ -293,6 +294,7 @@ def remove_boilerplate(root) -> list[Block]:
     """Remove boilerplate from `root` in place; return what was removed as
     short `outside` blocks (captions first-class, the rest as paragraphs)."""
     unwrap_swallowing_elements(root)
+    keep_thread_posts(root, class_words)
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     for quote in root.iter("blockquote"):
         if EMBED_RE.search(quote.get("class") or ""):
