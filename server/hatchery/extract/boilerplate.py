@@ -130,6 +130,8 @@ _INLINE_TAGS = {"a", "span", "em", "strong", "b", "i", "u", "time", "abbr",
 
 def _builder_free(token: str) -> str:
     """A class token without its page-builder prefix and structure word."""
+    if not token.startswith(BUILDER_PREFIXES):  # the common, fast answer
+        return token
     for prefix in BUILDER_PREFIXES:
         if token.startswith(prefix):
             rest = token[len(prefix):]

@@ -24,6 +24,8 @@ MAX_SNIFF_CHARS = 20_000
 POST_WORDS = frozenset("post posts reply replies comment comments answer"
                        " answers message messages".split())
 
+_POST_STEMS = ("post", "repl", "comment", "answer", "message")
+
 # Sibling posts that make a page a thread, and the share of the page's
 # text they must hold (a news page's three comments do not).
 MIN_SIBLING_POSTS = 3
@@ -41,18 +43,21 @@ def _declares_thread(root) -> bool:
         if any(t in (script.text or "")[:MAX_SNIFF_CHARS].lower()
                for t in THREAD_TYPES):
             return True
-    return any(t.strip('"') in (el.get("itemtype") or "").lower()
-               for el in root.iterfind(".//*[@itemtype]") for t in THREAD_TYPES)
+    itemtypes = " ".join(el.get("itemtype") for el in root.iterfind(
+        ".//*[@itemtype]")).lower()
+    return any(t.strip('"') in itemtypes for t in THREAD_TYPES)
 
 
 def _post_words(el, class_words) -> bool:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    if not any(word in names for word in _POST_STEMS):  # the fast answer
+        return False
     return not POST_WORDS.isdisjoint(class_words(el))
 
 
 def _sibling_posts(body, class_words) -> list:
     """The largest group of same-class siblings named like posts, if they
     hold most of the page's text."""
-    total = len(collapse(body.text_content())) or 1
     best: list = []
     for parent in body.iter():
         if len(parent) < MIN_SIBLING_POSTS:
@@ -62,6 +67,9 @@ def _sibling_posts(body, class_words) -> list:
         for cls, count in groups.items():
             if count >= MIN_SIBLING_POSTS and count > len(best):
                 best = [c for c in parent if c.get("class") == cls]
+    if not best:
+        return []
+    total = len(collapse(body.text_content())) or 1
     text = sum(len(collapse(el.text_content())) for el in best)
     return best if text >= MIN_POSTS_TEXT_SHARE * total else []
 
