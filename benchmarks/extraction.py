@@ -6,8 +6,10 @@ Usage::
     python benchmarks/extraction.py DATA_DIR [DATA_DIR ...] [--worst 5]
 
 Each DATA_DIR holds ``ground-truth.json`` (item id -> {"articleBody", "url"})
-and ``html/<id>.html.gz`` (the layout of scrapinghub's
-article-extraction-benchmark). The metric re-implements that benchmark's
+and ``html/<id>.html.gz`` or ``html/<id>.html`` (the layout of scrapinghub's
+article-extraction-benchmark). An item may carry a ``"type"`` (article,
+docs, forum, product, service, listing): the scores are then also reported
+per type, as for ``tests/resources/extract/pagetypes``. The metric re-implements that benchmark's
 ``evaluate.py``: word 4-gram shingles over ``\\w+`` tokens, per-page TP/FP/FN
 normalised to sum to 1, precision averaged over pages with a non-empty
 output, recall averaged over pages with a non-empty ground truth, and F1 of
@@ -128,14 +130,36 @@ def load_pages(data_dirs: list[Path]):
         truth = json.loads((data_dir / "ground-truth.json").read_text("utf8"))
         for item_id in sorted(truth):
             path = data_dir / "html" / f"{item_id}.html.gz"
-            with gzip.open(path, "rt", encoding="utf8") as f:
-                yield (item_id, f.read(), truth[item_id].get("articleBody", ""),
-                       truth[item_id].get("url", ""))
+            if path.exists():
+                with gzip.open(path, "rt", encoding="utf8") as f:
+                    html = f.read()
+            else:
+                html = (data_dir / "html" / f"{item_id}.html").read_text("utf8")
+            item = truth[item_id]
+            yield (item_id, html, item.get("articleBody", ""),
+                   item.get("url", ""), item.get("type", ""))
 
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def _report_by_type(rows: list[dict], names: list[str]) -> None:
+    """F1 per page type, and how many pages each extractor left empty."""
+    kinds = sorted({row["type"] for row in rows if row["type"]})
+    if not kinds:
+        return
+    print(f"\nF1 by page type (pages; empty outputs in brackets)")
+    print(f"{'type':<10} {'pages':>5} " + " ".join(f"{n:>18}" for n in names))
+    for kind in kinds:
+        mine = [row for row in rows if row["type"] == kind]
+        cells = []
+        for name in names:
+            f1 = metrics([row[name]["triple"] for row in mine])["f1"]
+            empty = sum(1 for row in mine if not row[name]["text"].strip())
+            cells.append(f"{f1:.3f} ({empty})".rjust(18))
+        print(f"{kind:<10} {len(mine):>5} " + " ".join(cells))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -162,8 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     triples = {n: [] for n in names}
     times = {n: [] for n in names}
     rows = []
-    for item_id, html, truth, url in load_pages(args.data_dirs):
-        row = {"id": item_id, "url": url}
+    for item_id, html, truth, url, kind in load_pages(args.data_dirs):
+        row = {"id": item_id, "url": url, "type": kind}
         for name in names:
             start = time.perf_counter()
             try:
@@ -174,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
             times[name].append(time.perf_counter() - start)
             triple = shingle_match(truth, pred)
             triples[name].append(triple)
-            row[name] = {"f1": page_f1(triple), "p": precision_score(*triple),
+            row[name] = {"triple": triple, "f1": page_f1(triple), "p": precision_score(*triple),
                          "r": recall_score(*triple), "text": pred}
         rows.append(row)
 
@@ -190,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
         ratio = statistics.median(times["hatchery"]) / statistics.median(
             times["readability-lxml"])
         print(f"median time hatchery / readability-lxml: {ratio:.2f}x")
+
+    _report_by_type(rows, names)
 
     if "hatchery" in names and args.worst:
         print(f"\n{args.worst} worst pages for hatchery:")

@@ -16,6 +16,8 @@ from lxml import etree
 from .blocks import element_blocks
 from .metadata import collapse
 from .model import Block
+from .recover import unwrap_swallowing_elements
+from .threads import keep_thread_posts
 
 # Tags that never hold article prose.
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "canvas",
@@ -40,6 +42,33 @@ BOILERPLATE_WORDS = frozenset("""
     dek deck standfirst strapline subtitle kicker
     headline abstract excerpt teaser
 """.split())
+
+# Page builders (Elementor, Divi, WPBakery, Gutenberg, Beaver Builder,
+# Avada) wrap every block, the article's too, in classes such as
+# "elementor-widget-text-editor" or "et_pb_module": their prefix and the
+# structural word after it say nothing about the block, so both are dropped
+# from the class before it is judged ("elementor-widget-share-buttons" is
+# still a share bar).
+BUILDER_PREFIXES = ("elementor-", "et_pb_", "et-", "vc_", "wpb_", "wp-block-",
+                    "fl-", "fusion-")
+BUILDER_STRUCTURE_WORDS = ("widget", "module", "element", "block", "column",
+                           "col", "row", "section", "container", "wrap")
+
+# Elementor's theme locations that are page furniture, whatever they hold.
+BUILDER_FURNITURE = ("header", "footer", "popup")
+
+# Class words that name content as often as furniture: an element named by
+# these alone goes only when it holds no prose (arXiv's abstract is
+# <blockquote class="abstract">; "excerpt", "print", "modal" wrap articles).
+AMBIGUOUS_WORDS = frozenset("""
+    abstract excerpt teaser print overlay modal ad widget widgets
+    headline subtitle
+""".split())
+
+# Hidden elements the page shows after a click: tab panels and accordions
+# (a `hidden` Linux tab on a docs page is still the docs).
+REVEALED_WORDS = frozenset("tab tabs tabpanel tabcontent panel accordion"
+                           " collapse collapsible".split())
 
 # Hover cards: an inline link whose card (photo, bio, more links) is hidden
 # until hovered. The card goes; the link the reader sees stays.
@@ -99,17 +128,35 @@ _INLINE_TAGS = {"a", "span", "em", "strong", "b", "i", "u", "time", "abbr",
                 "cite", "small", "sup", "sub", "mark", "code", "q", "font"}
 
 
+def _builder_free(token: str) -> str:
+    """A class token without its page-builder prefix and structure word."""
+    if not token.startswith(BUILDER_PREFIXES):  # the common, fast answer
+        return token
+    for prefix in BUILDER_PREFIXES:
+        if token.startswith(prefix):
+            rest = token[len(prefix):]
+            for word in BUILDER_STRUCTURE_WORDS:
+                if rest == word or rest.startswith((word + "-", word + "_")):
+                    return rest[len(word) + 1:]
+            return rest
+    return token
+
+
 def class_words(el) -> list[str]:
-    """The words of an element's class and id, lower-cased."""
+    """The words of an element's class and id, lower-cased, page-builder
+    structure left out."""
     value = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
     if len(value) < 3:
         return []
+    value = " ".join(_builder_free(token) for token in value.split())
     return _WORD_RE.findall(value.replace("sr-only", "sronly")
                             .replace("visually-hidden", "visuallyhidden"))
 
 
 def is_boilerplate_name(el) -> bool:
     """True when an element's class or id names page furniture."""
+    if el.get("data-elementor-type") in BUILDER_FURNITURE:
+        return True
     words = class_words(el)
     if not words:
         return False
@@ -121,10 +168,29 @@ def is_boilerplate_name(el) -> bool:
 
 
 def _is_hidden(el) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
+    """Hidden, and not a tab panel or accordion a reader opens."""
     style = (el.get("style") or "").replace(" ", "").lower()
-    return "display:none" in style or "visibility:hidden" in style
+    if not (el.get("hidden") is not None or el.get("aria-hidden") == "true"
+            or "display:none" in style or "visibility:hidden" in style):
+        return False
+    return not (el.get("role") == "tabpanel"
+                or not REVEALED_WORDS.isdisjoint(class_words(el)))
+
+
+def _holds_prose(el, lengths: dict) -> bool:
+    """An element with a paragraph of prose, or as much text in a block."""
+    if prose_chars(el, lengths):
+        return True
+    text = collapse(el.text_content())
+    links = sum(len(collapse(a.text_content())) for a in el.iter("a"))
+    return len(text) >= PROSE_MIN_CHARS * 2 and links < 0.5 * len(text)
+
+
+def _named_by_ambiguous_words(el) -> bool:
+    """Every boilerplate word of its class is one that also names content."""
+    found = BOILERPLATE_WORDS.intersection(class_words(el))
+    return bool(found) and found <= AMBIGUOUS_WORDS and not _STEM_RE.search(
+        " ".join(class_words(el)))
 
 
 def _tag_lists(body) -> list:
@@ -229,6 +295,8 @@ def prose_chars(el, lengths: dict | None = None) -> int:
 def remove_boilerplate(root) -> list[Block]:
     """Remove boilerplate from `root` in place; return what was removed as
     short `outside` blocks (captions first-class, the rest as paragraphs)."""
+    unwrap_swallowing_elements(root)
+    keep_thread_posts(root, class_words)
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     for quote in root.iter("blockquote"):
         if EMBED_RE.search(quote.get("class") or ""):
@@ -251,7 +319,9 @@ def remove_boilerplate(root) -> list[Block]:
         # Section headings inside a body often carry "subhead" or "headline"
         # classes; they are judged by their tag only.
         named = (tag not in _SECTION_HEADINGS and is_boilerplate_name(el)
-                 and (not _in_running_text(el) or _is_hover_card(el)))
+                 and (not _in_running_text(el) or _is_hover_card(el))
+                 and not (_named_by_ambiguous_words(el)
+                          and _holds_prose(el, lengths)))
         if tag in FURNITURE_TAGS or _is_hidden(el) or named:
             if tag != "aside" and el.find(f".//blockquote[@{EMBED_MARK}]") is not None:
                 continue

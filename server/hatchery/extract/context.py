@@ -164,6 +164,26 @@ def heading_path(blocks: list[Block], index: int) -> list[str]:
     return [t for _, t in path]
 
 
+def locate_blocks(blocks: list[Block], exact: str, prefix: str = "",
+                  suffix: str = "") -> tuple[int, int] | None:
+    """The first and last index in `blocks` a highlight spans, or None.
+
+    :param blocks: blocks in reading order (an article's, or a page's).
+    :param exact: the highlighted text as the browser saw it.
+    :param prefix: text just before the highlight on the page.
+    :param suffix: text just after it.
+    """
+    needle, _ = compact(exact or "")
+    if not needle:
+        return None
+    corpus = _Corpus(blocks)
+    span = corpus.locate(needle, compact(prefix or "")[0],
+                         compact(suffix or "")[0])
+    if span is None:
+        return None
+    return corpus.block_at(span[0]), corpus.block_at(span[1] - 1)
+
+
 def find_context(article: Article, exact: str, prefix: str = "",
                  suffix: str = "") -> HighlightContext:
     """Find where a highlight sits in `article`.

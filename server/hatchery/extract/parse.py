@@ -9,6 +9,8 @@ import re
 import lxml.html
 from lxml import etree
 
+from .heavy import strip_heavy
+
 # A capture posts the page the browser rendered; real articles are well under
 # this. Past it we first drop scripts, styles and comments (what makes most
 # huge pages huge), then cut the rest, so a 30 MB page costs a bounded time.
@@ -24,10 +26,6 @@ _UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True,
                                     remove_pis=True)
 _META_CHARSET_RE = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.I)
-# Scripts (but not JSON-LD metadata), styles, inline SVG and comments.
-_HEAVY_RE = re.compile(
-    r"<script\b(?![^>]*ld\+json)[^>]*>.*?</script\s*>"
-    r"|<(style|svg|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 _JUNK_RE = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
 # Characters XML (and so lxml's text nodes) cannot hold. A few stray ones in
 # an otherwise good page made readability fail outright; dropping them keeps
@@ -80,7 +78,7 @@ def shrink_html(text: str) -> str:
     """Bound the size of a page before parsing it."""
     if len(text) <= MAX_HTML_CHARS:
         return text
-    text = _HEAVY_RE.sub(" ", text)
+    text = strip_heavy(text)
     return text[:MAX_HTML_CHARS]
 
 

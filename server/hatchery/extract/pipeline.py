@@ -34,7 +34,9 @@ FALLBACK_MIN_BLOCK_CHARS = 40
 FALLBACK_MAX_LINK_RATIO = 0.5
 
 _WORD_RE = re.compile(r"\w+")
-_TAG_RE = re.compile(r"<(?:p|br|div|h[1-6]|ul|ol|li)\b[^>]*>", re.I)
+# An opening block tag; the tag's end is not matched, since scanning for it
+# from every "<p" of a body with no ">" is quadratic.
+_TAG_RE = re.compile(r"<(?:p|br|div|h[1-6]|ul|ol|li)\b", re.I)
 
 
 def extract_article(html: str | bytes, url: str | None = None) -> Article:

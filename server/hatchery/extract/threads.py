@@ -1,0 +1,93 @@
+"""Forum and Q&A threads: the replies are the content.
+
+On an article page, elements classed "comment" or "reply" are the readers'
+comments and go. On a thread (a forum topic, a Q&A page) they are the posts
+a reader came for, so the page is recognised first (schema.org types in
+JSON-LD or microdata, or several sibling posts holding most of the prose)
+and its posts lose the classes that would get them removed, by our rules or
+by readability's.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .metadata import collapse
+
+# schema.org types of a thread page or of its posts, lower-cased.
+THREAD_TYPES = ("qapage", "discussionforumposting", "\"question\"", "answer")
+
+# JSON-LD looked at for a thread type, per script (bounded time).
+MAX_SNIFF_CHARS = 20_000
+
+# Class words of a post in a thread.
+POST_WORDS = frozenset("post posts reply replies comment comments answer"
+                       " answers message messages".split())
+
+_POST_STEMS = ("post", "repl", "comment", "answer", "message")
+
+# Sibling posts that make a page a thread, and the share of the page's
+# text they must hold (a news page's three comments do not).
+MIN_SIBLING_POSTS = 3
+MIN_POSTS_TEXT_SHARE = 0.5
+
+# A post holds at least this much text (reply buttons and counts do not).
+MIN_POST_CHARS = 40
+
+# The class given to a post so no rule mistakes it for a comment box.
+POST_CLASS = "hatchery-post"
+
+
+def _declares_thread(root) -> bool:
+    for script in root.iterfind('.//script[@type="application/ld+json"]'):
+        if any(t in (script.text or "")[:MAX_SNIFF_CHARS].lower()
+               for t in THREAD_TYPES):
+            return True
+    itemtypes = " ".join(el.get("itemtype") for el in root.iterfind(
+        ".//*[@itemtype]")).lower()
+    return any(t.strip('"') in itemtypes for t in THREAD_TYPES)
+
+
+def _post_words(el, class_words) -> bool:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    if not any(word in names for word in _POST_STEMS):  # the fast answer
+        return False
+    return not POST_WORDS.isdisjoint(class_words(el))
+
+
+def _sibling_posts(body, class_words) -> list:
+    """The largest group of same-class siblings named like posts, if they
+    hold most of the page's text."""
+    best: list = []
+    for parent in body.iter():
+        if len(parent) < MIN_SIBLING_POSTS:
+            continue
+        groups = Counter(child.get("class") for child in parent
+                         if child.get("class") and _post_words(child, class_words))
+        for cls, count in groups.items():
+            if count >= MIN_SIBLING_POSTS and count > len(best):
+                best = [c for c in parent if c.get("class") == cls]
+    if not best:
+        return []
+    total = len(collapse(body.text_content())) or 1
+    text = sum(len(collapse(el.text_content())) for el in best)
+    return best if text >= MIN_POSTS_TEXT_SHARE * total else []
+
+
+def keep_thread_posts(root, class_words) -> bool:
+    """On a thread page, clear the post classes of every post; return
+    whether the page is a thread.
+
+    :param root: the parsed page (scripts still in it), changed in place.
+    :param class_words: the function boilerplate rules read classes with.
+    """
+    body = root.find("body")
+    body = root if body is None else body
+    if not (_declares_thread(root) or _sibling_posts(body, class_words)):
+        return False
+    for el in body.iter():
+        if (isinstance(el.tag, str) and _post_words(el, class_words)
+                and len(collapse(el.text_content())) >= MIN_POST_CHARS):
+            el.set("class", POST_CLASS)
+            el.attrib.pop("id", None)
+    return True

@@ -1,0 +1,77 @@
+"""Today's web: on each page type the reader's content is what comes out.
+
+The pages are fixtures of our own making in tests/resources/extract/pagetypes
+(their ground truth is what `benchmarks/extraction.py` scores)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hatchery.extract import extract_article
+
+PAGES = Path(__file__).parent / "resources" / "extract" / "pagetypes"
+TRUTH = json.loads((PAGES / "ground-truth.json").read_text("utf8"))
+
+
+def _text(name: str) -> str:
+    html = (PAGES / "html" / f"{name}.html").read_text("utf8")
+    return extract_article(html, TRUTH[name]["url"]).text
+
+
+@pytest.mark.parametrize("name", sorted(TRUTH))
+def test_every_paragraph_a_reader_calls_the_content_is_extracted(name):
+    text = _text(name)
+    missing = [part for part in TRUTH[name]["articleBody"].split("\n\n")
+               if len(part) > 60 and part not in text]
+    assert not missing
+
+
+def test_a_page_builder_article_keeps_every_widget_of_text_but_not_its_footer():
+    text = _text("elementor")
+    assert "Pick a pot only five centimetres wider" in text
+    assert "Share on Facebook" not in text and "All rights reserved" not in text
+
+
+def test_every_reply_of_a_forum_thread_is_content():
+    text = _text("forum")
+    assert "It is not dead, it is hungry." in text
+    assert "smells like yoghurt" in text
+    assert "Suggested topics" not in text
+
+
+def test_a_docs_page_keeps_the_tabs_the_page_hides_until_clicked():
+    text = _text("docs_tabs")
+    for command in ("brew install fernlog", "winget install Fernlog.CLI",
+                    "curl -LO https://fernlog.dev/fernlog-linux-amd64.tar.gz"):
+        assert command in text
+    assert "Was this page helpful" not in text
+
+
+def test_a_product_page_keeps_its_description_and_specifications():
+    text = _text("product")
+    assert "opens wide like a suitcase" in text
+    assert "Recycled 210D ripstop nylon" in text
+    assert "You may also like" not in text
+
+
+def test_a_service_page_keeps_every_section():
+    text = _text("service")
+    for part in ("Burst pipes", "fixed £85", "Horsforth"):
+        assert part in text
+
+
+def test_a_listing_keeps_its_category_text_not_its_filters():
+    text = _text("listing")
+    assert "Brew green tea cooler than black tea" in text
+    assert "Low caffeine (4)" not in text
+
+
+def test_an_article_swallowed_by_a_broken_header_button_is_recovered():
+    text = _text("broken_header")
+    assert text.startswith("The central bank left its main interest rate")
+    assert "Open menu" not in text
+
+
+def test_an_arxiv_abstract_is_the_content():
+    assert "Tide-gauge records span more than a century" in _text("arxiv_abstract")
