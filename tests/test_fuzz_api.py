@@ -8,7 +8,7 @@ import schemathesis
 from conftest import RunningServer
 
 from hatchery import __version__
-from hatchery.openapi import build_spec
+from hatchery.contract.openapi import build_spec
 
 # Fixed seed and example count: the same requests on every run, so a failure
 # here is reproducible and the suite's time stays bounded.

@@ -1,8 +1,10 @@
 """GET /api/export?format=: the whole library, or one hatch, as a file."""
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response
 
 from .. import export
+from ..contract.export import ExportQuery
+from ..errors import ValidationError
 from ..db import get_store
 from . import validate
 
@@ -15,11 +17,11 @@ def export_response(fmt: str, hatch_id: str | None) -> Response:
     """The export as a download; shared by the API and the library."""
     store = get_store()
     if fmt not in EXPORT_FORMATS:
-        raise validate.ValidationError(
+        raise ValidationError(
             f"`format` must be one of {', '.join(EXPORT_FORMATS)}.")
     if fmt == "hatch":
         if not hatch_id or not hatch_id.lstrip("-").isdigit():
-            raise validate.ValidationError("`hatch_id` is required with format=hatch.")
+            raise ValidationError("`hatch_id` is required with format=hatch.")
         hatch = store.get_hatch(int(hatch_id))
         body = export.hatch_markdown(hatch).encode("utf-8")
         name = f"hatch-{hatch['id']}.md"
@@ -34,7 +36,8 @@ def export_response(fmt: str, hatch_id: str | None) -> Response:
 
 @blueprint.get("/export")
 def download():
-    hatch_id = request.args.get("hatch_id")
-    # A hatch_id names one hatch to export as Markdown, whatever the format.
-    fmt = "hatch" if hatch_id is not None else request.args.get("format", "json")
-    return export_response(fmt, hatch_id)
+    asked = validate.query(ExportQuery)
+    if asked.hatch_id is not None:
+        # A hatch_id names one hatch to export as Markdown, whatever the format.
+        return export_response("hatch", str(asked.hatch_id))
+    return export_response(asked.format, None)
