@@ -10,10 +10,11 @@ from .types import one_of, optional, refuse
 
 
 class ExportQuery(Query):
-    format: one_of((*EXPORT_FORMATS, "hatch")) = Field(  # type: ignore[valid-type]
+    # format=hatch&hatch_id=N is the older spelling of hatch_id=N; the spec
+    # leaves it out, since a parameter list cannot say it needs hatch_id.
+    format: one_of(EXPORT_FORMATS, also=("hatch",)) = Field(  # type: ignore[valid-type]
         "json", description="json: lossless; markdown: a zip of one file per page; csv: one "
-                            "row per highlight; jsonld: W3C Web Annotation; hatch: one hatch "
-                            "as Markdown (with `hatch_id`)")
+                            "row per highlight; jsonld: W3C Web Annotation")
     hatch_id: int = optional(description="export this hatch as Markdown instead (format is "
                                          "then ignored)")
 

@@ -81,11 +81,14 @@ def _tags(value: Any, info: ValidationInfo) -> list[str]:
         refuse(error.message)
 
 
-def one_of(choices: tuple[str, ...]) -> Any:
-    """A string that must be one of `choices`."""
+def one_of(choices: tuple[str, ...], *, also: tuple[str, ...] = ()) -> Any:
+    """A string that must be one of `choices`.
+
+    :param also: accepted too but left out of the spec (old spellings).
+    """
 
     def check(value: Any, info: ValidationInfo) -> str:
-        if not isinstance(value, str) or value not in choices:
+        if not isinstance(value, str) or value not in (*choices, *also):
             refuse(f"`{info.field_name}` must be one of {', '.join(choices)}.")
         return value
 
