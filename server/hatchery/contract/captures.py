@@ -5,9 +5,9 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from .common import Body
-from .limits import COLORS, DEFAULT_COLOR
-from .types import (ClientId, ContextText, HighlightText, NoteText, Tags, Title, WebUrl,
-                    WholeNumber, one_of, refuse)
+from .limits import DEFAULT_COLOR
+from .types import (ClientId, Color, ContextText, HighlightText, NoteText, Tags, Title, WebUrl,
+                    WholeNumber, refuse)
 
 
 class CaptureRequest(Body):
@@ -25,7 +25,7 @@ class CaptureRequest(Body):
                                                         "in the page text")
     end: WholeNumber | None = Field(None, description="the character after its last; at "
                                                       "least `start`")
-    color: one_of(COLORS) = DEFAULT_COLOR  # type: ignore[valid-type]
+    color: Color = DEFAULT_COLOR
     note: NoteText = ""
     tags: Tags = Field(default_factory=list, description="cleaned: trimmed, empty ones "
                                                          "dropped, repeats removed")

@@ -9,10 +9,13 @@ from .limits import EXPORT_FORMATS
 from .types import one_of, optional, refuse
 
 
+# format=hatch&hatch_id=N is the older spelling of hatch_id=N; the spec
+# leaves it out, since a parameter list cannot say it needs hatch_id.
+Format = one_of(EXPORT_FORMATS, also=("hatch",))
+
+
 class ExportQuery(Query):
-    # format=hatch&hatch_id=N is the older spelling of hatch_id=N; the spec
-    # leaves it out, since a parameter list cannot say it needs hatch_id.
-    format: one_of(EXPORT_FORMATS, also=("hatch",)) = Field(  # type: ignore[valid-type]
+    format: Format = Field(
         "json", description="json: lossless; markdown: a zip of one file per page; csv: one "
                             "row per highlight; jsonld: W3C Web Annotation")
     hatch_id: int = optional(description="export this hatch as Markdown instead (format is "

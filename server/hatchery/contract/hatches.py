@@ -9,6 +9,11 @@ from .common import Body, Reply
 from .limits import ENGINES, LENGTHS, MAX_HATCH_HIGHLIGHTS, MAX_HATCH_PAGES
 from .types import list_of, one_of, refuse
 
+PageIds = list_of(int, max_items=MAX_HATCH_PAGES)
+HighlightIds = list_of(str, max_items=MAX_HATCH_HIGHLIGHTS)
+Engine = one_of(ENGINES)
+Length = one_of(LENGTHS)
+
 # The spec's way of saying "pick at least one page or highlight".
 PICK_SOMETHING = {"anyOf": [
     {"required": ["page_ids"], "properties": {"page_ids": {"minItems": 1}}},
@@ -19,13 +24,12 @@ PICK_SOMETHING = {"anyOf": [
 class HatchRequest(Body, json_schema_extra=PICK_SOMETHING):
     """What to hatch: at least one page or highlight."""
 
-    page_ids: list_of(int, max_items=MAX_HATCH_PAGES) = Field(  # type: ignore[valid-type]
-        default_factory=list, description="pages, with all their highlights")
-    highlight_ids: list_of(str, max_items=MAX_HATCH_HIGHLIGHTS) = Field(  # type: ignore[valid-type]
-        default_factory=list, description="single highlights, with their pages")
-    engine: one_of(ENGINES) = Field(  # type: ignore[valid-type]
-        "local", description="`llm` once a language model is configured")
-    length: one_of(LENGTHS) = "short"  # type: ignore[valid-type]
+    page_ids: PageIds = Field(default_factory=list,
+                              description="pages, with all their highlights")
+    highlight_ids: HighlightIds = Field(default_factory=list,
+                                        description="single highlights, with their pages")
+    engine: Engine = Field("local", description="`llm` once a language model is configured")
+    length: Length = "short"
 
     @model_validator(mode="after")
     def _something_picked(self) -> HatchRequest:

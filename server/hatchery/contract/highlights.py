@@ -8,8 +8,7 @@ from typing import Any, ClassVar
 from pydantic import ConfigDict, Field, field_validator
 
 from .common import Body, Query, Reply
-from .limits import COLORS
-from .types import NoteText, Tags, WebUrl, one_of, optional
+from .types import Color, NoteText, Tags, WebUrl, optional
 
 
 class HighlightChanges(Body):
@@ -19,7 +18,7 @@ class HighlightChanges(Body):
     model_config = ConfigDict(extra="forbid")
     UNKNOWN_FIELD: ClassVar[str] = "`{name}` cannot be changed; send color, note or tags."
 
-    color: one_of(COLORS) = optional()  # type: ignore[valid-type]
+    color: Color = optional()
     note: NoteText | None = None
     tags: Tags | None = None
 

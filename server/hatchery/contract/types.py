@@ -17,7 +17,7 @@ from pydantic_core import PydanticCustomError, core_schema
 from ..errors import ValidationError
 from ..urls import is_web_url
 from .fields import clean_tags
-from .limits import (MAX_CLIENT_ID, MAX_CONTEXT, MAX_INTEGER, MAX_NOTE, MAX_TAG, MAX_TAGS,
+from .limits import (COLORS, MAX_CLIENT_ID, MAX_CONTEXT, MAX_INTEGER, MAX_NOTE, MAX_TAG, MAX_TAGS,
                      MAX_TEXT, MAX_TITLE, MAX_URL)
 
 # The spec's shape of a web URL. The server checks more (a host, a port in
@@ -128,6 +128,8 @@ NoteText = Annotated[str, Field(max_length=MAX_NOTE)]
 
 Tags = Annotated[list[str], BeforeValidator(_tags),
                  Documented(maxItems=MAX_TAGS, items={"type": "string", "maxLength": MAX_TAG})]
+
+Color = one_of(COLORS)
 
 # Words to search for: trimmed, not empty.
 Words = Annotated[str, BeforeValidator(_strip), AfterValidator(_not_blank),
