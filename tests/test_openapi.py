@@ -15,8 +15,8 @@ def test_every_registered_route_is_in_the_openapi_document(app, client):
         path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
         for method in rule.methods - {"HEAD", "OPTIONS"}:
             registered.add((path, method))
-    assert registered - documented == set(), "routes missing from openapi.py"
-    assert documented - registered == set(), "openapi.py documents routes that do not exist"
+    assert registered - documented == set(), "routes missing from contract/openapi.py"
+    assert documented - registered == set(), "contract/openapi.py documents routes that do not exist"
 
 
 def test_every_path_parameter_is_declared(client):

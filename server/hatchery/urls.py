@@ -26,9 +26,11 @@ def _is_tracking(name: str) -> bool:
 
 
 def is_web_url(url: str) -> bool:
-    """True for an absolute http(s) URL with a host."""
+    """True for an absolute http(s) URL with a host and, if it names one,
+    a port from 0 to 65535 (`normalize_url` cannot read any other)."""
     try:
         parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises ValueError on a bad port)
     except ValueError:
         return False
     return parts.scheme.lower() in DEFAULT_PORTS and bool(parts.hostname)

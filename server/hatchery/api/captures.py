@@ -2,6 +2,8 @@
 
 from flask import Blueprint
 
+from ..contract.captures import CaptureRequest
+from ..contract.highlights import HighlightReply
 from ..db import get_store
 from ..services.captures import Capture, save_capture
 from ..store import HighlightRecord
@@ -10,31 +12,16 @@ from . import validate
 blueprint = Blueprint("captures", __name__)
 
 
-def parse_capture(body: dict) -> Capture:
-    highlight = HighlightRecord(
-        id=validate.client_id(body),
-        exact=validate.string(body, "text", required=True),
-        prefix=validate.string(body, "prefix", max_length=validate.MAX_CONTEXT),
-        suffix=validate.string(body, "suffix", max_length=validate.MAX_CONTEXT),
-        start=validate.integer(body, "start"),
-        end=validate.integer(body, "end"),
-        color=validate.color(body),
-        note=validate.string(body, "note", max_length=validate.MAX_NOTE),
-        tags=validate.tags(body) or [],
-    )
-    html = body.get("html")
-    if html is not None and not isinstance(html, str):
-        raise validate.ValidationError("`html` must be a string.")
-    return Capture(
-        highlight=highlight,
-        url=validate.web_url(body),
-        title=validate.string(body, "title", max_length=2000, strip=True),
-        html=html or None,
-    )
+def to_capture(sent: CaptureRequest) -> Capture:
+    """The checked request as the capture service takes it."""
+    highlight = HighlightRecord(id=sent.id, exact=sent.text, prefix=sent.prefix,
+                                suffix=sent.suffix, start=sent.start, end=sent.end,
+                                color=sent.color, note=sent.note, tags=sent.tags)
+    return Capture(highlight=highlight, url=sent.url, title=sent.title, html=sent.html or None)
 
 
 @blueprint.post("/captures")
 def create():
-    capture = parse_capture(validate.json_body())
+    capture = to_capture(validate.body(CaptureRequest))
     highlight, created = save_capture(get_store(), capture)
-    return {"highlight": highlight}, 201 if created else 200
+    return HighlightReply.dump(highlight=highlight), 201 if created else 200

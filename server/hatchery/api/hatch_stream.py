@@ -31,9 +31,10 @@ from ..errors import HatcheryError, ValidationError
 from ..hatch import NothingToHatch
 from ..hatch.engines import get_engine
 from ..hatch.llm import Cancelled, CancelToken
+from ..contract.hatches import Hatch, HatchRequest
 from ..services.hatches import engine_options, flatten, gather_sources, run_engine, store_hatch
 from ..store import Store
-from .hatches import hatch_request
+from . import validate
 
 LOGGER = logging.getLogger(__name__)
 
@@ -51,7 +52,9 @@ def sse(event: str, data: dict) -> str:
 
 @blueprint.post("/hatches/stream")
 def stream():
-    page_ids, highlight_ids, engine, length = hatch_request()
+    asked = validate.body(HatchRequest)
+    page_ids, highlight_ids, engine, length = (asked.page_ids, asked.highlight_ids,
+                                               asked.engine, asked.length)
     try:
         get_engine(engine)
     except ValueError as error:
@@ -104,7 +107,8 @@ def _events(sources, engine: str, length: str, options, database: str):
             elif kind == "notice":
                 yield sse("notice", {"message": value})
             elif kind == "done":
-                yield sse("hatch", {"hatch": flatten(_keep(database, sources, value, length))})
+                yield sse("hatch", {"hatch": Hatch.dump(**flatten(_keep(database, sources, value,
+                                                                          length)))})
                 return
             elif kind == "error":
                 code, message = value

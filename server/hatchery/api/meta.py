@@ -2,16 +2,17 @@
 
 from flask import Blueprint, current_app
 
+from ..contract.meta import Health
+from ..contract.openapi import build_spec
 from ..services.hatches import available_engines
-from ..openapi import build_spec
 
 blueprint = Blueprint("meta", __name__)
 
 
 @blueprint.get("/health")
 def health():
-    return {"status": "ok", "version": current_app.config["VERSION"],
-            "engines": available_engines(current_app.config)}
+    return Health.dump(status="ok", version=current_app.config["VERSION"],
+                       engines=available_engines(current_app.config))
 
 
 @blueprint.get("/openapi.json")

@@ -2,6 +2,8 @@
 
 from flask import Blueprint
 
+from ..contract.common import Paging
+from ..contract.pages import PageList, PageReply
 from ..db import get_store
 from . import validate
 
@@ -10,9 +12,9 @@ blueprint = Blueprint("pages", __name__)
 
 @blueprint.get("/pages")
 def index():
-    limit, offset = validate.paging()
-    pages, total = get_store().list_pages(limit=limit, offset=offset)
-    return {"pages": pages, "total": total, "limit": limit, "offset": offset}
+    paging = validate.query(Paging)
+    pages, total = get_store().list_pages(limit=paging.limit, offset=paging.offset)
+    return PageList.dump(pages=pages, total=total, limit=paging.limit, offset=paging.offset)
 
 
 @blueprint.get("/pages/<int:page_id>")
@@ -20,7 +22,7 @@ def detail(page_id: int):
     store = get_store()
     page = store.get_page(page_id)
     page["highlights"] = store.highlights_for_page(page_id)
-    return {"page": page}
+    return PageReply.dump(page=page)
 
 
 @blueprint.delete("/pages/<int:page_id>")

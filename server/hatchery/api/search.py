@@ -1,7 +1,8 @@
 """GET /api/search?q=: full-text search over highlights, notes and articles."""
 
-from flask import Blueprint, request
+from flask import Blueprint
 
+from ..contract.search import SearchQuery, SearchResults
 from ..db import get_store
 from . import validate
 
@@ -10,8 +11,5 @@ blueprint = Blueprint("search", __name__)
 
 @blueprint.get("/search")
 def search():
-    query = request.args.get("q", "").strip()
-    if not query:
-        raise validate.ValidationError("`q` is required: the words to look for.")
-    limit, _offset = validate.paging()
-    return {"query": query, **get_store().search(query, limit=limit)}
+    asked = validate.query(SearchQuery)
+    return SearchResults.dump(query=asked.q, **get_store().search(asked.q, limit=asked.limit))

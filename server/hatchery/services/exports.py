@@ -25,11 +25,12 @@ from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 from .. import __version__
+from ..contract.limits import EXPORT_FORMATS
 from ..errors import ValidationError
 from ..importers.ours import JSON_FORMAT_NAME, JSON_FORMAT_VERSION
 from ..store import Store, now
 
-FORMATS = ("json", "markdown", "csv", "jsonld")
+FORMATS = EXPORT_FORMATS
 # What a download may be: the library in one of FORMATS, or one hatch.
 DOWNLOAD_FORMATS = (*FORMATS, "hatch")
 

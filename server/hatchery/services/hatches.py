@@ -6,11 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from .. import hatch as engine_lib
+from ..contract.limits import MAX_HATCH_HIGHLIGHTS, MAX_HATCH_PAGES
 from ..errors import UpstreamError, ValidationError
 from ..store import Store
-
-MAX_SOURCES = 50
-MAX_HIGHLIGHTS = 500
 
 
 def gather_sources(store: Store, page_ids: Sequence[int] = (),
@@ -28,12 +26,12 @@ def gather_sources(store: Store, page_ids: Sequence[int] = (),
         picked = chosen.setdefault(highlight["page_id"], [])
         if all(h["id"] != highlight["id"] for h in picked):
             picked.append(highlight)
-    if len(chosen) > MAX_SOURCES:
-        raise ValidationError(f"A hatch takes at most {MAX_SOURCES} pages; {len(chosen)} were picked.")
+    if len(chosen) > MAX_HATCH_PAGES:
+        raise ValidationError(f"A hatch takes at most {MAX_HATCH_PAGES} pages; {len(chosen)} were picked.")
     count = sum(len(h) for h in chosen.values())
-    if count > MAX_HIGHLIGHTS:
+    if count > MAX_HATCH_HIGHLIGHTS:
         raise ValidationError(
-            f"A hatch takes at most {MAX_HIGHLIGHTS} highlights; {count} were picked.")
+            f"A hatch takes at most {MAX_HATCH_HIGHLIGHTS} highlights; {count} were picked.")
     return [_source(store.get_page(page_id), highlights)
             for page_id, highlights in chosen.items()]
 
