@@ -84,12 +84,13 @@ def _clock(text: str) -> tuple[int, int, int]:
     if match is None:
         return 0, 0, 0
     hour, minute, second = int(match[1]), int(match[2]), int(match[3] or 0)
-    words = {t.casefold() for t in _TOKEN.findall(text) if not t[0].isdigit()}
-    letters = "".join(c for c in text.casefold() if c in "apm.")
+    # "PM" is one token, "p.m." two ("p", "m").
+    words = [t.casefold() for t in _TOKEN.findall(text) if not t[0].isdigit()]
+    pairs = {a + b for a, b in zip(words, words[1:])} | set(words)
     half = _CJK_HALF_DAY.search(text)
     marker = half[0] if half else ""
-    if words & {"pm"} or "p.m." in letters or marker in AFTERNOON:
+    if "pm" in pairs or marker in AFTERNOON:
         hour = hour % 12 + 12 if not (marker == "中午" and hour >= 11) else hour
-    elif words & {"am"} or "a.m." in letters or marker in MORNING:
+    elif "am" in pairs or marker in MORNING:
         hour %= 12
     return hour, minute, second

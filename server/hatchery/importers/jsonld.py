@@ -18,7 +18,8 @@ MAX_PAGES = 100_000
 
 def looks_like(data: object) -> bool:
     if isinstance(data, list):
-        return bool(data) and all(w3c.is_annotation(a) for a in data[:100])
+        return all(isinstance(a, dict) for a in data[:100]) and \
+            any(w3c.is_annotation(a) for a in data[:100])
     if not isinstance(data, dict):
         return False
     context = data.get("@context")

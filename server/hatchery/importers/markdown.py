@@ -61,7 +61,8 @@ def parse(content: str, parsed: ParsedImport | None = None, *, name: str = "",
         return parsed
     page = parsed.page(url, title, byline=_first_text(front, ("author", "authors")) or None,
                        published=timestamp(_first_text(front, ("published", "date_published"))))
-    page_tags = tag_list(record, _tags(front.get("tags")))
+    # Our own export lists its highlights' tags in the front matter too.
+    page_tags = [] if "hatchery_page_id" in front else tag_list(record, _tags(front.get("tags")))
     for n, quote in enumerate(_quotes(body), start=1):
         with parsed.reading(f"{record}, highlight {n}"):
             _add(parsed, page, f"{record}, highlight {n}", quote, page_tags)

@@ -152,7 +152,7 @@ def _one_body(found: Bodies, body: object, tagging_all: bool) -> None:
     if isinstance(body, dict) and isinstance(body.get("value"), str):
         value = body["value"]
         if "html" in str(body.get("format", "")):
-            value = BeautifulSoup(value, "html.parser").get_text(" ")
+            value = " ".join(BeautifulSoup(value, "html.parser").get_text(" ").split())
         (found.tags if tagging else found.notes).append(value.strip())
         return
     link = node_id(body.get("source") if isinstance(body, dict) and "source" in body else body)
