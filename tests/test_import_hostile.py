@@ -16,8 +16,8 @@ CPU_SECONDS = 20
 WALL_SECONDS = 600
 
 CASES = {
-    "120 KB of spaces in a Kindle title line": """
-        raw = ("Title" + " " * 120_000 + "(x\\n- Your Highlight on Location 1-2\\n\\ntext\\n"
+    "240 KB of spaces in a Kindle title line": """
+        raw = ("Title" + " " * 240_000 + "(x\\n- Your Highlight on Location 1-2\\n\\ntext\\n"
                "==========\\n").encode()
     """,
     "40,000 Kindle clippings of one book": """
@@ -49,7 +49,7 @@ def run(setup: str) -> subprocess.CompletedProcess:
 
 
 def test_a_title_line_of_spaces_finishes_and_imports_its_clipping():
-    result = run(CASES["120 KB of spaces in a Kindle title line"])
+    result = run(CASES["240 KB of spaces in a Kindle title line"])
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["1", "0"]
 
