@@ -89,6 +89,13 @@ def test_importing_the_same_file_twice_adds_nothing(store, name):
     assert store.export_pages() == before
 
 
+def test_hypothesis_json_then_its_json_ld_is_one_highlight(store):
+    first = import_bytes(store, read("hypothesis.json"))
+    second = import_bytes(store, read("hypothesis.jsonld"))
+    assert first["highlights"] == 1
+    assert (second["highlights"], second["existing_highlights"]) == (0, 1)
+
+
 def test_imported_highlights_are_searchable(store):
     import_bytes(store, read("glasp.json"))
     assert store.search("generosity")["highlights"][0]["exact"].startswith("Attention")

@@ -1,6 +1,5 @@
 """W3C Web Annotations in every target and body form: passages of text
-arrive, everything else is named with why; Hypothesis' JSON-LD and its
-JSON are the same highlights."""
+arrive, everything else is named with why."""
 
 from __future__ import annotations
 
@@ -8,20 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from hatchery.config import DATABASE_FILE
-from hatchery.importers import import_bytes, parse
+from hatchery.importers import parse
 from hatchery.importers.matching import match_keys
-from hatchery.store import Store
 
 IMPORTS = Path(__file__).parent / "resources" / "imports"
-
-
-@pytest.fixture
-def store(tmp_path):
-    store = Store(tmp_path / "data" / DATABASE_FILE)
-    store.migrate()
-    yield store
-    store.close()
 
 
 @pytest.fixture
@@ -56,13 +45,6 @@ def test_what_is_not_a_passage_of_text_is_skipped_with_the_reason(examples):
     assert reasons["annotation 6, target 3"].startswith("it annotates a whole resource")
     assert reasons["annotation 12"] == "it is not an Annotation"
     assert not any("URL is missing" in s.reason for s in parsed.skipped)
-
-
-def test_hypothesis_json_then_its_json_ld_is_one_highlight(store):
-    first = import_bytes(store, (IMPORTS / "hypothesis.json").read_bytes())
-    second = import_bytes(store, (IMPORTS / "hypothesis.jsonld").read_bytes())
-    assert first["highlights"] == 1
-    assert (second["highlights"], second["existing_highlights"]) == (0, 1)
 
 
 def test_match_keys_ignore_spacing_and_case_and_fall_back_to_page_and_quote():
