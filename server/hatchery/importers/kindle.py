@@ -49,8 +49,8 @@ def looks_like(raw: str) -> bool:
     `- ...` line naming a kind of clipping in one of Kindle's languages."""
     if SEPARATOR not in raw:
         return False
-    for entry in raw[:200_000].split(SEPARATOR)[:50]:
-        lines = [line for line in entry.strip("\ufeff\r\n ").splitlines()]
+    for entry in raw.split(SEPARATOR, 50)[:50]:
+        lines = entry.strip("\ufeff\r\n ").splitlines()
         if len(lines) >= 2 and lines[1].lstrip().startswith("-") and \
                 kindle_words.kind(lines[1][:MAX_META_CHARS]):
             return True
