@@ -90,18 +90,31 @@ def test_importing_the_same_file_twice_adds_nothing(store, name):
     assert store.export_pages() == before
 
 
+def test_hypothesis_json_then_its_json_ld_is_one_highlight(store):
+    first = import_bytes(store, read("hypothesis.json"))
+    second = import_bytes(store, read("hypothesis.jsonld"))
+    assert first["highlights"] == 1
+    assert (second["highlights"], second["existing_highlights"]) == (0, 1)
+
+
 def test_imported_highlights_are_searchable(store):
     import_bytes(store, read("glasp.json"))
     assert store.search("generosity")["highlights"][0]["exact"].startswith("Attention")
     assert store.search("spring")["highlights"][0]["note"] == "spring tides too"
 
 
+def test_a_bad_record_is_skipped_and_named_and_the_rest_arrives(store):
+    report = import_bytes(store, read("glasp-bad-record.json"))
+    assert report["highlights"] >= 1
+    assert "result 2 (https://bad.example/), highlight 2: `text` must be text" in report["skipped"]
+    assert report["skipped_reasons"] == {"`text` must be text": 1}
+
+
 @pytest.mark.parametrize("name, message", [
-    ("glasp-bad-record.json", "result 2 (https://bad.example/), highlight 2: `text` must be text"),
     ("truncated.json", "not valid JSON"),
     ("unknown.txt", "cannot tell what this file is"),
 ])
-def test_a_bad_file_imports_nothing_and_names_the_record_and_reason(store, name, message):
+def test_a_file_that_is_no_format_imports_nothing_and_says_why(store, name, message):
     import_bytes(store, read("glasp.json"))
     before = store.export_pages()
     with pytest.raises(ImportFailed) as error:
@@ -140,12 +153,13 @@ def test_the_cli_imports_a_file_and_says_what_it_added(tmp_path):
     assert "0 new highlights, 0 new pages; 3 already in your library." in result.output
 
 
-def test_the_cli_refuses_a_bad_file_naming_the_record(tmp_path):
+def test_the_cli_names_each_skipped_record(tmp_path):
     bad = tmp_path / "export.json"
     shutil.copy(IMPORTS / "glasp-bad-record.json", bad)
     result = CliRunner().invoke(main, ["import", str(bad), "--data-dir", str(tmp_path / "d")])
-    assert result.exit_code == 1
-    assert "result 2 (https://bad.example/), highlight 2" in result.output
+    assert result.exit_code == 0, result.output
+    assert "1 skipped" in result.output
+    assert "skipped result 2 (https://bad.example/), highlight 2" in result.output
 
 
 def test_a_large_import_shows_a_progress_bar(tmp_path):

@@ -231,10 +231,10 @@ def test_import_upload_reports_what_it_added_and_a_bad_file_changes_nothing(brow
     assert "3 new highlights, 2 new pages" in response.get_data(as_text=True)
     before = store.export_pages()
     response = post(browser, "/import", {
-        "csrf": token, "file": (io.BytesIO((imports / "glasp-bad-record.json").read_bytes()),
+        "csrf": token, "file": (io.BytesIO((imports / "truncated.json").read_bytes()),
                                 "bad.json")}, content_type="multipart/form-data")
     assert response.status_code == 422
-    assert "result 2 (https://bad.example/), highlight 2" in response.get_data(as_text=True)
+    assert "bad.json: The file is not valid JSON" in response.get_data(as_text=True)
     assert store.export_pages() == before
 
 

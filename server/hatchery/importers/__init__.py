@@ -1,61 +1,91 @@
-"""Import files: other tools' exports and our own, read into store records.
+"""Import: other tools' exports and our own, into the store.
 
-`parse` detects the format and reads and checks every record (a bad record
-stops the import before anything is written, and the error names it);
-`hatchery.services.imports` then writes everything in one transaction.
-Importing the same file twice adds nothing: highlights keep stable ids.
+`parse` detects the format from the content (the file's name never
+matters), then reads every record on its own: a record that cannot be read
+is skipped and reported with why (`ParsedImport.skipped`). Only a file that
+is not one of the formats at all is refused whole. `hatchery.services.imports`
+writes what was read in one transaction. Importing the same file twice adds
+nothing: highlights keep stable ids.
 """
 
 from __future__ import annotations
 
 import json
+from . import archive, bookmarks, glasp, hypothesis, jsonld, kindle, markdown, omnivore, ours, tables
+from .common import ImportFailed, ParsedImport, Skipped, file_fail
 
-from . import glasp, hypothesis, jsonld, kindle, ours
-from .common import ImportFailed, ParsedImport
-
-__all__ = ["FORMATS", "LABELS", "ImportFailed", "ParsedImport", "detect", "parse"]
+__all__ = ["FORMATS", "LABELS", "ImportFailed", "ParsedImport", "Skipped", "detect",
+           "parse"]
 
 # Checked in this order: ours first (it says what it is), Web Annotation
 # before Hypothesis (Hypothesis' own API speaks both dialects).
-JSON_FORMATS = (ours, jsonld, glasp, hypothesis)
-FORMATS = tuple(m.NAME for m in JSON_FORMATS) + (kindle.NAME,)
-LABELS = {ours.NAME: "Hatchery JSON", jsonld.NAME: "Web Annotation JSON-LD",
-          glasp.NAME: "Glasp", hypothesis.NAME: "Hypothesis", kindle.NAME: "Kindle clippings"}
+JSON_FORMATS = (ours, jsonld, glasp, hypothesis, omnivore)
+LABELS = {
+    ours.NAME: "Hatchery JSON", jsonld.NAME: "Web Annotation JSON-LD", glasp.NAME: "Glasp",
+    hypothesis.NAME: "Hypothesis", omnivore.NAME: "Omnivore", kindle.NAME: "Kindle clippings",
+    markdown.NAME: "Markdown notes",
+    "hatchery-csv": "Hatchery CSV", "readwise-csv": "Readwise CSV",
+    "hypothesis-csv": "Hypothesis CSV", "instapaper-csv": "Instapaper CSV",
+    "pocket-csv": "Pocket CSV", "raindrop-csv": "Raindrop.io CSV",
+    bookmarks.NAME_POCKET: "Pocket HTML", bookmarks.NAME_NETSCAPE: "Bookmarks HTML (Raindrop.io)",
+}
+FORMATS = tuple(LABELS)
+WHAT_WE_READ = ("Hatchery's JSON, JSON-LD, CSV and Markdown exports; W3C Web Annotations; "
+                "Glasp, Hypothesis (JSON or CSV), Omnivore, Readwise CSV, Pocket, Instapaper, "
+                "Raindrop.io; Kindle's My Clippings.txt; Markdown notes")
 
 
 def _decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportFailed("The file is not UTF-8 text; nothing was imported.") from None
+        for bom, codec in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+            if raw.startswith(bom):
+                return raw.decode(codec, errors="replace")
+        raise file_fail("The file is not UTF-8 text") from None
 
 
 def detect(raw: bytes) -> tuple[str, object]:
-    """The format's name and the decoded content (JSON data or text)."""
+    """The format's name and the decoded content (JSON data, text, or the
+    raw bytes of a zip)."""
+    if archive.is_zip(raw):
+        return "zip", raw
     content = _decode(raw)
     stripped = content.lstrip()
     if stripped.startswith(("{", "[")):
         try:
             data = json.loads(content)
+        except RecursionError:
+            raise file_fail("This JSON is nested too deeply to be an export") from None
         except json.JSONDecodeError as error:
-            raise ImportFailed(f"The file is not valid JSON (line {error.lineno}, column "
-                               f"{error.colno}: {error.msg}); nothing was imported.") from None
+            raise file_fail(f"The file is not valid JSON (line {error.lineno}, column "
+                            f"{error.colno}: {error.msg})") from None
         for module in JSON_FORMATS:
             if module.looks_like(data):
                 return module.NAME, data
-        raise ImportFailed(
-            "This JSON is none of the formats Hatchery imports (its own JSON or JSON-LD "
-            "export, Glasp, Hypothesis); nothing was imported.")
+        raise file_fail(f"This JSON is none of the formats Hatchery imports ({WHAT_WE_READ})")
     if kindle.looks_like(content):
         return kindle.NAME, content
-    raise ImportFailed(
-        "Hatchery cannot tell what this file is: it imports its own JSON and JSON-LD "
-        "exports, Glasp and Hypothesis JSON, and Kindle's My Clippings.txt; nothing was imported.")
+    name = bookmarks.which(content) or tables.which(content)
+    if name:
+        return name, content
+    if markdown.looks_like(content):
+        return markdown.NAME, content
+    raise file_fail(f"Hatchery cannot tell what this file is: it imports {WHAT_WE_READ}")
 
 
 def parse(raw: bytes) -> ParsedImport:
-    """Read and check a whole file without touching the store."""
+    """Read and check a whole file without touching the store.
+
+    :param raw: the file's bytes
+    """
     name, content = detect(raw)
-    module = {m.NAME: m for m in (*JSON_FORMATS, kindle)}[name]
+    if name == "zip":
+        return archive.parse(content, _decode, parse)
+    if name in tables.TABLES:
+        return tables.parse(name, content)
+    if name in (bookmarks.NAME_POCKET, bookmarks.NAME_NETSCAPE):
+        return bookmarks.parse(name, content)
+    module = {m.NAME: m for m in (*JSON_FORMATS, kindle, markdown)}[name]
     return module.parse(content)
 

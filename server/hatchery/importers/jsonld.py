@@ -1,113 +1,114 @@
 """W3C Web Annotation JSON-LD: an AnnotationCollection (ours or another
-tool's), an AnnotationPage, one Annotation or a list of them."""
+tool's), an AnnotationPage, one Annotation, a list or an `@graph` of them.
+Each annotation becomes a highlight per text target (see `w3c`), or is
+reported as skipped with the reason."""
 
 from __future__ import annotations
 
-from ..store import HighlightRecord, ImportPage
-from . import ours
-from .common import (COLORS, ParsedImport, fail, optional_int, page_url, stable_id,
-                     tag_list, timestamp)
+from . import ours, w3c
+from .common import (COLORS, ParsedImport, fail, file_fail, new_highlight, optional_int,
+                     page_url, stable_id, tag_list, text, timestamp)
+from .matching import HYPOTHESIS_ANNOTATION_URL, foreign_id
 
 NAME = "web-annotation"
+CONTAINERS = {"AnnotationCollection", "AnnotationPage", "Annotation"}
+# A paged collection is followed through at most this many embedded pages.
+MAX_PAGES = 100_000
 
 
 def looks_like(data: object) -> bool:
     if isinstance(data, list):
-        return bool(data) and all(isinstance(a, dict) and a.get("type") == "Annotation"
-                                  for a in data)
+        return all(isinstance(a, dict) for a in data[:100]) and \
+            any(w3c.is_annotation(a) for a in data[:100])
     if not isinstance(data, dict):
         return False
     context = data.get("@context")
     contexts = context if isinstance(context, list) else [context]
     return any(isinstance(c, str) and "w3.org/ns/anno" in c for c in contexts) or \
-        data.get("type") in ("AnnotationCollection", "AnnotationPage", "Annotation")
+        bool(w3c.types(data) & CONTAINERS) or w3c.is_annotation(data)
 
 
 def _items(data: object) -> list:
     if isinstance(data, list):
         return data
-    kind = data.get("type")
-    if kind == "Annotation":
+    kinds = w3c.types(data)
+    if w3c.is_annotation(data):
         return [data]
-    if kind == "AnnotationPage":
+    if isinstance(data.get("@graph"), list):
+        return data["@graph"]
+    if "AnnotationPage" in kinds:
         return data.get("items") or []
-    first = data.get("first")
-    if isinstance(first, dict):
-        items = list(first.get("items") or [])
-        # Our exports hold one page; a paged collection embeds the rest as `next`.
-        page = first
-        while isinstance(page.get("next"), dict):
-            page = page["next"]
-            items.extend(page.get("items") or [])
-        return items
-    return data.get("items") or []
+    page = data.get("first")
+    if isinstance(page, str):
+        raise file_fail("This AnnotationCollection's annotations are not in the file (its "
+                        f"first page is at {page[:200]})")
+    items: list = []
+    for _ in range(MAX_PAGES):  # our exports hold one page; others embed the rest as `next`
+        if not isinstance(page, dict):
+            break
+        items.extend(page.get("items") or [])
+        page = page.get("next")
+    return items or data.get("items") or []
 
 
 def parse(data: object) -> ParsedImport:
     items = _items(data)
     if not isinstance(items, list):
-        raise fail("the file", "the annotations must be a list")
+        raise file_fail("The annotations in this JSON-LD file are not a list")
     parsed = ParsedImport(NAME)
-    pages = _our_pages(data)
+    _our_pages(parsed, data)
     for i, item in enumerate(items, start=1):
-        record = f"annotation {i}"
-        if not isinstance(item, dict) or item.get("type") != "Annotation":
-            raise fail(record, "it is not an Annotation")
-        if isinstance(item.get("id"), str):
-            record = f"annotation {i} ({item['id']})"
-        target = item.get("target")
-        if isinstance(target, list):
-            target = target[0] if target else None
-        if isinstance(target, str):
-            parsed.skipped.append(f"{record}: it annotates a whole page, not a passage")
-            continue
-        if not isinstance(target, dict):
-            raise fail(record, "`target` is missing")
-        source = target.get("source")
-        title = ""
-        if isinstance(source, dict):
-            title = source.get("title") if isinstance(source.get("title"), str) else ""
-            source = source.get("id")
-        url = page_url(record, source)
-        selectors = target.get("selector") or []
-        if isinstance(selectors, dict):
-            selectors = [selectors]
-        quote = next((s for s in selectors if isinstance(s, dict)
-                      and s.get("type") == "TextQuoteSelector"), None)
-        if quote is None or not isinstance(quote.get("exact"), str) or not quote["exact"]:
-            parsed.skipped.append(f"{record}: it has no TextQuoteSelector with text")
-            continue
-        position = next((s for s in selectors if isinstance(s, dict)
-                         and s.get("type") == "TextPositionSelector"), {})
-        note, tags = _bodies(record, item.get("body"))
-        style = target.get("styleClass")
-        page = pages.setdefault(url, ImportPage(url=url, title=title))
-        page.title = page.title or title
-        page.highlights.append(HighlightRecord(
-            id=_highlight_id(item.get("id"), url, quote["exact"]),
-            exact=quote["exact"],
-            prefix=quote.get("prefix") if isinstance(quote.get("prefix"), str) else "",
-            suffix=quote.get("suffix") if isinstance(quote.get("suffix"), str) else "",
-            start=optional_int(record, position, "start"),
-            end=optional_int(record, position, "end"),
-            color=style if style in COLORS else "yellow", note=note, tags=tags,
-            context=_context(record, item.get("hatchery:context")),
-            created_at=timestamp(record, item.get("created")),
-            updated_at=timestamp(record, item.get("modified"))))
-    parsed.pages = list(pages.values())
+        with parsed.reading(f"annotation {i}"):
+            _annotation(parsed, i, item)
     return parsed
 
 
-def _our_pages(data: object) -> dict[str, ImportPage]:
+def _annotation(parsed: ParsedImport, i: int, item: object) -> None:
+    record = f"annotation {i}"
+    if not w3c.is_annotation(item):
+        raise fail(record, "it is not an Annotation")
+    own_id = w3c.node_id(item)
+    if own_id:
+        record = f"annotation {i} ({own_id[:80]})"
+    targets = w3c.expand(item.get("target"))
+    if not targets:
+        raise fail(record, "it has no target")
+    found = [w3c.passage(t) for t in targets]
+    passages = [p for p in found if isinstance(p, w3c.Passage)]
+    if not passages:
+        raise fail(record, found[0])
+    for n, reason in enumerate(found, start=1):
+        if isinstance(reason, str):
+            parsed.skip(f"{record}, target {n}", reason)
+    said = w3c.bodies(item)
+    for nth, where in enumerate(passages):
+        url = page_url(record, where.url)
+        page = parsed.page(url, where.title)
+        exact = where.quote["exact"]
+        parsed.add(page, new_highlight(
+            id=_highlight_id(own_id, url, exact, nth),
+            exact=exact, prefix=text(record, where.quote, "prefix"),
+            suffix=text(record, where.quote, "suffix"),
+            start=optional_int(record, where.position, "start"),
+            end=optional_int(record, where.position, "end"),
+            color=where.style if where.style in COLORS else "yellow",
+            note="\n\n".join(said.notes), tags=tag_list(record, said.tags),
+            context=_context(record, item.get("hatchery:context")),
+            created_at=timestamp(item.get("created")),
+            updated_at=timestamp(item.get("modified"))))
+
+
+def _our_pages(parsed: ParsedImport, data: object) -> None:
     """The pages our own export lists under `hatchery:pages` (metadata,
-    article, ids), by URL; empty for other tools' files."""
+    article, ids); other tools' files have none."""
     listed = data.get("hatchery:pages") if isinstance(data, dict) else None
     if listed is None:
-        return {}
+        return
     if not isinstance(listed, list):
-        raise fail("the file", "`hatchery:pages` must be a list")
-    pages = [ours.page_record(f"page {i}", page) for i, page in enumerate(listed, start=1)]
-    return {page.url: page for page in pages}
+        raise file_fail("`hatchery:pages` in this file is not a list")
+    for i, page in enumerate(listed, start=1):
+        with parsed.reading(f"page {i}", group=True):
+            ours.page_record(parsed, f"page {i}", page)
 
 
 def _context(record: str, value: object) -> dict | None:
@@ -116,28 +117,17 @@ def _context(record: str, value: object) -> dict | None:
     return value
 
 
-def _bodies(record: str, body: object) -> tuple[str, list[str]]:
-    bodies = body if isinstance(body, list) else [body] if body else []
-    notes, tags = [], []
-    for b in bodies:
-        if isinstance(b, str):
-            continue  # a link to an external body: nothing to keep as text
-        if not isinstance(b, dict) or not isinstance(b.get("value", ""), str):
-            raise fail(record, "a body must be a TextualBody with a text `value`")
-        if b.get("purpose") == "tagging":
-            tags.append(b.get("value", ""))
-        elif b.get("value"):
-            notes.append(b["value"])
-    return "\n\n".join(notes), tag_list(record, tags)
-
-
-def _highlight_id(annotation_id: object, url: str, exact: str) -> str:
-    """Our own `urn:uuid:` ids come back as they were; other ids map to a
+def _highlight_id(annotation_id: str | None, url: str, exact: str, target: int) -> str:
+    """Our own `urn:uuid:` ids come back as they were; a Hypothesis
+    annotation gets the id its Hypothesis JSON gets; other ids map to a
     stable UUID, so a second import adds nothing."""
-    if isinstance(annotation_id, str):
-        if annotation_id.startswith("urn:uuid:"):
-            return annotation_id[len("urn:uuid:"):]
-        if annotation_id.startswith("urn:hatchery:highlight:"):
-            return annotation_id[len("urn:hatchery:highlight:"):]
-        return stable_id("web-annotation", annotation_id)
-    return stable_id("web-annotation", url, exact)
+    if annotation_id is None:
+        return stable_id("web-annotation", url, exact)
+    if target:
+        return stable_id("web-annotation", annotation_id, target)
+    for prefix in ("urn:uuid:", "urn:hatchery:highlight:"):
+        if annotation_id.startswith(prefix):
+            return annotation_id[len(prefix):]
+    if HYPOTHESIS_ANNOTATION_URL.fullmatch(annotation_id):
+        return foreign_id("hypothesis", annotation_id)
+    return stable_id("web-annotation", annotation_id)

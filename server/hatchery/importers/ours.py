@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..store import IMPORT_PAGE_FIELDS, HighlightRecord, ImportPage
-from .common import ParsedImport, fail, optional_int, tag_list, text
+from ..store import IMPORT_PAGE_FIELDS, ImportPage
+from .common import ParsedImport, fail, file_fail, new_highlight, optional_int, tag_list, text
 
 NAME = "hatchery-json"
 
@@ -20,34 +20,37 @@ def looks_like(data: object) -> bool:
 def parse(data: dict) -> ParsedImport:
     version = data.get("version")
     if not isinstance(version, int) or version > JSON_FORMAT_VERSION:
-        raise fail("the file", f"format version {version!r} is newer than this Hatchery "
-                               f"reads ({JSON_FORMAT_VERSION}); update Hatchery")
+        raise file_fail(f"This export's format version {version!r} is newer than this "
+                        f"Hatchery reads ({JSON_FORMAT_VERSION}); update Hatchery")
     pages = data.get("pages")
     if not isinstance(pages, list):
-        raise fail("the file", "`pages` must be a list")
+        raise file_fail("This Hatchery export has no list of `pages`")
     parsed = ParsedImport(NAME)
     for i, page in enumerate(pages, start=1):
-        parsed.pages.append(page_record(f"page {i}", page))
+        with parsed.reading(f"page {i}", group=True):
+            page_record(parsed, f"page {i}", page)
     hatches = data.get("hatches") or []
     if not isinstance(hatches, list):
-        raise fail("the file", "`hatches` must be a list")
+        raise file_fail("This Hatchery export's `hatches` is not a list")
     for i, hatch in enumerate(hatches, start=1):
-        record = f"hatch {i}"
-        if not isinstance(hatch, dict):
-            raise fail(record, "it is not an object")
-        text(record, hatch, "title", required=True)
-        if not isinstance(hatch.get("result", {}), dict):
-            raise fail(record, "`result` must be an object")
-        parsed.hatches.append(hatch)
+        with parsed.reading(f"hatch {i}"):
+            record = f"hatch {i}"
+            if not isinstance(hatch, dict):
+                raise fail(record, "it is not an object")
+            text(record, hatch, "title", required=True)
+            if not isinstance(hatch.get("result", {}), dict):
+                raise fail(record, "`result` must be an object")
+            parsed.hatches.append(hatch)
     return parsed
 
 
-def page_record(record: str, page: object) -> ImportPage:
-    """A page of our JSON export (with its highlights, if it lists any)."""
+def page_record(parsed: ParsedImport, record: str, page: object) -> ImportPage:
+    """A page of our JSON export, added to `parsed` with the highlights it
+    lists (each read on its own: a bad one is skipped)."""
     if not isinstance(page, dict):
         raise fail(record, "it is not an object")
     url = text(record, page, "url", required=True)
-    record = f"{record} ({url})"
+    record = f"{record} ({url[:80]})"
     fields = {k: page.get(k) for k in IMPORT_PAGE_FIELDS}
     if fields["article"] is not None and not isinstance(fields["article"], dict):
         raise fail(record, "`article` must be an object")
@@ -57,19 +60,21 @@ def page_record(record: str, page: object) -> ImportPage:
     highlights = page.get("highlights") or []
     if not isinstance(highlights, list):
         raise fail(record, "`highlights` must be a list")
-    return ImportPage(url=url, title=text(record, page, "title"),
-                      id=optional_int(record, page, "id"), fields=fields,
-                      highlights=[_highlight(f"{record}, highlight {j}", h)
-                                  for j, h in enumerate(highlights, start=1)])
+    stored = parsed.page(url, text(record, page, "title"),
+                         id=optional_int(record, page, "id"), **fields)
+    for j, h in enumerate(highlights, start=1):
+        with parsed.reading(f"{record}, highlight {j}"):
+            parsed.add(stored, _highlight(f"{record}, highlight {j}", h))
+    return stored
 
 
-def _highlight(record: str, h: object) -> HighlightRecord:
+def _highlight(record: str, h: object):
     if not isinstance(h, dict):
         raise fail(record, "it is not an object")
     context = h.get("context")
     if context is not None and not isinstance(context, dict):
         raise fail(record, "`context` must be an object")
-    return HighlightRecord(
+    return new_highlight(
         id=text(record, h, "id", required=True), exact=text(record, h, "exact", required=True),
         prefix=text(record, h, "prefix"), suffix=text(record, h, "suffix"),
         start=optional_int(record, h, "start"), end=optional_int(record, h, "end"),

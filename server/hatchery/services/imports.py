@@ -16,7 +16,8 @@ def import_bytes(store: Store, raw: bytes, *,
                  progress: Callable[[int], None] | None = None,
                  parsed: ParsedImport | None = None) -> dict:
     """Import a file's content; returns what was added, what was already
-    there and what was skipped (with why).
+    there and what was skipped: `skipped` (one line per record, "record:
+    reason") and `skipped_reasons` (how many per reason).
 
     :param progress: called with how many records were just written
     :param parsed: the file already parsed (the CLI parses first to size
@@ -25,7 +26,9 @@ def import_bytes(store: Store, raw: bytes, *,
     """
     parsed = parsed or parse(raw)
     counts = store.import_batch(parsed.pages, parsed.hatches, progress=progress)
-    return {"format": parsed.format, **counts, "skipped": parsed.skipped}
+    return {"format": parsed.format, **counts, "records_in": parsed.records_in,
+            "skipped": [str(s) for s in parsed.skipped],
+            "skipped_reasons": parsed.skip_counts()}
 
 
 def describe_import(report: dict) -> str:
