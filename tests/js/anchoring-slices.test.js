@@ -10,14 +10,15 @@ import { LONG_QUOTE_LENGTH } from '../../extension/src/lib/match-quote.js';
 /** A page of `text`: highlights are "drawn" by recording where. */
 class FakePage {
   constructor(text) {
-    this.index = { text };
+    this.setText(text);
     this.entries = new Map();
   }
   textIndex() {
     return this.index;
   }
   setText(text) {
-    this.index = { text };
+    // Stored positions and offsets are the same on a page of plain text.
+    this.index = { text, offsetAt: (position) => position };
   }
   quietly(fn) {
     return fn();

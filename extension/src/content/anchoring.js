@@ -125,7 +125,7 @@ export class Anchorer {
    */
   lookNear(pass, index, entry) {
     const { highlights } = this;
-    const selector = selectorOf(entry.data);
+    const selector = selectorIn(index, entry.data);
     if (highlights.isDrawn(entry) || !selector) {
       if (highlights.isDrawn(entry)) pass.found += 1;
       entry.searching = false;
@@ -149,7 +149,7 @@ export class Anchorer {
       entry.searching = false;
       return;
     }
-    const selector = selectorOf(entry.data);
+    const selector = selectorIn(index, entry.data);
     // The page changed since the search began: its offsets would be wrong
     // on the new text, so it starts again there.
     if (search.index !== index) {
@@ -170,6 +170,17 @@ export class Anchorer {
     if (selector.start >= 0) pass.delta = match.start - selector.start;
     return true;
   }
+}
+
+/**
+ * A highlight's selector with its stored position (code points over all
+ * the text, see text-index.js) turned into an offset in the index's text.
+ */
+function selectorIn(index, data) {
+  const selector = selectorOf(data);
+  if (!selector) return null;
+  const start = index.offsetAt(selector.start);
+  return { ...selector, start, end: start >= 0 ? start + selector.exact.length : -1 };
 }
 
 function isOver(pass) {
