@@ -77,6 +77,9 @@ def parse(data: object) -> ParsedImport:
         if quote is None or not isinstance(quote.get("exact"), str) or not quote["exact"]:
             parsed.skipped.append(f"{record}: it has no TextQuoteSelector with text")
             continue
+        # Kept as given: the W3C unit (code points) is the one we store. A
+        # tool counting UTF-16 units (Hypothesis) differs only after emoji,
+        # and a position is only a hint the extension checks against the quote.
         position = next((s for s in selectors if isinstance(s, dict)
                          and s.get("type") == "TextPositionSelector"), {})
         note, tags = _bodies(record, item.get("body"))
