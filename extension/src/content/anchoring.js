@@ -3,119 +3,186 @@
  * page text (by position, exact quote, then approximate search; see
  * lib/match-quote.js) and draw it there. An orphan is better than a wrong
  * place: a highlight not found stays undrawn and the popup lists it.
+ *
+ * All of it runs in slices of SLICE_MS with the main thread given back in
+ * between, so no page and no quote freezes the page: first a quick pass
+ * (the stored position, or the quote close to where it is expected, tens of
+ * microseconds each), then the whole-text search for the rest, one
+ * `anchorSteps` generator per highlight advanced a bounded step at a time.
  */
 
-import { anchorQuote } from '../lib/match-quote.js';
+import { LONG_QUOTE_LENGTH, anchorQuote, anchorSteps, runSteps } from '../lib/match-quote.js';
 import { selectorOf } from '../lib/selector.js';
 
-// Searches over the whole page text take milliseconds each on a long page,
-// so they run in slices of about this long, giving the page the main thread
-// back in between: a thousand highlights missing from a page must not
-// freeze it.
-const SLICE_MS = 8;
+// A slice of anchoring work. One matcher step (about a millisecond at most)
+// may begin just before the deadline, so a slice stays inside a 16 ms frame.
+export const SLICE_MS = 8;
+
+/**
+ * @typedef {object} AnchorOutcome
+ * @property {number} found how many were drawn, in all slices
+ * @property {number} longestSliceMs the longest slice (a task on the main thread)
+ * @property {number} slices how many slices it took
+ * @property {number} ms from the call until the last slice
+ * @property {boolean} cancelled a newer anchoring pass took over
+ */
 
 /**
  * @typedef {object} AnchorResult
- * @property {number} anchored how many were drawn at once
- * @property {number} later how many are left to the whole-text search
- * @property {Promise<{found: number, longestSliceMs: number, ms: number, cancelled: boolean}>} done
- *   settles when the whole-text search is over
+ * @property {number} anchored how many were drawn in the first slice (at once)
+ * @property {number} later how many were left to later slices
+ * @property {Promise<AnchorOutcome>} done settles when every one is drawn or an orphan
  */
 
 export class Anchorer {
   /**
    * @param {import('./page-highlights.js').PageHighlights} highlights
+   * @param {() => number} [now] the clock (performance.now)
    */
-  constructor(highlights) {
+  constructor(highlights, now = () => performance.now()) {
     this.highlights = highlights;
-    // Each anchoring pass gets a number; a search still running from an
-    // older pass (the page changed again since) stops.
+    this.now = now;
+    // Each anchoring pass gets a number; a pass still running from an older
+    // call (the page changed again since) stops.
     this.generation = 0;
   }
 
   /**
-   * Anchor and draw highlights. Those found near where they were stored are
-   * drawn at once; the others are searched for over the whole text in
-   * slices afterwards.
+   * Anchor and draw highlights, in slices: the first runs now, the others
+   * after the page has had the main thread back.
    *
    * @param {object[]} list stored highlights (with exact, prefix, suffix, start, end)
-   * @param {{anchorMs: number, drawMs: number}|null} [timing] filled in if given
    * @returns {AnchorResult}
    */
-  anchorAll(list, timing = null) {
+  anchorAll(list) {
     const { highlights } = this;
-    const text = highlights.textIndex().text;
-    let anchored = 0;
+    const generation = ++this.generation;
+    const started = this.now();
     // In page order, so each highlight can expect to have moved as far as the
     // one before it (text added above moves everything below by the same).
     const ordered = [...list].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
-    let delta = 0;
-    const later = [];
-    highlights.quietly(() => {
-      for (const data of ordered) {
-        const entry = highlights.remember(data);
-        if (highlights.isDrawn(entry)) {
-          anchored += 1;
-          continue;
-        }
-        const selector = selectorOf(entry.data);
-        if (!selector) continue;
-        const t0 = timing ? performance.now() : 0;
-        const match = anchorQuote(text, selector, { delta, quick: true });
-        const t1 = timing ? performance.now() : 0;
-        if (timing) timing.anchorMs += t1 - t0;
-        if (match && highlights.place(entry, match)) {
-          anchored += 1;
-          if (selector.start >= 0) delta = match.start - selector.start;
-        } else {
-          entry.searching = true;
-          later.push(entry);
-        }
-        if (timing) timing.drawMs += performance.now() - t1;
-      }
-    });
-    const done = this.searchLater(later, delta);
-    return { anchored, later: later.length, done };
-  }
-
-  /** The whole-text search, in slices, for highlights not found near their place. */
-  searchLater(entries, delta) {
-    const { highlights } = this;
-    const generation = ++this.generation;
-    const started = performance.now();
-    let next = 0;
-    let found = 0;
-    let longestSliceMs = 0;
-    return new Promise((resolve) => {
+    const pass = {
+      queue: ordered.map((data) => highlights.remember(data)),
+      next: 0,
+      /** @type {{entry: object, steps: Generator|null, index: object|null}[]} */
+      searches: [],
+      delta: 0,
+      found: 0,
+      longestSliceMs: 0,
+      slices: 0,
+    };
+    for (const entry of pass.queue) entry.searching = !highlights.isDrawn(entry);
+    this.slice(pass);
+    const anchored = pass.found;
+    const later = pass.queue.length - pass.next + pass.searches.length;
+    const done = new Promise((resolve) => {
       const finish = (cancelled) => {
-        for (const entry of entries) entry.searching = false;
-        resolve({ found, longestSliceMs, ms: performance.now() - started, cancelled });
+        for (const entry of pass.queue) entry.searching = false;
+        resolve({
+          found: pass.found,
+          longestSliceMs: pass.longestSliceMs,
+          slices: pass.slices,
+          ms: this.now() - started,
+          cancelled,
+        });
+      };
+      const next = () => {
+        if (generation !== this.generation) finish(true);
+        else if (isOver(pass)) finish(false);
+        else setTimeout(slice, 0);
       };
       const slice = () => {
-        if (generation !== this.generation) return finish(true);
-        const sliceStart = performance.now();
-        const text = highlights.textIndex().text;
-        highlights.quietly(() => {
-          while (next < entries.length && performance.now() - sliceStart < SLICE_MS) {
-            const entry = entries[next++];
-            entry.searching = false;
-            // Deleted or drawn again meanwhile: nothing to search for.
-            if (highlights.get(entry.data.id) !== entry || highlights.isDrawn(entry)) continue;
-            const selector = selectorOf(entry.data);
-            const match = anchorQuote(text, selector, { delta });
-            if (match && highlights.place(entry, match)) {
-              found += 1;
-              if (selector.start >= 0) delta = match.start - selector.start;
-            }
-          }
-        });
-        longestSliceMs = Math.max(longestSliceMs, performance.now() - sliceStart);
-        if (next < entries.length) setTimeout(slice, 0);
-        else finish(false);
-        return undefined;
+        if (generation === this.generation) this.slice(pass);
+        next();
       };
-      if (entries.length) setTimeout(slice, 0);
-      else finish(false);
+      next();
     });
+    return { anchored, later, done };
   }
+
+  /** One slice of a pass: quick looks first, then whole-text searches. */
+  slice(pass) {
+    const { highlights, now } = this;
+    const sliceStart = now();
+    const deadline = sliceStart + SLICE_MS;
+    highlights.quietly(() => {
+      const index = highlights.textIndex();
+      while (pass.next < pass.queue.length && now() < deadline) {
+        this.lookNear(pass, index, pass.queue[pass.next++]);
+      }
+      while (pass.next === pass.queue.length && pass.searches.length && now() < deadline) {
+        this.searchOn(pass, index, deadline);
+      }
+    });
+    pass.slices += 1;
+    pass.longestSliceMs = Math.max(pass.longestSliceMs, now() - sliceStart);
+  }
+
+  /**
+   * The quick look: the stored position or the quote close to where it is
+   * expected. A long quote goes straight to the stepped search, since even
+   * looking near costs as much as the quote is long.
+   */
+  lookNear(pass, index, entry) {
+    const { highlights } = this;
+    const selector = selectorIn(index, entry.data);
+    if (highlights.isDrawn(entry) || !selector) {
+      if (highlights.isDrawn(entry)) pass.found += 1;
+      entry.searching = false;
+      return;
+    }
+    if (selector.exact.length <= LONG_QUOTE_LENGTH) {
+      const match = anchorQuote(index.text, selector, { delta: pass.delta, quick: true });
+      if (match && this.draw(pass, entry, selector, match)) return;
+    }
+    pass.searches.push({ entry, steps: null, index: null });
+  }
+
+  /** Advance the first pending whole-text search until it ends or the slice does. */
+  searchOn(pass, index, deadline) {
+    const { highlights } = this;
+    const search = pass.searches[0];
+    const { entry } = search;
+    // Deleted or drawn again meanwhile: nothing to search for.
+    if (highlights.get(entry.data.id) !== entry || highlights.isDrawn(entry)) {
+      pass.searches.shift();
+      entry.searching = false;
+      return;
+    }
+    const selector = selectorIn(index, entry.data);
+    // The page changed since the search began: its offsets would be wrong
+    // on the new text, so it starts again there.
+    if (search.index !== index) {
+      search.steps = anchorSteps(index.text, selector, { delta: pass.delta });
+      search.index = index;
+    }
+    const step = runSteps(search.steps, deadline, this.now);
+    if (!step.done) return;
+    pass.searches.shift();
+    entry.searching = false;
+    if (step.value) this.draw(pass, entry, selector, step.value);
+  }
+
+  draw(pass, entry, selector, match) {
+    if (!this.highlights.place(entry, match)) return false;
+    pass.found += 1;
+    entry.searching = false;
+    if (selector.start >= 0) pass.delta = match.start - selector.start;
+    return true;
+  }
+}
+
+/**
+ * A highlight's selector with its stored position (code points over all
+ * the text, see text-index.js) turned into an offset in the index's text.
+ */
+function selectorIn(index, data) {
+  const selector = selectorOf(data);
+  if (!selector) return null;
+  const start = index.offsetAt(selector.start);
+  return { ...selector, start, end: start >= 0 ? start + selector.exact.length : -1 };
+}
+
+function isOver(pass) {
+  return pass.next === pass.queue.length && pass.searches.length === 0;
 }

@@ -8,6 +8,7 @@ import { buildSelector, trimRange } from '../lib/selector.js';
 import { capHtml, stripOwnMarkup } from '../lib/text.js';
 import { uuid4 } from '../lib/ids.js';
 import { DEFAULT_COLOR } from '../lib/colors.js';
+import { selectedRange } from './selection.js';
 
 // Page HTML goes with a capture so the server can extract the article; a
 // page bigger than this is sent without it (the server then has the quote
@@ -22,9 +23,12 @@ export class Capturer {
    * @param {() => string} options.pageUrl the page's canonical URL now
    *   (checked first, so a single-page app's new URL is followed)
    * @param {(message: object) => Promise<any>} options.send to the worker
+   * @param {(id: string, color: string) => void} options.recolor gives an
+   *   existing highlight a new colour (as the editor does)
    */
-  constructor({ highlights, ui, pageUrl, send }) {
+  constructor({ highlights, ui, pageUrl, send, recolor }) {
     this.highlights = highlights;
+    this.recolor = recolor;
     this.ui = ui;
     this.pageUrl = pageUrl;
     this.send = send;
@@ -43,23 +47,39 @@ export class Capturer {
    *   page is selected
    */
   highlightSelection(color = this.lastColor) {
-    const selection = window.getSelection();
-    if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
-    const range = selection.getRangeAt(0);
-    // Text in our own toolbar or editor, or outside the body, is not page text.
-    if (this.ui.contains(range.commonAncestorContainer)) return null;
-    if (!document.body.contains(range.commonAncestorContainer)) return null;
-    const url = this.pageUrl();
     const idx = this.highlights.textIndex();
+    const range = selectedRange(idx.shadowRoots);
+    if (!range) return null;
+    // Text in our own toolbar or editor, or outside the page text, is not page text.
+    if (this.ui.contains(range.commonAncestorContainer)) return null;
+    if (!idx.covers(range.commonAncestorContainer)) return null;
+    const url = this.pageUrl();
     const raw = idx.rangeOffsets(range);
     const { start, end } = trimRange(idx.text, raw.start, raw.end);
     if (end <= start) return null;
     this.lastColor = color;
-    const selector = buildSelector(idx.text, start, end);
-    const data = { id: uuid4(), url, color, note: '', tags: [], ...selector };
-    this.highlights.drawNew(data, start, end);
-    selection.removeAllRanges();
+    window.getSelection().removeAllRanges();
     this.ui.hideToolbar();
+    // The same words highlighted again: that highlight takes the colour,
+    // rather than a second identical one being stored.
+    const same = this.highlights.drawnAt(start, end);
+    if (same) {
+      if (same.data.color !== color) this.recolor(same.data.id, color);
+      return same.data;
+    }
+    const selector = buildSelector(idx.text, start, end);
+    const data = {
+      id: uuid4(),
+      url,
+      color,
+      note: '',
+      tags: [],
+      ...selector,
+      // Stored in positions (code points over all the text), see text-index.js.
+      start: idx.positionOf(start),
+      end: idx.positionOf(end, true),
+    };
+    this.highlights.drawNew(data, start, end);
     const withHtml = this.htmlCarrier === null;
     if (withHtml) this.htmlCarrier = data.id;
     // Serialising a large page takes longer than a frame: draw first, send

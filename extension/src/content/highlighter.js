@@ -14,6 +14,30 @@ export const MARK_TAG = 'hatchery-mark';
 // coloured gaps between paragraphs.
 const BLANK = /^\s*$/;
 
+// The manifest's marks.css styles the document but not what is inside a
+// shadow root, so each shadow root with marks gets these rules as a
+// <style> of its own. The same rules as marks.css (a test compares them).
+export const SHADOW_MARK_STYLE = `hatchery-mark {
+  all: unset;
+  display: inline !important;
+  background-color: rgba(255, 226, 64, 0.55) !important;
+  color: inherit !important;
+  cursor: pointer;
+  border-radius: 2px;
+}
+hatchery-mark[data-color='green'] {
+  background-color: rgba(120, 220, 120, 0.55) !important;
+}
+hatchery-mark[data-color='blue'] {
+  background-color: rgba(110, 180, 255, 0.5) !important;
+}
+hatchery-mark[data-color='pink'] {
+  background-color: rgba(255, 140, 200, 0.55) !important;
+}
+hatchery-mark[data-focused] {
+  outline: 2px solid rgba(255, 140, 0, 0.9) !important;
+}`;
+
 /**
  * Draw one highlight over text offsets [start, end).
  *
@@ -40,8 +64,18 @@ export function drawHighlight(index, start, end, highlight) {
     parent.insertBefore(mark, node);
     mark.appendChild(node);
     marks.push(mark);
+    styleShadowRoot(mark.getRootNode());
   }
   return marks;
+}
+
+/** Give a shadow root holding marks the marks' style, once. */
+function styleShadowRoot(root) {
+  if (!(root instanceof ShadowRoot) || root.querySelector('style[data-hatchery-marks]')) return;
+  const style = root.ownerDocument.createElement('style');
+  style.dataset.hatcheryMarks = '';
+  style.textContent = SHADOW_MARK_STYLE;
+  root.appendChild(style);
 }
 
 /**

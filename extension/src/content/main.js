@@ -23,8 +23,11 @@ import { createUi } from './ui.js';
  *   the page's parts, or null when it was started already or has no body
  */
 export function start() {
-  if (!document.body || window.__hatcheryStarted) return null;
+  if (!document.body || window.__hatcheryStarted || !sameOriginAsTop()) return null;
   window.__hatcheryStarted = true;
+  // A same-origin frame is a page of its own (its URL, its highlights), but
+  // the popup asks the tab about the top page only.
+  const isTop = window === window.top;
 
   // The parts call each other through closures, so each may be made after
   // the ones it calls: none of them runs before start() returns.
@@ -54,6 +57,7 @@ export function start() {
       return session.url;
     },
     send: sendToWorker,
+    recolor: (id, color) => editing.save(id, { color }),
   });
   const editing = createEditing({
     highlights,
@@ -62,19 +66,36 @@ export function start() {
     send: sendToWorker,
   });
 
-  answerMessages({
-    'highlight-selection': (message) => {
-      const made = capturer.highlightSelection(message.color || capturer.lastColor);
-      return { id: made?.id ?? null };
-    },
-    'page-state': () => highlights.state(session.url, document.title),
-    'scroll-to': (message) => ({ ok: highlights.scrollTo(message.id) }),
-    'reload-highlights': () =>
-      session.load().then(() => highlights.state(session.url, document.title)),
-  });
+  const highlightHere = (message) => {
+    const made = capturer.highlightSelection(message.color || capturer.lastColor);
+    return { id: made?.id ?? null };
+  };
+  answerMessages(
+    isTop
+      ? {
+          'highlight-selection': highlightHere,
+          'page-state': () => highlights.state(session.url, document.title),
+          'scroll-to': (message) => ({ ok: highlights.scrollTo(message.id) }),
+          'reload-highlights': () =>
+            session.load().then(() => highlights.state(session.url, document.title)),
+        }
+      : { 'highlight-selection': highlightHere },
+  );
   listenToPage({ ui, highlights, highlightSelection: () => capturer.highlightSelection() });
 
   watcher.start();
   session.load();
   return { highlights, anchorer, capturer };
+}
+
+/**
+ * Whether this frame may be highlighted: the top page, or a frame of the
+ * same origin (a cross-origin frame, such as an ad, is left alone).
+ */
+function sameOriginAsTop() {
+  try {
+    return window === window.top || window.top.location.origin === location.origin;
+  } catch {
+    return false; // reading a cross-origin top's location throws
+  }
 }

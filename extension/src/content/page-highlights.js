@@ -94,6 +94,29 @@ export class PageHighlights {
     return entry.marks.length > 0;
   }
 
+  /**
+   * The highlight drawn over exactly text offsets [start, end), if any.
+   *
+   * @param {number} start
+   * @param {number} end
+   * @returns {Entry|undefined}
+   */
+  drawnAt(start, end) {
+    const index = this.textIndex();
+    for (const entry of this.entries.values()) {
+      const marks = entry.marks.filter((m) => m.isConnected);
+      if (!marks.length) continue;
+      const last = marks[marks.length - 1];
+      if (
+        index.offsetOf(marks[0], 0) === start &&
+        index.offsetOf(last, last.childNodes.length) === end
+      ) {
+        return entry;
+      }
+    }
+    return undefined;
+  }
+
   /** @param {Entry} entry @returns {boolean} whether it is on the page now */
   isDrawn(entry) {
     return entry.marks.some((m) => m.isConnected);

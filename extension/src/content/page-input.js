@@ -5,6 +5,7 @@
  */
 
 import { MARK_TAG } from './highlighter.js';
+import { selectedRange } from './selection.js';
 
 /**
  * Listen to the page's mouse and keyboard.
@@ -15,23 +16,23 @@ import { MARK_TAG } from './highlighter.js';
  * @param {() => object|null} options.highlightSelection in the colour used last
  */
 export function listenToPage({ ui, highlights, highlightSelection }) {
-  document.addEventListener('mouseup', (event) => onMouseUp(ui, event), true);
+  document.addEventListener('mouseup', (event) => onMouseUp(ui, highlights, event), true);
   document.addEventListener('click', (event) => onClick(ui, highlights, event));
   document.addEventListener('keydown', (event) => onKeyDown(ui, highlightSelection, event), true);
   document.addEventListener('scroll', () => ui.hideToolbar(), { passive: true });
 }
 
-function onMouseUp(ui, event) {
+function onMouseUp(ui, highlights, event) {
   if (ui.contains(event.target)) return;
   // Let the selection settle (a click inside it collapses it afterwards).
   setTimeout(() => {
-    const selection = window.getSelection();
-    if (!selection || selection.isCollapsed || !selection.rangeCount) {
+    const index = highlights.textIndex();
+    const range = selectedRange(index.shadowRoots);
+    if (!range) {
       ui.hideToolbar();
       return;
     }
-    const range = selection.getRangeAt(0);
-    if (!document.body.contains(range.commonAncestorContainer)) return;
+    if (!index.covers(range.commonAncestorContainer)) return;
     const rects = range.getClientRects();
     const rect = rects.length ? rects[0] : range.getBoundingClientRect();
     ui.showToolbar(rect);
@@ -39,7 +40,8 @@ function onMouseUp(ui, event) {
 }
 
 function onClick(ui, highlights, event) {
-  const mark = event.target?.closest?.(MARK_TAG);
+  // A mark inside a shadow root: the event's target is its host.
+  const mark = event.composedPath()[0]?.closest?.(MARK_TAG);
   if (!mark) return;
   // A click that ends a selection over a highlight is not meant for it.
   const selection = window.getSelection();

@@ -1,12 +1,27 @@
 /**
  * The page text and the map between its offsets and DOM positions.
  *
- * The page text is the concatenation of <body>'s text nodes, except those in
- * elements whose text a reader never sees (scripts, styles, templates) and
- * in our own UI. Selectors store offsets in this text; marks wrap text nodes
- * without changing the text, so offsets stay valid while highlights are
- * drawn, and the index is only rebuilt when the page itself changes.
+ * Two ways of counting run side by side:
+ *
+ * - *offsets* index `text`, the text the matcher searches and the marks
+ *   cover: <body>'s text nodes, then those of every open shadow root (at
+ *   its host, before the host's own children), except the text a reader
+ *   never sees (scripts, styles, templates…) and our own UI. UTF-16 units,
+ *   as JavaScript strings count.
+ * - *positions* are what a highlight stores as `start`/`end` (and exports
+ *   as a W3C TextPositionSelector): Unicode code points, as the W3C model
+ *   asks, over `document.body.textContent` (every text node of the body,
+ *   scripts and styles included), which Hypothesis counts too (though in
+ *   UTF-16 units: the numbers differ after an emoji). Text in a shadow root
+ *   is not in textContent: it counts nothing, and a highlight there stores
+ *   the position of its host (a hint; its quote finds it).
+ *
+ * Marks wrap text nodes without changing the text, so offsets stay valid
+ * while highlights are drawn; the index is only rebuilt when the page
+ * itself changes.
  */
+
+import { codePointLength, unitsForCodePoints } from '../lib/code-points.js';
 
 const SKIPPED = new Set([
   'SCRIPT',
@@ -30,22 +45,60 @@ export class TextIndex {
     this.nodes = [];
     /** @type {number[]} start offset of each node in `text` */
     this.starts = [];
-    const parts = [];
-    let offset = 0;
-    // A walker without a filter callback runs at native speed (a callback
-    // per node costs more than the walk on a 1 MB page). Text a reader
-    // never sees sits directly in the skipped elements, so checking each
-    // text node's parent is enough.
-    const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    /** @type {number[]} start position (code points, all text) of each node */
+    this.positions = [];
+    /** @type {boolean[]} whether a node's text counts in positions (not in a shadow root) */
+    this.counted = [];
+    this.shadowDepth = 0;
+    /** @type {ShadowRoot[]} the open shadow roots whose text is in `text` */
+    this.shadowRoots = [];
+    this.parts = [];
+    this.offset = 0;
+    this.position = 0;
+    this.walk(root);
+    this.text = this.parts.join('');
+    this.parts = null;
+    /** @type {Map<Text, number>|null} node -> index in `nodes`, built when needed */
+    this.order = null;
+  }
+
+  /** Add the text under `root` (an element or a shadow root), in tree order. */
+  walk(root) {
+    // One walker for text and elements, without a filter callback (a
+    // callback per node costs more than the walk on a 1 MB page); elements
+    // are looked at only for an open shadow root.
+    const walker = root.ownerDocument.createTreeWalker(
+      root,
+      NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT,
+    );
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        const shadow = node.shadowRoot;
+        if (shadow && !SKIPPED.has(node.nodeName)) {
+          this.shadowRoots.push(shadow);
+          this.shadowDepth += 1;
+          this.walk(shadow);
+          this.shadowDepth -= 1;
+        }
+        continue;
+      }
       const length = node.data.length;
-      if (!length || SKIPPED.has(node.parentNode.nodeName)) continue;
+      if (!length) continue;
+      const parent = node.parentNode;
+      if (SKIPPED.has(parent.nodeName)) {
+        // Unseen text still counts in positions, as in textContent.
+        if (!this.shadowDepth) this.position += codePointLength(node.data);
+        continue;
+      }
+      const counted = !this.shadowDepth;
       this.nodes.push(node);
-      this.starts.push(offset);
-      parts.push(node.data);
-      offset += length;
+      this.starts.push(this.offset);
+      this.positions.push(this.position);
+      this.counted.push(counted);
+      this.parts.push(node.data);
+      this.offset += length;
+      if (counted) this.position += codePointLength(node.data);
     }
-    this.text = parts.join('');
   }
 
   /**
@@ -53,15 +106,36 @@ export class TextIndex {
    * starting at or before it).
    */
   nodeAt(offset) {
-    const { starts } = this;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.starts, offset);
+  }
+
+  /**
+   * The stored position (code points over all text) of a text offset.
+   *
+   * @param {number} offset
+   * @param {boolean} [isEnd] an end: counted in the node before the offset,
+   *   so unseen text right after a quote does not move its end
+   * @returns {number}
+   */
+  positionOf(offset, isEnd = false) {
+    if (!this.nodes.length) return 0;
+    const i = this.nodeAt(isEnd && offset > 0 ? offset - 1 : offset);
+    const node = this.nodes[i];
+    if (!this.counted[i]) return this.positions[i];
+    return this.positions[i] + codePointLength(node.data, 0, Math.min(offset - this.starts[i], node.data.length));
+  }
+
+  /**
+   * The text offset of a stored position, or -1 when it is unknown.
+   *
+   * @param {number} position
+   * @returns {number}
+   */
+  offsetAt(position) {
+    if (!(position >= 0) || !this.nodes.length) return -1;
+    const i = lastAtOrBefore(this.positions, position);
+    const node = this.nodes[i];
+    return this.starts[i] + unitsForCodePoints(node.data, position - this.positions[i]);
   }
 
   /**
@@ -74,14 +148,20 @@ export class TextIndex {
     const i = this.nodeAt(offset);
     const at = offset - this.starts[i];
     if (at === 0) return i;
-    const tail = this.nodes[i].splitText(at);
+    const node = this.nodes[i];
+    const tail = node.splitText(at);
     this.nodes.splice(i + 1, 0, tail);
     this.starts.splice(i + 1, 0, offset);
+    const counted = this.counted[i];
+    this.positions.splice(i + 1, 0, this.positions[i] + (counted ? codePointLength(node.data) : 0));
+    this.counted.splice(i + 1, 0, counted);
+    this.order = null;
     return i + 1;
   }
 
   /**
-   * The text offset of a DOM boundary point (as in a Range).
+   * The text offset of a DOM boundary point (as in a Range), also inside
+   * an open shadow root.
    *
    * @param {Node} container
    * @param {number} offset
@@ -94,39 +174,64 @@ export class TextIndex {
     }
     // The point is between nodes: it sits where the first indexed text node
     // after it starts.
-    const probe = container.ownerDocument.createRange();
-    probe.setStart(container, offset);
-    probe.collapse(true);
-    let lo = 0;
-    let hi = this.nodes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      // comparePoint(node, 0) is 1 when the node's start is after the probe.
-      if (probe.comparePoint(this.nodes[mid], 0) >= 0) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo < this.nodes.length ? this.starts[lo] : this.text.length;
+    const next = this.firstIndexedFrom(container, offset);
+    return next === -1 ? this.text.length : this.starts[next];
   }
 
-  /** Position of a text node in `nodes`, or -1. */
-  indexOfNode(node) {
-    let lo = 0;
-    let hi = this.nodes.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const other = this.nodes[mid];
-      if (other === node) return mid;
-      const relation = other.compareDocumentPosition(node);
-      if (relation & Node.DOCUMENT_POSITION_FOLLOWING) lo = mid + 1;
-      else hi = mid - 1;
+  /** Index of the first indexed text node at or after a boundary point, or -1. */
+  firstIndexedFrom(container, offset) {
+    const root = container.getRootNode();
+    const walker = this.root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let node;
+    if (container.nodeType === Node.TEXT_NODE) {
+      walker.currentNode = container;
+      node = walker.nextNode();
+    } else if (container.childNodes[offset]) {
+      const child = container.childNodes[offset];
+      walker.currentNode = child;
+      node = child.nodeType === Node.TEXT_NODE ? child : walker.nextNode();
+    } else {
+      let last = container;
+      while (last.lastChild) last = last.lastChild;
+      walker.currentNode = last;
+      node = walker.nextNode();
+    }
+    for (; node; node = walker.nextNode()) {
+      const i = this.indexOfNode(node);
+      if (i !== -1) return i;
+    }
+    // The end of a shadow tree: go on after its host.
+    if (root instanceof ShadowRoot) {
+      const host = root.host;
+      return this.firstIndexedFrom(host.parentNode, [...host.parentNode.childNodes].indexOf(host) + 1);
     }
     return -1;
   }
 
+  /** Position of a text node in `nodes`, or -1. */
+  indexOfNode(node) {
+    if (!this.order) {
+      this.order = new Map();
+      this.nodes.forEach((n, i) => this.order.set(n, i));
+    }
+    return this.order.get(node) ?? -1;
+  }
+
   /**
-   * The text offsets a Range covers.
+   * Whether a node is in the text this index covers.
    *
-   * @param {Range} range
+   * @param {Node} node
+   * @returns {boolean}
+   */
+  covers(node) {
+    const root = node.getRootNode();
+    return root instanceof ShadowRoot ? this.shadowRoots.includes(root) : this.root.contains(node);
+  }
+
+  /**
+   * The text offsets a Range (or StaticRange) covers.
+   *
+   * @param {AbstractRange} range
    * @returns {{start: number, end: number}}
    */
   rangeOffsets(range) {
@@ -135,4 +240,16 @@ export class TextIndex {
       end: this.offsetOf(range.endContainer, range.endOffset),
     };
   }
+}
+
+/** The last index of sorted `values` whose value is <= `at` (0 if none). */
+function lastAtOrBefore(values, at) {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (values[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

@@ -67,6 +67,11 @@ const EXACT_ACCEPT_SCORE = 0.95;
 // Repeats of the exact quote looked at.
 const MAX_EXACT_HITS = 1000;
 
+// The exact search reads the text in windows of this many start positions,
+// one window a step: one indexOf over a whole 1 MB page (or with a
+// 100,000-character quote) would be a step far longer than the others.
+export const EXACT_WINDOW = 1 << 16;
+
 /**
  * @typedef {object} Match
  * @property {number} start
@@ -296,11 +301,30 @@ function exactNear(text, selector, expected) {
     : { start: best, end: best + exact.length, score: 1, method: 'quote' };
 }
 
+/**
+ * Every start of `needle` in `text` (at most MAX_EXACT_HITS), searched one
+ * window of EXACT_WINDOW start positions a step.
+ */
+function* exactHits(text, needle, budget) {
+  const found = [];
+  const m = needle.length;
+  for (let from = 0; from + m <= text.length && found.length < MAX_EXACT_HITS; from += EXACT_WINDOW) {
+    // Starts in [from, from + EXACT_WINDOW): each is looked at in one window only.
+    const window = text.slice(from, from + EXACT_WINDOW + m - 1);
+    for (let at = window.indexOf(needle); at !== -1; at = window.indexOf(needle, at + 1)) {
+      found.push(from + at);
+      if (found.length === MAX_EXACT_HITS) break;
+    }
+    yield* budget.spend(WORK_PER_STEP);
+  }
+  return found;
+}
+
 /** The repeat of the exact quote best supported by context and position. */
 function* bestExactHit(text, selector, budget) {
   const { exact, prefix = '', suffix = '' } = selector;
   let best = null;
-  for (const hit of findAll(text, exact, MAX_EXACT_HITS)) {
+  for (const hit of yield* exactHits(text, exact, budget)) {
     const score = scoreMatch(text, selector, hit, hit + exact.length, 1);
     if (!best || score > best.score) {
       best = { start: hit, end: hit + exact.length, score, method: 'quote' };

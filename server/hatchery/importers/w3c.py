@@ -95,6 +95,9 @@ def passage(target: object) -> Passage | str:
                   and isinstance(s.get("exact"), str) and s["exact"].strip()), None)
     if quote is None:
         return _why_no_quote(selectors, source)
+    # Kept as given: the W3C unit (code points) is the one we store. A tool
+    # counting UTF-16 units (Hypothesis) differs only after emoji, and a
+    # position is only a hint the extension checks against the quote.
     position = next((s for s in selectors if types(s) & {"TextPositionSelector"}), {})
     style = target.get("styleClass")
     return Passage(url=node_id(source), title=title if isinstance(title, str) else "",

@@ -182,6 +182,8 @@ def annotation(page: dict, h: dict) -> dict:
     commenting body, each tag as a tagging body, the colour as styleClass."""
     selectors: list[dict] = [{"type": "TextQuoteSelector", "exact": h["exact"],
                               "prefix": h["prefix"], "suffix": h["suffix"]}]
+    # Stored offsets are already the W3C unit: code points over the page
+    # body's textContent (extension/src/content/text-index.js), no conversion.
     if h["start"] is not None and h["end"] is not None:
         selectors.append({"type": "TextPositionSelector", "start": h["start"], "end": h["end"]})
     bodies = []

@@ -6,7 +6,7 @@
     const { start } = await import(chrome.runtime.getURL('src/content/main.js'));
     const parts = start();
     const { installTestHooks } = await import(chrome.runtime.getURL('src/content/test-hooks.js'));
-    if (parts) installTestHooks(parts);
+    if (parts && window === window.top) installTestHooks(parts);
   } catch (error) {
     console.error('Hatchery (test build) could not start on this page:', error);
   }

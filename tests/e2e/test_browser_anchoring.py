@@ -1,0 +1,92 @@
+"""Where highlights land, in real Chromium: the positions they store, the
+same words highlighted twice, text in shadow roots and same-origin frames."""
+
+from __future__ import annotations
+
+from e2e.browser_helpers import select, server_highlights, wait_for
+
+# Select `text` inside the element `css` of the shadow root of `#host`,
+# like a mouse drag there.
+SELECT_IN_SHADOW = """([css, text]) => {
+  const el = document.querySelector('#host').shadowRoot.querySelector(css);
+  const node = el.firstChild;
+  const at = node.data.indexOf(text);
+  getSelection().setBaseAndExtent(node, at, node, at + text.length);
+  document.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+}"""
+
+SHADOW_MARKS = """() => [...document.querySelector('#host').shadowRoot.querySelectorAll('hatchery-mark')]
+  .map(m => [m.dataset.color, m.textContent, getComputedStyle(m).backgroundColor])"""
+
+
+def marks(page_or_frame) -> list[list[str]]:
+    return page_or_frame.evaluate(
+        "() => [...document.querySelectorAll('hatchery-mark')]"
+        ".map(m => [m.dataset.color, m.textContent])")
+
+
+def test_stored_positions_count_code_points_of_all_the_text_as_text_content_does(
+        browser, server, site):
+    page = browser.open(site.page("shadow.html"))
+    select(page, "#after", "comes last")
+    page.locator("hatchery-ui .bar button[data-color=green]").click()
+    (stored,) = wait_for(lambda: server_highlights(server, page.url))
+
+    # What a W3C TextPositionSelector over body.textContent says: code
+    # points, the script's text counted, the emoji each one.
+    start = page.evaluate("""() => {
+      const text = document.body.textContent;
+      return [...text.slice(0, text.indexOf('comes last'))].length;
+    }""")
+    assert page.evaluate("document.body.textContent.includes('Hypothesis counts')")
+    assert (stored["start"], stored["end"]) == (start, start + len("comes last"))
+    assert stored["exact"] == "comes last"
+
+
+def test_highlighting_highlighted_words_again_changes_their_colour(browser, server, site):
+    page = browser.open(site.page("article.html"))
+    select(page, "#p1", "primary copy of your data")
+    page.locator("hatchery-ui .bar button[data-color=yellow]").click()
+    (first,) = wait_for(lambda: server_highlights(server, page.url))
+
+    select(page, "#p1", "primary copy of your data")
+    page.locator("hatchery-ui .bar button[data-color=blue]").click()
+
+    assert marks(page) == [["blue", "primary copy of your data"]]
+    wait_for(lambda: [h["color"] for h in server_highlights(server, page.url)] == ["blue"])
+    assert [h["id"] for h in server_highlights(server, page.url)] == [first["id"]]
+
+
+def test_text_in_an_open_shadow_root_is_highlighted_and_drawn_again(browser, server, site):
+    page = browser.open(site.page("shadow.html"))
+    page.evaluate(SELECT_IN_SHADOW, ["#inside", "open shadow root"])
+    page.locator("hatchery-ui .bar button[data-color=pink]").click()
+
+    (drawn,) = page.evaluate(SHADOW_MARKS)
+    assert drawn[:2] == ["pink", "open shadow root"]
+    assert drawn[2] != "rgba(0, 0, 0, 0)"  # the marks' style reaches inside
+    (stored,) = wait_for(lambda: server_highlights(server, page.url))
+    assert stored["exact"] == "open shadow root"
+
+    page.reload()
+    wait_for(lambda: [m[:2] for m in page.evaluate(SHADOW_MARKS)] == [["pink", "open shadow root"]])
+    assert marks(page) == []
+
+
+def test_text_in_a_same_origin_frame_is_highlighted_and_drawn_again(browser, server, site):
+    page = browser.open(site.page("frame.html"))
+    frame = page.frame_locator("#frame")
+    frame.locator("hatchery-ui").wait_for(state="attached")
+    inner = page.frame(url=site.page("framed.html"))
+    select(inner, "#f1", "same-origin frame")
+    frame.locator("hatchery-ui .bar button[data-color=green]").click()
+
+    assert marks(inner) == [["green", "same-origin frame"]]
+    assert marks(page) == []
+    (stored,) = wait_for(lambda: server_highlights(server, site.page("framed.html")))
+    assert stored["exact"] == "same-origin frame"
+
+    page.reload()
+    page.frame_locator("#frame").locator("hatchery-mark").wait_for()
+    inner = page.frame(url=site.page("framed.html"))
+    assert marks(inner) == [["green", "same-origin frame"]]

@@ -1,0 +1,141 @@
+// The content script's anchoring pass (src/content/anchoring.js) with the
+// page replaced by a plain text and a clock that ticks on every look at it,
+// so what runs in which slice is the same on every machine.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Anchorer, SLICE_MS } from '../../extension/src/content/anchoring.js';
+import { buildSelector } from '../../extension/src/lib/selector.js';
+import { LONG_QUOTE_LENGTH } from '../../extension/src/lib/match-quote.js';
+
+/** A page of `text`: highlights are "drawn" by recording where. */
+class FakePage {
+  constructor(text) {
+    this.setText(text);
+    this.entries = new Map();
+  }
+  textIndex() {
+    return this.index;
+  }
+  setText(text) {
+    // Stored positions and offsets are the same on a page of plain text.
+    this.index = { text, offsetAt: (position) => position };
+  }
+  quietly(fn) {
+    return fn();
+  }
+  remember(data) {
+    const entry = this.entries.get(data.id) ?? { data, marks: [], method: null };
+    entry.data = { ...entry.data, ...data };
+    this.entries.set(data.id, entry);
+    return entry;
+  }
+  get(id) {
+    return this.entries.get(id);
+  }
+  isDrawn(entry) {
+    return entry.marks.length > 0;
+  }
+  place(entry, match) {
+    entry.marks = [{ text: this.index.text.slice(match.start, match.end) }];
+    entry.method = match.method;
+    return true;
+  }
+}
+
+/** A clock that moves on by `tick` ms every time it is read. */
+function tickingClock(tick) {
+  let t = 0;
+  return () => (t += tick);
+}
+
+function paragraphs(count) {
+  const out = [];
+  for (let k = 0; k < count; k++) {
+    out.push(`Paragraph ${k} says something of its own about local-first software number ${k * 7}.`);
+  }
+  return out.join('\n\n');
+}
+
+function highlightOf(text, quote, id) {
+  const at = text.indexOf(quote);
+  return { id, ...buildSelector(text, at, at + quote.length) };
+}
+
+test('highlights still where they were are all drawn in the first slice', async () => {
+  const text = paragraphs(50);
+  const page = new FakePage(text);
+  const list = [10, 20, 30].map((k) => highlightOf(text, `Paragraph ${k} says`, `h${k}`));
+  const result = new Anchorer(page, tickingClock(0.001)).anchorAll(list);
+
+  assert.equal(result.anchored, 3);
+  assert.equal(result.later, 0);
+  const outcome = await result.done;
+  assert.equal(outcome.found, 3);
+  assert.equal(outcome.slices, 1);
+  assert.equal(page.get('h20').method, 'position');
+});
+
+test('a 100,000-character quote on a 2 MB page is searched for over many slices', async () => {
+  const text = paragraphs(25000);
+  const at = text.indexOf('Paragraph 9000 ');
+  const long = { id: 'long', ...buildSelector(text, at, at + 100_000) };
+  assert.ok(long.exact.length > LONG_QUOTE_LENGTH);
+  // The page gained a sentence above it and lost a word inside it.
+  const edited = `A new first sentence. ${text.replace('Paragraph 9100 says something', 'Paragraph 9100 says')}`;
+  const page = new FakePage(edited);
+  // Each read of the clock is a millisecond: a slice is a few matcher steps.
+  const result = new Anchorer(page, tickingClock(1)).anchorAll([long]);
+
+  assert.equal(result.anchored, 0);
+  assert.equal(result.later, 1);
+  assert.equal(page.get('long').searching, true);
+  const outcome = await result.done;
+  assert.ok(outcome.slices > 2, `${outcome.slices} slices`);
+  assert.equal(outcome.found, 1);
+  const drawn = page.get('long').marks[0].text;
+  assert.ok(drawn.startsWith('Paragraph 9000 says'), drawn.slice(0, 40));
+  assert.equal(drawn.length, 100_000 - ' something'.length);
+  assert.equal(page.get('long').searching, false);
+});
+
+test('a thousand orphans are searched for over many slices and none is drawn', async () => {
+  const text = paragraphs(300);
+  const page = new FakePage(text);
+  const list = [];
+  for (let k = 0; k < 1000; k++) {
+    list.push({ id: `o${k}`, exact: `words no page ever had ${k} zq`, prefix: '', suffix: '', start: k * 20, end: k * 20 + 27 });
+  }
+  const result = new Anchorer(page, tickingClock(SLICE_MS / 20)).anchorAll(list);
+  assert.ok(result.later > 900, `${result.later} left for later`);
+  const outcome = await result.done;
+  assert.ok(outcome.slices > 10, `${outcome.slices} slices`);
+  assert.equal(outcome.found, 0);
+  assert.equal([...page.entries.values()].filter((e) => e.marks.length).length, 0);
+});
+
+test('a search under way when the page changes starts again on the new text', async () => {
+  const text = paragraphs(400);
+  const quote = text.slice(text.indexOf('Paragraph 300 '), text.indexOf('Paragraph 302 '));
+  const stored = highlightOf(text, quote, 'moved');
+  // Stored far from where the quote is now, so the whole text is searched.
+  stored.start = 0;
+  stored.prefix = 'zzzz';
+  const page = new FakePage(`x${text}`);
+  const anchorer = new Anchorer(page, tickingClock(SLICE_MS / 4));
+  const result = anchorer.anchorAll([stored]);
+  // After the first slice the page grows above the quote.
+  const grown = `A whole new paragraph about nothing in particular.\n\n${text}`;
+  page.setText(grown);
+  await result.done;
+  assert.equal(page.get('moved').marks[0].text, quote);
+});
+
+test('a newer pass cancels the one still running', async () => {
+  const text = paragraphs(300);
+  const page = new FakePage(text);
+  const anchorer = new Anchorer(page, tickingClock(SLICE_MS / 20));
+  const orphan = { id: 'o', exact: 'nothing like this is on the page qq', prefix: '', suffix: '', start: 5, end: 40 };
+  const first = anchorer.anchorAll(Array.from({ length: 50 }, (_, k) => ({ ...orphan, id: `o${k}` })));
+  anchorer.anchorAll([highlightOf(text, 'Paragraph 3 says', 'h3')]);
+  assert.equal((await first.done).cancelled, true);
+});
