@@ -57,6 +57,9 @@ def build_test_extension(dest: Path) -> Path:
     if content["js"] != ["src/content/loader.js"]:
         raise RuntimeError("manifest.json: the content script is no longer loader.js alone")
     content["js"] = ["src/content/test-loader.js"]
+    # test-loader.js imports the hooks into the page as loader.js imports main.js.
+    (exposed,) = manifest["web_accessible_resources"]
+    exposed["resources"].append("src/content/test-hooks.js")
     manifest_path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
 
     _replace_once(dest / "src/popup/popup.html", 'src="popup.js"', 'src="test-popup.js"')

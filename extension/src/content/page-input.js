@@ -39,6 +39,8 @@ function onMouseUp(ui, event) {
 }
 
 function onClick(ui, highlights, event) {
+  // A page script's click must not open the editor: it would show the note.
+  if (!event.isTrusted) return;
   const mark = event.target?.closest?.(MARK_TAG);
   if (!mark) return;
   // A click that ends a selection over a highlight is not meant for it.

@@ -1,7 +1,8 @@
 /**
  * The in-page UI: the colour toolbar by a selection and the editor opened by
- * clicking a highlight. Both live in a shadow root on an element outside
- * <body>, so page styles do not reach them and they are not page text.
+ * clicking a highlight. Both live in a closed shadow root on an element
+ * outside <body>, so page styles and scripts do not reach them and they are
+ * not page text.
  * Everything that came from the page or the server is set as textContent.
  */
 
@@ -82,16 +83,20 @@ function swatches(doc, className) {
  */
 export function createUi(doc, handlers) {
   const host = doc.createElement('hatchery-ui');
-  const root = host.attachShadow({ mode: 'open' });
-  // The page can reach into an open shadow root and click our buttons with
-  // script: only a person's own clicks count.
-  root.addEventListener(
-    'click',
-    (e) => {
-      if (!e.isTrusted) e.stopImmediatePropagation();
-    },
-    true,
-  );
+  // Closed: the page cannot reach the editor and read a note from it. The
+  // root is only ever held in this (isolated) world.
+  const root = host.attachShadow({ mode: 'closed' });
+  // Only a person's own input counts: a page script cannot reach into a
+  // closed root, and whatever it dispatches is stopped here anyway.
+  for (const type of ['click', 'mousedown', 'keydown', 'input']) {
+    root.addEventListener(
+      type,
+      (e) => {
+        if (!e.isTrusted) e.stopImmediatePropagation();
+      },
+      true,
+    );
+  }
   root.append(el(doc, 'style', { textContent: STYLE }));
 
   const bar = el(doc, 'div', { className: 'bar', role: 'toolbar' }, swatches(doc, 'swatch'));
@@ -106,9 +111,9 @@ export function createUi(doc, handlers) {
   const colorRow = el(doc, 'div', { className: 'row colors' }, swatches(doc, 'swatch'));
   const note = el(doc, 'textarea', { placeholder: 'Note', name: 'note' });
   const tags = el(doc, 'input', { placeholder: 'Tags, comma separated', name: 'tags' });
-  const del = el(doc, 'button', { type: 'button', className: 'text danger', textContent: 'Delete' });
-  const close = el(doc, 'button', { type: 'button', className: 'text', textContent: 'Close' });
-  const save = el(doc, 'button', { type: 'button', className: 'text', textContent: 'Save' });
+  const del = el(doc, 'button', { type: 'button', className: 'text danger delete', textContent: 'Delete' });
+  const close = el(doc, 'button', { type: 'button', className: 'text close', textContent: 'Close' });
+  const save = el(doc, 'button', { type: 'button', className: 'text save', textContent: 'Save' });
   const editor = el(doc, 'div', { className: 'editor', role: 'dialog', 'aria-label': 'Edit highlight' }, [
     quote,
     colorRow,
@@ -186,7 +191,7 @@ export function createUi(doc, handlers) {
       return editing;
     },
     contains(node) {
-      return node === host || host.contains(node);
+      return node === host || host.contains(node) || node?.getRootNode?.() === root;
     },
   };
 }
