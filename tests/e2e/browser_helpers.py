@@ -130,9 +130,17 @@ class InPageUi:
         self.page.keyboard.press("Delete")
         self.page.keyboard.type(text)
 
-    def value(self, css: str) -> str:
+    def _read(self, css: str, field: str) -> str:
         node = self._find(css)
         obj = self.cdp.send("DOM.resolveNode", {"nodeId": node})["object"]["objectId"]
         return self.cdp.send("Runtime.callFunctionOn", {
-            "objectId": obj, "functionDeclaration": "function () { return this.value; }",
+            "objectId": obj, "functionDeclaration": f"function () {{ return this.{field}; }}",
             "returnByValue": True})["result"]["value"]
+
+    def value(self, css: str) -> str:
+        """What a text field holds."""
+        return self._read(css, "value")
+
+    def text(self, css: str) -> str:
+        """The text an element shows."""
+        return self._read(css, "textContent")

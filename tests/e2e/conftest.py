@@ -177,7 +177,12 @@ class Browser:
         return popup
 
     def outbox(self) -> list:
-        return self.evaluate("async () => (await chrome.storage.local.get('outbox')).outbox || []")
+        """The queued items, in order, as the worker stores them (one entry each)."""
+        return self.evaluate("""async () => {
+          const {'outbox.order': order = []} = await chrome.storage.local.get('outbox.order');
+          const entries = await chrome.storage.local.get(order.map((k) => 'outbox.item:' + k));
+          return order.map((k) => entries['outbox.item:' + k]).filter(Boolean);
+        }""")
 
 
 @pytest.fixture

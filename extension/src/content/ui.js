@@ -45,6 +45,13 @@ button.text {
   border: 1px solid #bbb; background: #f6f6f6;
 }
 button.danger { color: #a00; margin-right: auto; }
+.notice {
+  position: fixed; z-index: 2147483647; display: none; right: 16px; top: 16px;
+  max-width: 340px; font: 13px/1.4 system-ui, sans-serif; color: #fff;
+  background: #b00020; border-radius: 8px; padding: 8px 12px;
+  box-shadow: 0 4px 16px rgba(0,0,0,.25); cursor: pointer;
+}
+.notice.open { display: block; }
 `;
 
 function el(doc, tag, props = {}, children = []) {
@@ -121,7 +128,10 @@ export function createUi(doc, handlers) {
     el(doc, 'div', { className: 'row' }, [tags]),
     el(doc, 'div', { className: 'row' }, [del, close, save]),
   ]);
-  root.append(bar, editor);
+  // What went wrong with a highlight (it could not be saved); a click hides it.
+  const notice = el(doc, 'div', { className: 'notice', role: 'alert' });
+  notice.addEventListener('click', () => notice.classList.remove('open'));
+  root.append(bar, editor, notice);
   doc.documentElement.append(host);
 
   let editing = null;
@@ -187,6 +197,11 @@ export function createUi(doc, handlers) {
       editor.style.top = `${top + 200 < doc.defaultView.innerHeight ? top : Math.max(4, rect.top - 220)}px`;
     },
     hideEditor,
+    /** Tell the person something went wrong, until they click it away. */
+    notice(text) {
+      notice.textContent = text;
+      notice.classList.add('open');
+    },
     get editing() {
       return editing;
     },
