@@ -63,7 +63,7 @@ def build_test_extension(dest: Path, *, unlimited_storage: bool = True) -> Path:
     (exposed,) = manifest["web_accessible_resources"]
     exposed["resources"].append("src/content/test-hooks.js")
     if not unlimited_storage:
-        manifest["permissions"].remove("unlimitedStorage")
+        manifest["permissions"] = [p for p in manifest["permissions"] if p != "unlimitedStorage"]
     manifest_path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
 
     _replace_once(dest / "src/popup/popup.html", 'src="popup.js"', 'src="test-popup.js"')
