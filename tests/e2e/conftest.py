@@ -8,6 +8,7 @@ must never silently not run in CI.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -200,9 +201,19 @@ def launch_browser(playwright_instance, test_extension):
         browser.close()
 
 
+@contextlib.contextmanager
+def configured_browser(pw, profile: Path, extension: Path, server):
+    """A launched Browser on `profile` with `extension`, pointed at `server`."""
+    opened = Browser(pw, profile, extension).launch()
+    opened.configure(server.url, server.token)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
 @pytest.fixture
 def browser(playwright_instance, tmp_path, server, test_extension):
-    opened = Browser(playwright_instance, tmp_path / "profile", test_extension).launch()
-    opened.configure(server.url, server.token)
-    yield opened
-    opened.close()
+    with configured_browser(playwright_instance, tmp_path / "profile", test_extension,
+                            server) as opened:
+        yield opened

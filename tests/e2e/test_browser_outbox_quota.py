@@ -8,10 +8,9 @@ from __future__ import annotations
 import pytest
 
 from e2e.browser_helpers import InPageUi, restart, select, server_highlights, wait_for
-from e2e.conftest import Browser
+from e2e.conftest import configured_browser
 from e2e.extension_build import build_test_extension
 
-QUOTA = 10 * 1024 * 1024  # chrome.storage.local without unlimitedStorage
 MB = 1024 * 1024
 
 # Fill storage with junk until at most `room` bytes are left.
@@ -44,10 +43,9 @@ def quota_extension(tmp_path_factory):
 
 @pytest.fixture
 def quota_browser(playwright_instance, tmp_path, server, quota_extension):
-    opened = Browser(playwright_instance, tmp_path / "profile", quota_extension).launch()
-    opened.configure(server.url, server.token)
-    yield opened
-    opened.close()
+    with configured_browser(playwright_instance, tmp_path / "profile", quota_extension,
+                            server) as opened:
+        yield opened
 
 
 def highlight(page, words: str) -> None:
