@@ -62,3 +62,102 @@ def restart(server):
     return type(server)(server.data_dir, port=server.port).start()
 
 
+
+
+class InPageUi:
+    """The highlighter's toolbar and editor as a person reaches them.
+
+    They live in a closed shadow root that no page script (and no Playwright
+    selector) can enter, so this finds them through the DevTools protocol,
+    which sees closed roots, and presses them with real, trusted mouse and
+    keyboard input at their place on the screen.
+    """
+
+    def __init__(self, page, frame_url: str | None = None):
+        """:param frame_url: the UI of the same-origin frame showing this URL,
+            not the top page's."""
+        self.page = page
+        self.cdp = page.context.new_cdp_session(page)
+        self.frame_url = frame_url
+
+    def _document(self) -> dict:
+        doc = self.cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+        if self.frame_url is None:
+            return doc
+        stack = [doc]
+        while stack:
+            node = stack.pop()
+            inner = node.get("contentDocument")
+            if inner and inner.get("documentURL") == self.frame_url:
+                return inner
+            stack.extend(node.get("children", []))
+            if inner:
+                stack.append(inner)
+        raise AssertionError(f"no frame showing {self.frame_url}")
+
+    def _root(self) -> dict:
+        stack = [self._document()]
+        while stack:
+            node = stack.pop()
+            if node.get("localName") == "hatchery-ui":
+                (root,) = node["shadowRoots"]
+                return root
+            stack.extend(node.get("children", []))
+        raise AssertionError("no hatchery-ui element on the page")
+
+    def mode(self) -> str:
+        """'open' or 'closed': how the UI's shadow root was made."""
+        return self._root()["shadowRootType"]
+
+    def _find(self, css: str) -> int:
+        found = self.cdp.send("DOM.querySelector", {"nodeId": self._root()["nodeId"],
+                                                    "selector": css})["nodeId"]
+        return found
+
+    def _center(self, css: str):
+        node = self._find(css)
+        if not node:
+            return None
+        try:
+            quads = self.cdp.send("DOM.getContentQuads", {"nodeId": node})["quads"]
+        except Exception:  # not rendered (display: none)
+            return None
+        if not quads:
+            return None
+        xs, ys = quads[0][0::2], quads[0][1::2]
+        if max(xs) - min(xs) < 1 or max(ys) - min(ys) < 1:
+            return None
+        return sum(xs) / 4, sum(ys) / 4
+
+    def visible(self, css: str) -> bool:
+        return self._center(css) is not None
+
+    def wait(self, css: str):
+        return wait_for(lambda: self._center(css), message=f"{css} not shown")
+
+    def click(self, css: str) -> None:
+        """Click the element like a person: a trusted click at its place."""
+        x, y = self.wait(css)
+        self.page.mouse.click(x, y)
+
+    def fill(self, css: str, text: str) -> None:
+        """Click into a text field and type `text` over what it holds."""
+        self.click(css)
+        self.page.keyboard.press("Control+A")
+        self.page.keyboard.press("Delete")
+        self.page.keyboard.type(text)
+
+    def _read(self, css: str, field: str) -> str:
+        node = self._find(css)
+        obj = self.cdp.send("DOM.resolveNode", {"nodeId": node})["object"]["objectId"]
+        return self.cdp.send("Runtime.callFunctionOn", {
+            "objectId": obj, "functionDeclaration": f"function () {{ return this.{field}; }}",
+            "returnByValue": True})["result"]["value"]
+
+    def value(self, css: str) -> str:
+        """What a text field holds."""
+        return self._read(css, "value")
+
+    def text(self, css: str) -> str:
+        """The text an element shows."""
+        return self._read(css, "textContent")

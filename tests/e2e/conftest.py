@@ -8,6 +8,7 @@ must never silently not run in CI.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -177,7 +178,12 @@ class Browser:
         return popup
 
     def outbox(self) -> list:
-        return self.evaluate("async () => (await chrome.storage.local.get('outbox')).outbox || []")
+        """The queued items, in order, as the worker stores them (one entry each)."""
+        return self.evaluate("""async () => {
+          const {'outbox.order': order = []} = await chrome.storage.local.get('outbox.order');
+          const entries = await chrome.storage.local.get(order.map((k) => 'outbox.item:' + k));
+          return order.map((k) => entries['outbox.item:' + k]).filter(Boolean);
+        }""")
 
 
 @pytest.fixture
@@ -195,9 +201,19 @@ def launch_browser(playwright_instance, test_extension):
         browser.close()
 
 
+@contextlib.contextmanager
+def configured_browser(pw, profile: Path, extension: Path, server):
+    """A launched Browser on `profile` with `extension`, pointed at `server`."""
+    opened = Browser(pw, profile, extension).launch()
+    opened.configure(server.url, server.token)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
 @pytest.fixture
 def browser(playwright_instance, tmp_path, server, test_extension):
-    opened = Browser(playwright_instance, tmp_path / "profile", test_extension).launch()
-    opened.configure(server.url, server.token)
-    yield opened
-    opened.close()
+    with configured_browser(playwright_instance, tmp_path / "profile", test_extension,
+                            server) as opened:
+        yield opened

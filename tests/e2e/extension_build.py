@@ -39,10 +39,12 @@ def _replace_once(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def build_test_extension(dest: Path) -> Path:
+def build_test_extension(dest: Path, *, unlimited_storage: bool = True) -> Path:
     """Copy extension/ to `dest` and wire the test hooks into the copy.
 
     :param dest: a folder that does not exist yet.
+    :param unlimited_storage: False drops that permission, so the browser's
+        10 MB storage quota applies and a test can fill it.
     :returns: `dest`, ready for `--load-extension`.
     """
     shutil.copytree(EXTENSION, dest)
@@ -57,6 +59,11 @@ def build_test_extension(dest: Path) -> Path:
     if content["js"] != ["src/content/loader.js"]:
         raise RuntimeError("manifest.json: the content script is no longer loader.js alone")
     content["js"] = ["src/content/test-loader.js"]
+    # test-loader.js imports the hooks into the page as loader.js imports main.js.
+    (exposed,) = manifest["web_accessible_resources"]
+    exposed["resources"].append("src/content/test-hooks.js")
+    if not unlimited_storage:
+        manifest["permissions"] = [p for p in manifest["permissions"] if p != "unlimitedStorage"]
     manifest_path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
 
     _replace_once(dest / "src/popup/popup.html", 'src="popup.js"', 'src="test-popup.js"')

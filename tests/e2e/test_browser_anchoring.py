@@ -3,7 +3,7 @@ same words highlighted twice, text in shadow roots and same-origin frames."""
 
 from __future__ import annotations
 
-from e2e.browser_helpers import select, server_highlights, wait_for
+from e2e.browser_helpers import InPageUi, select, server_highlights, wait_for
 
 # Select `text` inside the element `css` of the shadow root of `#host`,
 # like a mouse drag there.
@@ -29,7 +29,7 @@ def test_stored_positions_count_code_points_of_all_the_text_as_text_content_does
         browser, server, site):
     page = browser.open(site.page("shadow.html"))
     select(page, "#after", "comes last")
-    page.locator("hatchery-ui .bar button[data-color=green]").click()
+    InPageUi(page).click(".bar button[data-color=green]")
     (stored,) = wait_for(lambda: server_highlights(server, page.url))
 
     # What a W3C TextPositionSelector over body.textContent says: code
@@ -46,11 +46,11 @@ def test_stored_positions_count_code_points_of_all_the_text_as_text_content_does
 def test_highlighting_highlighted_words_again_changes_their_colour(browser, server, site):
     page = browser.open(site.page("article.html"))
     select(page, "#p1", "primary copy of your data")
-    page.locator("hatchery-ui .bar button[data-color=yellow]").click()
+    InPageUi(page).click(".bar button[data-color=yellow]")
     (first,) = wait_for(lambda: server_highlights(server, page.url))
 
     select(page, "#p1", "primary copy of your data")
-    page.locator("hatchery-ui .bar button[data-color=blue]").click()
+    InPageUi(page).click(".bar button[data-color=blue]")
 
     assert marks(page) == [["blue", "primary copy of your data"]]
     wait_for(lambda: [h["color"] for h in server_highlights(server, page.url)] == ["blue"])
@@ -60,7 +60,7 @@ def test_highlighting_highlighted_words_again_changes_their_colour(browser, serv
 def test_text_in_an_open_shadow_root_is_highlighted_and_drawn_again(browser, server, site):
     page = browser.open(site.page("shadow.html"))
     page.evaluate(SELECT_IN_SHADOW, ["#inside", "open shadow root"])
-    page.locator("hatchery-ui .bar button[data-color=pink]").click()
+    InPageUi(page).click(".bar button[data-color=pink]")
 
     (drawn,) = page.evaluate(SHADOW_MARKS)
     assert drawn[:2] == ["pink", "open shadow root"]
@@ -79,7 +79,7 @@ def test_text_in_a_same_origin_frame_is_highlighted_and_drawn_again(browser, ser
     frame.locator("hatchery-ui").wait_for(state="attached")
     inner = page.frame(url=site.page("framed.html"))
     select(inner, "#f1", "same-origin frame")
-    frame.locator("hatchery-ui .bar button[data-color=green]").click()
+    InPageUi(page, frame_url=site.page("framed.html")).click(".bar button[data-color=green]")
 
     assert marks(inner) == [["green", "same-origin frame"]]
     assert marks(page) == []

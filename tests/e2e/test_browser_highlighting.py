@@ -3,7 +3,7 @@ highlights reach the real server and come back on the next visit."""
 
 from __future__ import annotations
 
-from e2e.browser_helpers import select, server_highlights, wait_for
+from e2e.browser_helpers import InPageUi, select, server_highlights, wait_for
 
 MARKS = "hatchery-mark"
 
@@ -21,9 +21,9 @@ def highlighted_text(page) -> str:
 def test_toolbar_highlight_is_drawn_and_reaches_the_server(browser, server, site, output_dir):
     page = browser.open(site.page("article.html"))
     select(page, "#p1", "primary copy of your data")
-    page.locator("hatchery-ui .bar.open").wait_for()
+    InPageUi(page).wait(".bar.open")
     page.screenshot(path=str(output_dir / "toolbar.png"))
-    page.locator("hatchery-ui .bar button[data-color=green]").click()
+    InPageUi(page).click(".bar button[data-color=green]")
 
     assert marks_text(page) == [["green", "primary copy of your data"]]
     stored = wait_for(lambda: server_highlights(server, page.url))
@@ -62,7 +62,7 @@ def test_context_menu_highlights_the_selection(browser, server, site):
 def test_a_highlight_across_a_link_bold_text_and_two_paragraphs(browser, server, site, output_dir):
     page = browser.open(site.page("article.html"))
     select(page, "#p2", "stores each highlight", "#p3", "Every capture")
-    page.locator("hatchery-ui .bar button[data-color=blue]").click()
+    InPageUi(page).click(".bar button[data-color=blue]")
 
     marks = marks_text(page)
     assert len(marks) >= 5, marks  # text, link, text, bold, text, next paragraph
@@ -83,9 +83,9 @@ def test_a_highlight_across_a_link_bold_text_and_two_paragraphs(browser, server,
 def test_highlights_are_drawn_again_after_a_reload(browser, server, site, output_dir):
     page = browser.open(site.page("article.html"))
     select(page, "#p1", "The network is an optimisation")
-    page.locator("hatchery-ui .bar button[data-color=pink]").click()
+    InPageUi(page).click(".bar button[data-color=pink]")
     select(page, "#p2", "the queue drains", "#p3", "exactly once")
-    page.locator("hatchery-ui .bar button[data-color=yellow]").click()
+    InPageUi(page).click(".bar button[data-color=yellow]")
     wait_for(lambda: len(server_highlights(server, page.url)) == 2)
     before = marks_text(page)
 
@@ -99,11 +99,11 @@ def test_an_edited_page_keeps_surviving_highlights_and_lists_orphans(
         browser, server, site, output_dir):
     page = browser.open(site.page("article.html"))
     select(page, "#p1", "primary copy of your data")
-    page.locator("hatchery-ui .bar button[data-color=green]").click()
+    InPageUi(page).click(".bar button[data-color=green]")
     select(page, "#p4", "without a central server deciding who wins")
-    page.locator("hatchery-ui .bar button[data-color=yellow]").click()
+    InPageUi(page).click(".bar button[data-color=yellow]")
     select(page, "#p3", "the server stores each id a single time")
-    page.locator("hatchery-ui .bar button[data-color=blue]").click()
+    InPageUi(page).click(".bar button[data-color=blue]")
     wait_for(lambda: len(server_highlights(server, page.url)) == 3)
 
     html = site.read("article.html")
@@ -135,18 +135,18 @@ def test_clicking_a_highlight_edits_its_colour_note_and_tags_then_deletes_it(
         browser, server, site, output_dir):
     page = browser.open(site.page("article.html"))
     select(page, "#p1", "nothing is lost")
-    page.locator("hatchery-ui .bar button[data-color=yellow]").click()
+    InPageUi(page).click(".bar button[data-color=yellow]")
     stored = wait_for(lambda: server_highlights(server, page.url))
     highlight_id = stored[0]["id"]
 
     page.locator(MARKS).first.click()
-    editor = page.locator("hatchery-ui .editor.open")
-    editor.wait_for()
-    editor.locator("button[data-color=pink]").click()
-    editor.locator("textarea").fill("Key promise of local-first")
-    editor.locator("input[name=tags]").fill("sync, offline")
+    editor = InPageUi(page)
+    editor.wait(".editor.open")
+    editor.click(".editor button[data-color=pink]")
+    editor.fill("textarea", "Key promise of local-first")
+    editor.fill("input[name=tags]", "sync, offline")
     page.screenshot(path=str(output_dir / "editor.png"))
-    editor.locator("button", has_text="Save").click()
+    editor.click(".editor button.save")
 
     assert marks_text(page) == [["pink", "nothing is lost"]]
     changed = wait_for(lambda: [h for h in server_highlights(server, page.url)
@@ -156,7 +156,7 @@ def test_clicking_a_highlight_edits_its_colour_note_and_tags_then_deletes_it(
     assert changed[0]["tags"] == ["sync", "offline"]
 
     page.locator(MARKS).first.click()
-    editor.locator("button", has_text="Delete").click()
+    editor.click(".editor.open button.delete")
     assert marks_text(page) == []
     wait_for(lambda: server_highlights(server, page.url) == [])
 
@@ -185,15 +185,15 @@ def test_content_that_arrives_late_or_by_pushstate_is_highlighted_again(browser,
 def test_page_scripts_cannot_press_the_highlighters_buttons(browser, server, site):
     page = browser.open(site.page("article.html"))
     select(page, "#p1", "nothing is lost")
-    page.locator("hatchery-ui .bar button[data-color=yellow]").click()
+    InPageUi(page).click(".bar button[data-color=yellow]")
     wait_for(lambda: server_highlights(server, page.url))
     page.locator(MARKS).first.click()
-    page.locator("hatchery-ui .editor.open").wait_for()
+    InPageUi(page).wait(".editor.open")
 
     # A hostile page script: delete through the editor, highlight by a fake key.
     page.evaluate("""() => {
-      const root = document.querySelector('hatchery-ui').shadowRoot;
-      [...root.querySelectorAll('button')].find(b => b.textContent === 'Delete').click();
+      const root = document.querySelector('hatchery-ui').shadowRoot;  // closed: null
+      for (const button of root ? root.querySelectorAll('button') : []) button.click();
       const p = document.getElementById('p4').firstChild;
       const r = document.createRange(); r.setStart(p, 0); r.setEnd(p, 10);
       getSelection().removeAllRanges(); getSelection().addRange(r);
@@ -209,9 +209,9 @@ def test_overlapping_highlights_are_both_drawn_and_deleting_one_keeps_the_other(
         browser, server, site):
     page = browser.open(site.page("article.html"))
     select(page, "#p1", "primary copy of your data")
-    page.locator("hatchery-ui .bar button[data-color=yellow]").click()
+    InPageUi(page).click(".bar button[data-color=yellow]")
     select(page, "#p1", "your data on your own device")
-    page.locator("hatchery-ui .bar button[data-color=blue]").click()
+    InPageUi(page).click(".bar button[data-color=blue]")
     stored = wait_for(lambda: len(server_highlights(server, page.url)) == 2
                       and server_highlights(server, page.url))
     assert {h["exact"] for h in stored} == {"primary copy of your data",
@@ -229,7 +229,7 @@ def test_overlapping_highlights_are_both_drawn_and_deleting_one_keeps_the_other(
     page.reload()
     page.wait_for_selector("hatchery-mark[data-color=blue]")
     page.locator("hatchery-mark[data-color=yellow]").first.click()
-    page.locator("hatchery-ui .editor.open button", has_text="Delete").click()
+    InPageUi(page).click(".editor.open button.delete")
     assert page.evaluate("[...document.querySelectorAll('hatchery-mark')]"
                          ".map(m => m.textContent).join('')") == "your data on your own device"
     assert page.locator("#p1").inner_text().startswith(

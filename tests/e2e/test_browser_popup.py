@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from e2e.browser_helpers import select, server_highlights, wait_for
+from e2e.browser_helpers import InPageUi, select, server_highlights, wait_for
 
 # A hatch of exactly the server's schema, with cited words in its citations
 # (the same fixture the node tests of hatch-view.js use).
@@ -15,7 +15,7 @@ FIXTURE_HATCH = Path(__file__).resolve().parents[1] / "js" / "fixtures" / "hatch
 
 def highlight(page, css, text, color="yellow"):
     select(page, css, text)
-    page.locator(f"hatchery-ui .bar button[data-color={color}]").click()
+    InPageUi(page).click(f".bar button[data-color={color}]")
 
 
 def test_the_popup_hatches_two_pages_with_citations(browser, server, site, output_dir):

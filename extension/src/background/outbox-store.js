@@ -1,50 +1,138 @@
 /**
  * The outbox kept in chrome.storage.local, and the loop that empties it.
  * The logic is in ../lib/outbox.js; this file adds storage, a lock and the
- * network. The worker may be stopped at any moment: every step is written
- * to storage before the next one starts.
+ * network. Each item has its own entry and a capture's page HTML another,
+ * so a step writes only what it changed. The worker may be stopped at any
+ * moment: every step is written to storage before the next one starts.
  */
 
 import * as outbox from '../lib/outbox.js';
 import { getClient } from './settings.js';
 
-const KEY = 'outbox';
 const STATUS_KEY = 'syncStatus';
+const storage = () => chrome.storage.local;
 
 let lock = Promise.resolve();
 
-/** Run `fn(queue)` -> new queue under the lock, and store the result. */
-export function update(fn) {
-  const run = lock.then(async () => {
-    const { [KEY]: queue = [] } = await chrome.storage.local.get(KEY);
-    const next = fn(queue);
-    if (next !== queue) await chrome.storage.local.set({ [KEY]: next });
-    return next;
-  });
+function locked(fn) {
+  const run = lock.then(fn);
   lock = run.catch(() => {});
   return run;
 }
 
-/** @returns {Promise<object[]>} */
+/** Move an outbox of an earlier version (one array) to one entry per item. */
+async function migrate(legacy, order) {
+  const { items, html } = outbox.fromLegacy(legacy);
+  const known = new Set(order);
+  const fresh = items.filter((i) => !known.has(i.key));
+  const entries = Object.fromEntries(fresh.map((i) => [outbox.itemEntry(i.key), i]));
+  await storage().set({
+    ...html,
+    ...entries,
+    [outbox.ORDER_KEY]: [...order, ...fresh.map((i) => i.key)],
+  });
+  await storage().remove(outbox.LEGACY_KEY);
+}
+
+/** @returns {Promise<object[]>} the queue, in order, without page HTML */
 export async function read() {
-  const { [KEY]: queue = [] } = await chrome.storage.local.get(KEY);
-  return queue;
+  const found = await storage().get([outbox.ORDER_KEY, outbox.LEGACY_KEY]);
+  let order = found[outbox.ORDER_KEY] ?? [];
+  if (found[outbox.LEGACY_KEY]) {
+    await migrate(found[outbox.LEGACY_KEY], order);
+    order = (await storage().get(outbox.ORDER_KEY))[outbox.ORDER_KEY] ?? [];
+  }
+  if (!order.length) return [];
+  return outbox.queueFrom(order, await storage().get(order.map(outbox.itemEntry)));
+}
+
+async function write(before, after) {
+  const { set, remove, order } = outbox.storageChanges(before, after);
+  // Items before the order that names them, removals after: a step cut
+  // short leaves an unlisted entry or a listed one that is gone (skipped),
+  // never a lost item.
+  const writes = order ? { ...set, [outbox.ORDER_KEY]: order } : set;
+  if (Object.keys(writes).length) await storage().set(writes);
+  if (remove.length) await storage().remove(remove);
+}
+
+/** Run `fn(queue)` -> new queue under the lock, and store what changed. */
+export function update(fn) {
+  return locked(async () => {
+    const queue = await read();
+    const next = fn(queue);
+    if (next !== queue) await write(queue, next);
+    return next;
+  });
+}
+
+/**
+ * Queue a new highlight. Its page HTML is stored apart and is the first
+ * thing given up: when storage is full the highlight is queued without it,
+ * after dropping the page HTML that other queued captures wait with.
+ *
+ * @param {object} capture the POST /api/captures body
+ * @param {number} now
+ * @returns {Promise<{queued: true, withPage: boolean}>} rejects only when
+ *   even the highlight alone cannot be stored
+ */
+export async function enqueueCapture(capture, now) {
+  const { lean, html } = outbox.splitHtml(capture);
+  let withPage = false;
+  if (html) {
+    withPage = await storage()
+      .set({ [outbox.htmlEntry(lean.id)]: html })
+      .then(() => true, () => false);
+  }
+  try {
+    await update((q) => outbox.enqueueCreate(q, lean, now, { html: withPage }));
+  } catch (error) {
+    console.warn('Hatchery: storage full, queuing the highlight without page HTML:', error);
+    await locked(async () => {
+      const before = await read();
+      const { queue, remove } = outbox.dropAllHtml(before);
+      // Free the space first: an item still marked with HTML that is gone
+      // is sent without it.
+      await storage().remove([...remove, outbox.htmlEntry(lean.id)]);
+      await write(before, queue);
+    });
+    withPage = false;
+    await update((q) => outbox.enqueueCreate(q, lean, now));
+  }
+  return { queued: true, withPage };
+}
+
+/** The body to send for a create: the highlight, with its page HTML if kept. */
+async function createBody(item) {
+  if (!item.html) return item.payload;
+  const entry = outbox.htmlEntry(item.id);
+  const { [entry]: html } = await storage().get(entry);
+  return html ? { ...item.payload, html } : item.payload;
+}
+
+/** Send a create without its page HTML from now on, and free that space. */
+function dropHtml(item) {
+  return locked(async () => {
+    await storage().remove(outbox.htmlEntry(item.id));
+    const queue = await read();
+    await write(queue, queue.map((i) => (i.key === item.key ? { ...i, html: false } : i)));
+  });
 }
 
 async function setStatus(status) {
-  await chrome.storage.local.set({ [STATUS_KEY]: { ...status, at: Date.now() } });
+  await storage().set({ [STATUS_KEY]: { ...status, at: Date.now() } });
 }
 
 /** @returns {Promise<{ok: boolean, kind?: string, message?: string, at?: number}>} */
 export async function getStatus() {
-  const { [STATUS_KEY]: status = { ok: true } } = await chrome.storage.local.get(STATUS_KEY);
+  const { [STATUS_KEY]: status = { ok: true } } = await storage().get(STATUS_KEY);
   return status;
 }
 
 async function send(client, item) {
   switch (item.kind) {
     case 'create':
-      return client.capture(item.payload);
+      return client.capture(await createBody(item));
     case 'update':
       return client.updateHighlight(item.id, item.payload);
     case 'delete':
@@ -85,14 +173,8 @@ export function flush(options = {}) {
           await setStatus({ ok: true });
         } catch (error) {
           // Page HTML over the server's body limit: send the highlight without it.
-          if (error.status === 413 && item.kind === 'create' && item.payload.html) {
-            await update((q) =>
-              q.map((i) => {
-                if (i.key !== item.key) return i;
-                const { html, ...payload } = i.payload;
-                return { ...i, payload };
-              }),
-            );
+          if (error.status === 413 && item.kind === 'create' && item.html) {
+            await dropHtml(item);
             continue;
           }
           // A delete or edit of a highlight the server no longer has is done,

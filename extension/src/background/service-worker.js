@@ -6,7 +6,7 @@
 
 import * as outbox from '../lib/outbox.js';
 import { canonicalUrl } from '../lib/text.js';
-import { update, read, flush, getStatus } from './outbox-store.js';
+import { enqueueCapture, update, read, flush, getStatus } from './outbox-store.js';
 import { getClient, getSettings } from './settings.js';
 import { MENU_ID, menuClicked, commandFired } from './commands.js';
 
@@ -19,6 +19,10 @@ chrome.storage.local
   ?.catch(() => {});
 
 const ALARM = 'hatchery-flush';
+// Highlights the browser's storage refused (it is full or broken): kept in
+// memory too, since writing this may fail for the same reason.
+const NOT_QUEUED_KEY = 'notQueued';
+let notQueued = { count: 0, message: '' };
 const CACHE_KEY = 'pageCache';
 // Pages whose highlights are remembered for drawing while the server is down.
 const CACHE_PAGES = 200;
@@ -63,21 +67,27 @@ async function pageHighlights(url) {
   return { highlights: outbox.mergePending(stored, await read(), url), source };
 }
 
+async function notQueuedSoFar() {
+  const { [NOT_QUEUED_KEY]: stored } = await chrome.storage.local.get(NOT_QUEUED_KEY);
+  return stored && stored.count >= notQueued.count ? stored : notQueued;
+}
+
 async function handle(message) {
   const now = Date.now();
   switch (message?.type) {
     case 'capture': {
       try {
-        await update((q) => outbox.enqueueCreate(q, message.capture, now));
+        const queued = await enqueueCapture(message.capture, now);
+        flushSoon();
+        return queued;
       } catch (error) {
-        // Storage is full (offline for long, with big pages): keep the
-        // highlight itself, without the page HTML, rather than lose it.
-        const { html, ...lean } = message.capture;
-        console.warn('Hatchery: outbox full, queuing without page HTML:', error);
-        await update((q) => outbox.enqueueCreate(q, lean, now));
+        // Not even the highlight alone fits: say so where the person looks.
+        console.error('Hatchery: could not queue a highlight:', error);
+        const before = await notQueuedSoFar();
+        notQueued = { count: before.count + 1, message: String(error?.message ?? error) };
+        await chrome.storage.local.set({ [NOT_QUEUED_KEY]: notQueued }).catch(() => {});
+        return { queued: false, error: notQueued.message };
       }
-      flushSoon();
-      return { queued: true };
     }
     case 'update':
       await update((q) => outbox.enqueueUpdate(q, message.id, message.changes, now));
@@ -103,6 +113,7 @@ async function handle(message) {
         serverUrl: settings.serverUrl,
         hasToken: Boolean(settings.token),
         errors: queue.filter((i) => i.failed).map((i) => ({ id: i.id, message: i.failed })),
+        notQueued: await notQueuedSoFar(),
       };
     }
     default:

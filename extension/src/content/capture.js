@@ -12,7 +12,8 @@ import { selectedRange } from './selection.js';
 
 // Page HTML goes with a capture so the server can extract the article; a
 // page bigger than this is sent without it (the server then has the quote
-// and context only). chrome.storage.local must hold it while offline.
+// and context only). The outbox keeps it apart from the highlight and
+// gives it up first when storage is short.
 const HTML_CAP = 1_500_000;
 
 export class Capturer {
@@ -84,8 +85,20 @@ export class Capturer {
     if (withHtml) this.htmlCarrier = data.id;
     // Serialising a large page takes longer than a frame: draw first, send
     // the capture (with the page HTML) right after.
-    setTimeout(() => this.send({ type: 'capture', capture: captureOf(data, withHtml) }), 0);
+    setTimeout(() => this.queue(data, withHtml), 0);
     return data;
+  }
+
+  /** Hand the capture to the worker; say so on the page when it was not kept. */
+  async queue(data, withHtml) {
+    const answer = await this.send({ type: 'capture', capture: captureOf(data, withHtml) });
+    if (answer?.queued) return;
+    this.highlights.change(data.id, { unsaved: true });
+    this.ui.notice(
+      'This highlight could not be saved: ' +
+        (answer?.error ?? 'the extension did not answer') +
+        '. It is shown until you leave the page.',
+    );
   }
 
   /** A highlight was deleted: if it carried the page HTML, the next capture does. */

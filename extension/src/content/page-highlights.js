@@ -193,6 +193,7 @@ export class PageHighlights {
         note: data.note ?? '',
         tags: data.tags ?? [],
         pending: Boolean(data.pending),
+        unsaved: Boolean(data.unsaved),
         anchored: marks.some((m) => m.isConnected),
         searching: Boolean(searching),
         method,

@@ -40,6 +40,8 @@ function onMouseUp(ui, highlights, event) {
 }
 
 function onClick(ui, highlights, event) {
+  // A page script's click must not open the editor: it would show the note.
+  if (!event.isTrusted) return;
   // A mark inside a shadow root: the event's target is its host.
   const mark = event.composedPath()[0]?.closest?.(MARK_TAG);
   if (!mark) return;

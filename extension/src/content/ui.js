@@ -1,7 +1,8 @@
 /**
  * The in-page UI: the colour toolbar by a selection and the editor opened by
- * clicking a highlight. Both live in a shadow root on an element outside
- * <body>, so page styles do not reach them and they are not page text.
+ * clicking a highlight. Both live in a closed shadow root on an element
+ * outside <body>, so page styles and scripts do not reach them and they are
+ * not page text.
  * Everything that came from the page or the server is set as textContent.
  */
 
@@ -44,6 +45,13 @@ button.text {
   border: 1px solid #bbb; background: #f6f6f6;
 }
 button.danger { color: #a00; margin-right: auto; }
+.notice {
+  position: fixed; z-index: 2147483647; display: none; right: 16px; top: 16px;
+  max-width: 340px; font: 13px/1.4 system-ui, sans-serif; color: #fff;
+  background: #b00020; border-radius: 8px; padding: 8px 12px;
+  box-shadow: 0 4px 16px rgba(0,0,0,.25); cursor: pointer;
+}
+.notice.open { display: block; }
 `;
 
 function el(doc, tag, props = {}, children = []) {
@@ -82,16 +90,20 @@ function swatches(doc, className) {
  */
 export function createUi(doc, handlers) {
   const host = doc.createElement('hatchery-ui');
-  const root = host.attachShadow({ mode: 'open' });
-  // The page can reach into an open shadow root and click our buttons with
-  // script: only a person's own clicks count.
-  root.addEventListener(
-    'click',
-    (e) => {
-      if (!e.isTrusted) e.stopImmediatePropagation();
-    },
-    true,
-  );
+  // Closed: the page cannot reach the editor and read a note from it. The
+  // root is only ever held in this (isolated) world.
+  const root = host.attachShadow({ mode: 'closed' });
+  // Only a person's own input counts: a page script cannot reach into a
+  // closed root, and whatever it dispatches is stopped here anyway.
+  for (const type of ['click', 'mousedown', 'keydown', 'input']) {
+    root.addEventListener(
+      type,
+      (e) => {
+        if (!e.isTrusted) e.stopImmediatePropagation();
+      },
+      true,
+    );
+  }
   root.append(el(doc, 'style', { textContent: STYLE }));
 
   const bar = el(doc, 'div', { className: 'bar', role: 'toolbar' }, swatches(doc, 'swatch'));
@@ -106,9 +118,9 @@ export function createUi(doc, handlers) {
   const colorRow = el(doc, 'div', { className: 'row colors' }, swatches(doc, 'swatch'));
   const note = el(doc, 'textarea', { placeholder: 'Note', name: 'note' });
   const tags = el(doc, 'input', { placeholder: 'Tags, comma separated', name: 'tags' });
-  const del = el(doc, 'button', { type: 'button', className: 'text danger', textContent: 'Delete' });
-  const close = el(doc, 'button', { type: 'button', className: 'text', textContent: 'Close' });
-  const save = el(doc, 'button', { type: 'button', className: 'text', textContent: 'Save' });
+  const del = el(doc, 'button', { type: 'button', className: 'text danger delete', textContent: 'Delete' });
+  const close = el(doc, 'button', { type: 'button', className: 'text close', textContent: 'Close' });
+  const save = el(doc, 'button', { type: 'button', className: 'text save', textContent: 'Save' });
   const editor = el(doc, 'div', { className: 'editor', role: 'dialog', 'aria-label': 'Edit highlight' }, [
     quote,
     colorRow,
@@ -116,7 +128,10 @@ export function createUi(doc, handlers) {
     el(doc, 'div', { className: 'row' }, [tags]),
     el(doc, 'div', { className: 'row' }, [del, close, save]),
   ]);
-  root.append(bar, editor);
+  // What went wrong with a highlight (it could not be saved); a click hides it.
+  const notice = el(doc, 'div', { className: 'notice', role: 'alert' });
+  notice.addEventListener('click', () => notice.classList.remove('open'));
+  root.append(bar, editor, notice);
   doc.documentElement.append(host);
 
   let editing = null;
@@ -182,11 +197,16 @@ export function createUi(doc, handlers) {
       editor.style.top = `${top + 200 < doc.defaultView.innerHeight ? top : Math.max(4, rect.top - 220)}px`;
     },
     hideEditor,
+    /** Tell the person something went wrong, until they click it away. */
+    notice(text) {
+      notice.textContent = text;
+      notice.classList.add('open');
+    },
     get editing() {
       return editing;
     },
     contains(node) {
-      return node === host || host.contains(node);
+      return node === host || host.contains(node) || node?.getRootNode?.() === root;
     },
   };
 }

@@ -4,14 +4,15 @@
  * stopped, is never lost.
  *
  * These are pure functions over an array of items; the service worker keeps
- * the array in chrome.storage.local and is its only writer. Items go to the
+ * the items in chrome.storage.local, one entry each (storageChanges says
+ * what a step writes), and is their only writer. Items go to the
  * server in order, one at a time. A create carries a client UUID and the
  * server stores each id once, so a create sent twice (the worker died between
  * the request and the acknowledgement) is still stored exactly once.
  *
  * An item is
  *   {key, kind: 'create'|'update'|'delete', id, url, payload, rev,
- *    attempts, nextAttemptAt, lastError, failed}
+ *    attempts, nextAttemptAt, lastError, failed, html}
  * `rev` grows with each change merged into the item, so an acknowledgement
  * for an older revision does not drop the newer change.
  */
@@ -44,6 +45,8 @@ function item(kind, id, url, payload, now) {
     nextAttemptAt: now,
     lastError: null,
     failed: null,
+    // A create whose page HTML waits in its own entry (see htmlEntry).
+    html: false,
   };
 }
 
@@ -61,12 +64,13 @@ function pick(changes) {
  * @param {object[]} queue
  * @param {object} capture - the POST /api/captures body, with its `id`
  * @param {number} now
+ * @param {{html?: boolean}} [options] html: its page HTML is stored apart
  * @returns {object[]}
  */
-export function enqueueCreate(queue, capture, now) {
+export function enqueueCreate(queue, capture, now, { html = false } = {}) {
   if (!capture?.id) throw new TypeError('a capture needs an id');
   if (queue.some((i) => i.key === `create:${capture.id}`)) return queue;
-  return [...queue, item('create', capture.id, capture.url, { ...capture }, now)];
+  return [...queue, { ...item('create', capture.id, capture.url, { ...capture }, now), html }];
 }
 
 /**
@@ -153,6 +157,7 @@ export function acknowledge(queue, key, rev) {
       payload: pick(found.payload),
       rev: 1,
       attempts: 0,
+      html: false,
     };
     return queue.map((i) => (i === found ? update : i));
   }
@@ -231,4 +236,113 @@ export function mergePending(serverHighlights, queue, url) {
     }
   }
   return [...byId.values()];
+}
+
+/*
+ * How the outbox is kept: one storage entry per item, the order of the
+ * items in an entry of its own, and a capture's page HTML (up to 1.5 M
+ * characters) apart from its item. A step writes only the items it changed,
+ * and the page HTML never stands in the way of the highlight: the highlight
+ * is queued without it if it must be.
+ */
+
+export const ORDER_KEY = 'outbox.order';
+// The outbox of earlier versions: the whole queue, page HTML included, in one entry.
+export const LEGACY_KEY = 'outbox';
+
+/** @param {string} key an item's key @returns {string} its storage entry */
+export function itemEntry(key) {
+  return `outbox.item:${key}`;
+}
+
+/** @param {string} id a highlight id @returns {string} its page HTML's entry */
+export function htmlEntry(id) {
+  return `outbox.html:${id}`;
+}
+
+/**
+ * Split a capture into the highlight and its page HTML.
+ *
+ * @param {object} capture
+ * @returns {{lean: object, html: string|null}}
+ */
+export function splitHtml(capture) {
+  const { html, ...lean } = capture;
+  return { lean, html: typeof html === 'string' && html ? html : null };
+}
+
+/**
+ * What to write to storage for a queue change: the items that changed (the
+ * functions above keep an unchanged item the same object), the entries to
+ * remove (with the page HTML of a create that left the queue) and the new
+ * order when it changed.
+ *
+ * @param {object[]} before
+ * @param {object[]} after
+ * @returns {{set: Record<string, object>, remove: string[], order: string[]|null}}
+ */
+export function storageChanges(before, after) {
+  const old = new Map(before.map((i) => [i.key, i]));
+  const set = {};
+  for (const i of after) {
+    if (old.get(i.key) !== i) set[itemEntry(i.key)] = i;
+  }
+  const kept = new Set(after.map((i) => i.key));
+  const remove = [];
+  for (const i of before) {
+    if (kept.has(i.key)) continue;
+    remove.push(itemEntry(i.key));
+    if (i.kind === 'create' && i.html) remove.push(htmlEntry(i.id));
+  }
+  const sameOrder =
+    before.length === after.length && before.every((i, n) => i.key === after[n].key);
+  return { set, remove, order: sameOrder ? null : after.map((i) => i.key) };
+}
+
+/**
+ * The queue stored under `order`, from the entries read for it; an entry
+ * missing (a step was cut short) is skipped.
+ *
+ * @param {string[]} order
+ * @param {Record<string, object>} entries
+ * @returns {object[]}
+ */
+export function queueFrom(order, entries) {
+  return order.map((key) => entries[itemEntry(key)]).filter(Boolean);
+}
+
+/**
+ * An outbox of an earlier version, as items without their page HTML and
+ * the HTML apart.
+ *
+ * @param {object[]} legacy
+ * @returns {{items: object[], html: Record<string, string>}}
+ */
+export function fromLegacy(legacy) {
+  const items = [];
+  const html = {};
+  for (const i of Array.isArray(legacy) ? legacy : []) {
+    if (!i?.key) continue;
+    const { lean, html: page } = splitHtml(i.payload ?? {});
+    if (i.kind === 'create' && page) html[htmlEntry(i.id)] = page;
+    items.push({ ...i, payload: i.payload ? lean : i.payload, html: Boolean(page && i.kind === 'create') });
+  }
+  return { items, html };
+}
+
+/**
+ * Forget the page HTML of every queued capture (to make room for a
+ * highlight when storage is full): they go to the server without it.
+ *
+ * @param {object[]} queue
+ * @returns {{queue: object[], remove: string[]}}
+ */
+export function dropAllHtml(queue) {
+  const remove = [];
+  const next = queue.map((i) => {
+    if (!i.html) return i;
+    remove.push(htmlEntry(i.id));
+    return { ...i, html: false };
+  });
+  return { queue: remove.length ? next : queue, remove };
 }

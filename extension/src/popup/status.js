@@ -72,10 +72,13 @@ export async function renderOutbox() {
   const status = await ask({ type: 'status' });
   const box = $('outbox');
   if (!status) return;
-  const { waiting = 0, failed = 0 } = status;
-  box.hidden = waiting + failed === 0;
+  const { waiting = 0, failed = 0, notQueued = { count: 0 } } = status;
+  box.hidden = waiting + failed + notQueued.count === 0;
   const parts = [];
   if (waiting) parts.push(`${waiting} waiting to sync`);
   if (failed) parts.push(`${failed} refused by the server`);
+  if (notQueued.count) {
+    parts.push(`${notQueued.count} could not be saved (${notQueued.message})`);
+  }
   $('waiting').textContent = parts.join(', ');
 }

@@ -16,7 +16,9 @@ function highlightItem(highlight, { onClick } = {}) {
   quote.title = highlight.exact ?? '';
   if (onClick) quote.addEventListener('click', onClick);
   else quote.disabled = true;
-  item.querySelector('.note').textContent = highlight.note ?? '';
+  item.querySelector('.note').textContent = highlight.unsaved
+    ? 'Not saved: the browser refused to store it.'
+    : (highlight.note ?? '');
   return item;
 }
 
