@@ -51,11 +51,13 @@ class SectionDraft:
 
 class ThreadDraft(NamedTuple):
     """A common thread: its phrase, the indices of the sources it runs
-    through, and the keys that cite it."""
+    through, the key that cites it in each, and, per source, whether the
+    person's own words (highlight, note, tags) hold it."""
 
     phrase: str
     sources: list[int]
     keys: list[Key]
+    own: tuple[bool, ...] = ()
 
 
 @dataclass

@@ -24,6 +24,7 @@ from .models import Hatch, Source
 from .plan import Plan
 from .reading import read_sources
 from .sections import draft_sections
+from .relatedness import relate
 from .threads import common_threads
 
 LOGGER = logging.getLogger(__name__)
@@ -41,13 +42,19 @@ def hatch_local(sources: list[Source], plan: Plan) -> Hatch:
     # Sections first: the person's highlights claim their sentences before
     # advice and the conclusion look for theirs.
     sections = draft_sections(sources, reading, plan, ledger)
-    threads = common_threads(sources, reading, plan)
+    threads = common_threads(sources, reading.used, reading.passages, reading.focus, plan, reading.lang)
+    # How the pages relate decides what may be claimed: pages that stand
+    # apart get no threads and no frame that links them.
+    relation = relate(sources, reading.used, threads, reading.lang)
+    if not relation.linked and len(reading.used) > 1:
+        threads = []
     advice = pick_advice(sections, reading, plan, threads, ledger)
-    introduction = framing.introduction(sources, reading, threads)
-    conclusion = framing.conclusion(sources, reading, threads, ledger)
+    introduction = framing.introduction(sources, reading, relation, threads)
+    conclusion = framing.conclusion(sources, reading, relation, threads, ledger)
     LOGGER.debug(
-        "hatched %d sources, %d highlights: %d threads, %d advice",
-        len(reading.used), reading.highlight_count, len(threads), len(advice),
+        "hatched %d sources, %d highlights: %s, %d threads, %d advice",
+        len(reading.used), reading.highlight_count, relation.kind, len(threads), len(advice),
     )
-    title = framing.title(sources, threads)
-    return assemble(sources, plan, HatchDraft(title, introduction, sections, threads, advice, conclusion))
+    title = framing.title(sources, reading, relation, threads)
+    draft = HatchDraft(title, introduction, sections, threads, advice, conclusion)
+    return assemble(sources, plan, draft, relation=relation.kind, lang=reading.lang)
