@@ -58,6 +58,7 @@ class ThreadDraft(NamedTuple):
     sources: list[int]
     keys: list[Key]
     own: tuple[bool, ...] = ()
+    specificity: float = 0.0
 
 
 @dataclass

@@ -16,16 +16,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..sentences import STOPWORDS, stem
+from ..sentences import ABBREVIATIONS, STOPWORDS, stem
 from .rarity import zipf
 
-# Longest idea, in words.
-MAX_IDEA_WORDS = 4
+# Longest idea, in words: longer runs shared by two pages are quoted
+# wording ("nearby parking lot along"), not a name for an idea.
+MAX_IDEA_WORDS = 3
+
+# Words that may sit inside an idea but never at its edge: they lean on
+# the words around them ("suicide rate among", "Tesla fires anywhere").
+EDGE_WORDS = frozenset(
+    """
+    along among amid amidst across behind beyond anywhere everywhere nearby
+    overall know knows known called via despite toward towards whose onto
+    least lot lots sort
+    """.split()
+)
 
 # A single word names an idea only when it is at most this common (Zipf):
 # "groundwater" 3.4, "saudi" 4.3 and "pollution" 4.2 do; "early" 5.4 and
-# "tuesday" 4.6 do not. Tuned on the tune half of the news clusters.
+# "cited" 4.5 do not. Tuned on the tune half of the news clusters.
 SINGLE_WORD_ZIPF = 4.4
+
+# Between pages already known to tell one story, a commoner single word
+# ("electronics" 4.6) is a thread too: the story makes it specific.
+STORY_WORD_ZIPF = 4.8
 
 # A name (capitalised inside a sentence every time it is seen) may be a
 # little commoner: "Obama" 4.9, "Trump" 4.9.
@@ -35,6 +50,22 @@ NAME_ZIPF = 5.0
 # this common: "air pollution" and "index funds" do, "young people" and
 # "last week" do not.
 PHRASE_ZIPF = 5.0
+
+# Names of days and months are capitalised and fairly rare, and say when,
+# not what: never an idea alone.
+CALENDAR_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december
+    montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi
+    mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves
+    viernes sábado domingo
+    """.split()
+)
+
+# The most common a lowercase word at the edge of a phrase with a name in
+# it may be: "Brexit negotiations" yes, "Trump's personal" no.
+MIXED_EDGE_ZIPF = 4.8
 
 # Words shorter than this never stand alone as an idea.
 MIN_WORD_CHARS = 3
@@ -54,6 +85,9 @@ class Idea:
     forms: dict[str, int] = field(default_factory=dict)
     specificity: float = 0.0
     count: int = 0
+    # For one-word ideas: its Zipf frequency and whether it reads as a name.
+    common: float = 0.0
+    name: bool = False
 
     @property
     def words(self) -> int:
@@ -80,10 +114,10 @@ def _runs(text: str) -> list[list[tuple[str, bool]]]:
             run = []
             opens = opens or token in ".!?。！？\"“”"
             continue
-        lower = token.lower()
+        lower = token.lower().replace("’", "'")
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         joins_name = token[0].isupper() and nxt[:1].isupper() and nxt.lower() not in STOPWORDS
-        if (lower in STOPWORDS and not joins_name) or len(lower) < 2 or lower.isdigit():
+        if (lower in STOPWORDS and not joins_name) or len(lower) < 2 or not any(c.isalpha() for c in lower):
             if run:
                 runs.append(run)
             run = []
@@ -118,12 +152,34 @@ def ideas_in(text: str, lang: str = "en") -> dict[tuple[str, ...], Idea]:
                 if idea is None:
                     spec = sum(7.0 - min(7.0, zipf(w, lang)) for w, _ in piece)
                     idea = found[key] = Idea(key, specificity=spec)
+                    if n == 1:
+                        idea.common = zipf(piece[0][0].lower(), lang)
+                        idea.name = _is_name(*piece[0])
                 idea.count += 1
                 form = " ".join(w for w, _ in piece)
                 if piece[0][1] and not _is_name_form(piece, lang):
                     form = form[:1].lower() + form[1:]
                 idea.forms[form] = idea.forms.get(form, 0) + (1 if piece[0][1] else 2)
     return found
+
+
+def _leans_ok(word: str, *, last: bool) -> bool:
+    """False when a lowercase `word` at a phrase's edge leans on the words
+    around it: an adverb ("virtually"), an edge word, a participle that
+    opens ("received food stamps") or closes ("lapel pins bearing") it."""
+    if not word.islower():
+        return True
+    if word in EDGE_WORDS or word.lower() in ABBREVIATIONS or (len(word) > 4 and word.endswith("ly")):
+        return False
+    if last:
+        return not word.endswith(("ing", "ed"))
+    return not word.endswith("ed")
+
+
+def is_specific(idea: Idea, word_zipf: float = SINGLE_WORD_ZIPF) -> bool:
+    """True when `idea` names something: a phrase (see `ideas_in`), a name,
+    or a single word at most `word_zipf` common."""
+    return idea.words > 1 or idea.common <= word_zipf or (idea.name and idea.common <= NAME_ZIPF)
 
 
 def _is_name_form(piece: list[tuple[str, bool]], lang: str) -> bool:
@@ -134,7 +190,7 @@ def _is_name_form(piece: list[tuple[str, bool]], lang: str) -> bool:
 
 def _allowed(piece: list[tuple[str, bool]], lang: str) -> bool:
     """True when the words `piece` name an idea (see the module's doc)."""
-    first, last = piece[0][0], piece[-1][0]
+    first, last = piece[0][0].replace("’", "'"), piece[-1][0].replace("’", "'")
     if first.lower() in STOPWORDS or last.lower() in STOPWORDS:
         # A capitalised function word may sit inside a name, not at its end
         # ("New York" yes, "York New" no); at its start only as a name.
@@ -142,12 +198,24 @@ def _allowed(piece: list[tuple[str, bool]], lang: str) -> bool:
             return False
     if first.isdigit() or last.isdigit():
         return False
+    if len(piece) > 1 and not (_leans_ok(first, last=False) and _leans_ok(last, last=True)):
+        return False
+    if len(piece) > 1 and any(w[:1].isupper() for w, _ in piece):
+        # A name with a common word tacked on ("Trump's personal", "late
+        # North Korean") is the name and some wording: only a rare
+        # lowercase word may sit at the edge of a name.
+        for edge in (first, last):
+            if edge.islower() and zipf(edge, lang) > MIXED_EDGE_ZIPF:
+                return False
     if len(piece) == 1:
         word, opens = piece[0]
         if len(word) < MIN_WORD_CHARS:
             return False
+        if word.lower() in CALENDAR_WORDS or word.lower() in ABBREVIATIONS:
+            return False
         common = zipf(word.lower(), lang)
-        return common <= SINGLE_WORD_ZIPF or (_is_name(word, opens) and common <= NAME_ZIPF)
+        return common <= max(STORY_WORD_ZIPF, SINGLE_WORD_ZIPF) or (
+            _is_name(word, opens) and common <= NAME_ZIPF)
     rarest = min(zipf(w.lower(), lang) for w, _ in piece if w.lower() not in STOPWORDS)
     names = all(w[:1].isupper() for w, _ in piece)
     return rarest <= PHRASE_ZIPF or (names and not piece[0][1])

@@ -24,8 +24,9 @@ from .models import Hatch, Source
 from .plan import Plan
 from .reading import read_sources
 from .sections import draft_sections
-from .relatedness import relate
-from .threads import common_threads
+from .ideas import STORY_WORD_ZIPF
+from .relatedness import STORY, UNRELATED, relate
+from .threads import pick_threads, thread_candidates
 
 LOGGER = logging.getLogger(__name__)
 
@@ -42,12 +43,16 @@ def hatch_local(sources: list[Source], plan: Plan) -> Hatch:
     # Sections first: the person's highlights claim their sentences before
     # advice and the conclusion look for theirs.
     sections = draft_sections(sources, reading, plan, ledger)
-    threads = common_threads(sources, reading.used, reading.passages, reading.focus, plan, reading.lang)
+    candidates = thread_candidates(sources, reading.used, reading.passages, reading.focus, reading.lang)
+    threads = pick_threads(candidates, reading.used, plan.threads)
     # How the pages relate decides what may be claimed: pages that stand
-    # apart get no threads and no frame that links them.
+    # apart get no threads and no frame that links them; pages on one
+    # story may share commoner words.
     relation = relate(sources, reading.used, threads, reading.lang)
-    if not relation.linked and len(reading.used) > 1:
+    if relation.kind == UNRELATED:
         threads = []
+    elif relation.kind == STORY:
+        threads = pick_threads(candidates, reading.used, plan.threads, STORY_WORD_ZIPF)
     advice = pick_advice(sections, reading, plan, threads, ledger)
     introduction = framing.introduction(sources, reading, relation, threads)
     conclusion = framing.conclusion(sources, reading, relation, threads, ledger)

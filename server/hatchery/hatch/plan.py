@@ -27,9 +27,9 @@ class Plan:
 
 
 PLANS = {
-    "short": Plan("short", 4, 0, 60, 3, 3),
-    "medium": Plan("medium", 8, 1, 120, 5, 5),
-    "long": Plan("long", 500, 2, 220, 8, 8),
+    "short": Plan("short", 4, 0, 60, 2, 3),
+    "medium": Plan("medium", 8, 1, 120, 3, 5),
+    "long": Plan("long", 500, 2, 220, 5, 8),
 }
 
 

@@ -32,6 +32,11 @@ LINK_SIMILARITY = 0.11
 # people, places and events); below it they share a theme.
 STORY_SIMILARITY = 0.22
 
+# A thread links pages otherwise far apart only when it is this specific
+# (its words' summed rarity, 0-7 each): "index funds" (4.8) and
+# "groundwater" (3.6) do, "White House" (3.0) and "cited" (2.7) do not.
+THREAD_LINK_SPECIFICITY = 3.5
+
 # Words read from each article for the comparison: enough for its subject,
 # bounded for long pages.
 PROFILE_WORDS = 3000
@@ -86,6 +91,8 @@ def _thread_links(threads: list[ThreadDraft]) -> set[tuple[int, int]]:
     a highlight (or its note) on both, not only to the paragraphs around."""
     pairs = set()
     for t in threads:
+        if t.specificity < THREAD_LINK_SPECIFICITY:
+            continue
         marked = [i for i, own in zip(t.sources, t.own) if own]
         for a in marked:
             for b in marked:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .drafts import Key, ThreadDraft
-from .ideas import Idea, ideas_in
+from .ideas import SINGLE_WORD_ZIPF, Idea, ideas_in, is_specific
 from .models import Source
 from .passages import Passage
 from .plan import Plan
@@ -126,30 +126,25 @@ def best_threads(candidates: list[Shared], limit: int) -> list[Shared]:
     return kept
 
 
-def common_threads(
+def thread_candidates(
     sources: list[Source],
     used: list[int],
     passages: dict[int, list[Passage]],
     focus: dict[int, str],
-    plan: Plan,
     lang: str,
-) -> list[ThreadDraft]:
-    """The threads of the used sources, strongest first.
+) -> list[Shared]:
+    """Every idea that could be a thread of the used sources: held by two
+    of them (or, with one source, by two of its highlights).
 
     :param sources: the picked pages.
     :param used: indices of the sources with something to hatch.
     :param passages: per used source, its highlights' passages.
     :param focus: per used source, the text the hatch weighs.
-    :param plan: how many threads at most.
     :param lang: the sources' language, for word rarity.
     """
     groups = [holders(i, sources[i], passages[i], focus[i], lang) for i in used]
     if len(used) > 1:
-        found = best_threads(shared_ideas(groups), plan.threads)
-        return [
-            ThreadDraft(s.idea.surface(), [used[g] for g in s.groups], s.keys, tuple(s.own))
-            for s in found
-        ]
+        return shared_ideas(groups)
     # One source: ideas that recur across its highlights (each highlight a
     # group of its own; a paragraph two highlights share counts once).
     single = []
@@ -160,6 +155,22 @@ def common_threads(
             holder = Holder(holder.key, holder.own, {})
         seen_paragraphs.add(near)
         single.append([holder])
-    found = best_threads(shared_ideas(single), plan.threads)
-    return [ThreadDraft(s.idea.surface(), [used[0]], list(dict.fromkeys(s.keys)), (s.marked,))
-            for s in found]
+    return shared_ideas(single)
+
+
+def pick_threads(candidates: list[Shared], used: list[int], limit: int,
+                 word_zipf: float = SINGLE_WORD_ZIPF) -> list[ThreadDraft]:
+    """The strongest `limit` specific candidates (see `is_specific`) as
+    threads, with source indices and keys into the picked sources.
+
+    :param word_zipf: how common a one-word thread may be.
+    """
+    specific = [c for c in candidates if is_specific(c.idea, word_zipf)]
+    out = []
+    for s in best_threads(specific, limit):
+        if len(used) > 1:
+            indices, keys, own = [used[g] for g in s.groups], s.keys, tuple(s.own)
+        else:
+            indices, keys, own = [used[0]], list(dict.fromkeys(s.keys)), (s.marked,)
+        out.append(ThreadDraft(s.idea.surface(), indices, keys, own, s.idea.specificity))
+    return out
