@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from ..sentences import ABBREVIATIONS, STOPWORDS, stem
-from .rarity import zipf
+from .rarity import COMMON_ZIPF, zipf
 
 # Longest idea, in words: longer runs shared by two pages are quoted
 # wording ("nearby parking lot along"), not a name for an idea.
@@ -129,47 +131,71 @@ def _runs(text: str) -> list[list[tuple[str, bool]]]:
     return runs
 
 
-def _is_name(word: str, opens: bool) -> bool:
-    return word[:1].isupper() and not opens
+def _is_name(word: _Word) -> bool:
+    return word.upper and not word.opens
 
 
+class _Word(NamedTuple):
+    """A word of a run, looked up once however many phrases hold it."""
+
+    form: str
+    opens: bool
+    lower: str
+    stem: str
+    common: float
+    stop: bool
+    upper: bool
+
+
+def _words(run: list[tuple[str, bool]], lang: str) -> list[_Word]:
+    out = []
+    for form, opens in run:
+        lower = form.lower().replace("’", "'")
+        out.append(_Word(form, opens, lower, stem(lower), zipf(lower, lang),
+                         lower in STOPWORDS, form[:1].isupper()))
+    return out
+
+
+@lru_cache(maxsize=4096)
 def ideas_in(text: str, lang: str = "en") -> dict[tuple[str, ...], Idea]:
-    """The ideas of `text`, by stems.
+    """The ideas of `text`, by stems. Cached: a paragraph with several
+    highlights is read once. The result is shared; do not change it.
 
     :param text: any text: highlights, their paragraphs and notes.
     :param lang: the text's language code, for word rarity.
     """
     found: dict[tuple[str, ...], Idea] = {}
     for run in _runs(text):
-        stems = [stem(w.lower()) for w, _ in run]
+        ws = _words(run, lang)
         for n in range(1, MAX_IDEA_WORDS + 1):
-            for i in range(len(run) - n + 1):
-                piece = run[i : i + n]
-                if not _allowed(piece, lang):
+            for i in range(len(ws) - n + 1):
+                piece = ws[i : i + n]
+                if not _allowed(piece):
                     continue
-                key = tuple(stems[i : i + n])
+                key = tuple(w.stem for w in piece)
                 idea = found.get(key)
                 if idea is None:
-                    spec = sum(7.0 - min(7.0, zipf(w, lang)) for w, _ in piece)
+                    spec = sum(COMMON_ZIPF - min(COMMON_ZIPF, w.common) for w in piece)
                     idea = found[key] = Idea(key, specificity=spec)
                     if n == 1:
-                        idea.common = zipf(piece[0][0].lower(), lang)
-                        idea.name = _is_name(*piece[0])
+                        idea.common = piece[0].common
+                        idea.name = _is_name(piece[0])
                 idea.count += 1
-                form = " ".join(w for w, _ in piece)
-                if piece[0][1] and not _is_name_form(piece, lang):
+                form = " ".join(w.form for w in piece)
+                if piece[0].opens and not _is_name_form(piece):
                     form = form[:1].lower() + form[1:]
-                idea.forms[form] = idea.forms.get(form, 0) + (1 if piece[0][1] else 2)
+                idea.forms[form] = idea.forms.get(form, 0) + (1 if piece[0].opens else 2)
     return found
 
 
-def _leans_ok(word: str, *, last: bool) -> bool:
-    """False when a lowercase `word` at a phrase's edge leans on the words
+def _leans_ok(w: _Word, *, last: bool) -> bool:
+    """False when a lowercase word at a phrase's edge leans on the words
     around it: an adverb ("virtually"), an edge word, a participle that
     opens ("received food stamps") or closes ("lapel pins bearing") it."""
-    if not word.islower():
+    word = w.lower
+    if w.upper:
         return True
-    if word in EDGE_WORDS or word.lower() in ABBREVIATIONS or (len(word) > 4 and word.endswith("ly")):
+    if word in EDGE_WORDS or word in ABBREVIATIONS or (len(word) > 4 and word.endswith("ly")):
         return False
     if last:
         return not word.endswith(("ing", "ed"))
@@ -182,40 +208,36 @@ def is_specific(idea: Idea, word_zipf: float = SINGLE_WORD_ZIPF) -> bool:
     return idea.words > 1 or idea.common <= word_zipf or (idea.name and idea.common <= NAME_ZIPF)
 
 
-def _is_name_form(piece: list[tuple[str, bool]], lang: str) -> bool:
+def _is_name_form(piece: list[_Word]) -> bool:
     """True when a sentence-initial run reads as a name anyway: every word
-    capitalised and the first one no common word."""
-    return len(piece) > 1 and all(w[:1].isupper() for w, _ in piece) or zipf(piece[0][0].lower(), lang) < 3.0
+    capitalised, or a first word no common word."""
+    return (len(piece) > 1 and all(w.upper for w in piece)) or piece[0].common < 3.0
 
 
-def _allowed(piece: list[tuple[str, bool]], lang: str) -> bool:
+def _allowed(piece: list[_Word]) -> bool:
     """True when the words `piece` name an idea (see the module's doc)."""
-    first, last = piece[0][0].replace("’", "'"), piece[-1][0].replace("’", "'")
-    if first.lower() in STOPWORDS or last.lower() in STOPWORDS:
+    first, last = piece[0], piece[-1]
+    if first.stop or last.stop:
         # A capitalised function word may sit inside a name, not at its end
         # ("New York" yes, "York New" no); at its start only as a name.
-        if last.lower() in STOPWORDS or not first[:1].isupper():
+        if last.stop or not first.upper:
             return False
-    if first.isdigit() or last.isdigit():
+    if len(piece) == 1:
+        if len(first.lower) < MIN_WORD_CHARS:
+            return False
+        if first.lower in CALENDAR_WORDS or first.lower in ABBREVIATIONS:
+            return False
+        return first.common <= max(STORY_WORD_ZIPF, SINGLE_WORD_ZIPF) or (
+            _is_name(first) and first.common <= NAME_ZIPF)
+    if not (_leans_ok(first, last=False) and _leans_ok(last, last=True)):
         return False
-    if len(piece) > 1 and not (_leans_ok(first, last=False) and _leans_ok(last, last=True)):
-        return False
-    if len(piece) > 1 and any(w[:1].isupper() for w, _ in piece):
+    if any(w.upper for w in piece):
         # A name with a common word tacked on ("Trump's personal", "late
         # North Korean") is the name and some wording: only a rare
         # lowercase word may sit at the edge of a name.
         for edge in (first, last):
-            if edge.islower() and zipf(edge, lang) > MIXED_EDGE_ZIPF:
+            if not edge.upper and edge.common > MIXED_EDGE_ZIPF:
                 return False
-    if len(piece) == 1:
-        word, opens = piece[0]
-        if len(word) < MIN_WORD_CHARS:
-            return False
-        if word.lower() in CALENDAR_WORDS or word.lower() in ABBREVIATIONS:
-            return False
-        common = zipf(word.lower(), lang)
-        return common <= max(STORY_WORD_ZIPF, SINGLE_WORD_ZIPF) or (
-            _is_name(word, opens) and common <= NAME_ZIPF)
-    rarest = min(zipf(w.lower(), lang) for w, _ in piece if w.lower() not in STOPWORDS)
-    names = all(w[:1].isupper() for w, _ in piece)
-    return rarest <= PHRASE_ZIPF or (names and not piece[0][1])
+    rarest = min(w.common for w in piece if not w.stop)
+    names = all(w.upper for w in piece)
+    return rarest <= PHRASE_ZIPF or (names and not first.opens)
