@@ -19,6 +19,7 @@ import logging
 from . import framing
 from .advice import pick_advice
 from .assembly import assemble
+from .condense import condense
 from .drafts import HatchDraft, Ledger
 from .models import Hatch, Source
 from .plan import Plan
@@ -61,5 +62,6 @@ def hatch_local(sources: list[Source], plan: Plan) -> Hatch:
         len(reading.used), reading.highlight_count, relation.kind, len(threads), len(advice),
     )
     title = framing.title(sources, reading, relation, threads)
-    draft = HatchDraft(title, introduction, sections, threads, advice, conclusion)
+    draft = condense(HatchDraft(title, introduction, sections, threads, advice, conclusion),
+                     plan.words, reading.score)
     return assemble(sources, plan, draft, relation=relation.kind, lang=reading.lang)
