@@ -25,7 +25,6 @@ Measure only: no text of the data is written anywhere.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import random
 import re

@@ -74,6 +74,8 @@ def passage_entry(citation: Citation, article_words: str = "article text") -> st
     if citation.quote and citation.quote.strip():
         target = citation.link or passage_link(citation.url, citation.quote)
         return f"[{citation.n}] “{escape(shorten(citation.quote))}” ([↗](<{link(target)}>))"
+    if citation.highlight_id:  # stored before quotes were kept
+        return f"[{citation.n}] highlight"
     return f"[{citation.n}] {article_words}"
 
 
