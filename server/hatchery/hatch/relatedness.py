@@ -120,5 +120,8 @@ def relate(sources: list[Source], used: list[int], threads: list[ThreadDraft], l
     if not linked:
         return Relation(UNRELATED, list(used), mean)
     pair_mean = sum(sims[p] for p in linked) / len(linked)
-    kind = STORY if pair_mean >= STORY_SIMILARITY else THEME
+    # One story has its own names (people, places, events) on several pages;
+    # pages that share only common nouns ("lanes") share a theme.
+    named = any(t.phrase[:1].isupper() and len(set(t.sources)) > 1 for t in threads)
+    kind = STORY if pair_mean >= STORY_SIMILARITY and named else THEME
     return Relation(kind, apart, mean)

@@ -119,11 +119,18 @@ def best_threads(candidates: list[Shared], limit: int) -> list[Shared]:
     for cand in ranked:
         if len(kept) >= limit:
             break
-        words = set(cand.idea.stems)
-        if any(words <= set(k.idea.stems) or set(k.idea.stems) <= words for k in kept):
+        words = _singular(cand.idea.stems)
+        if any(words <= _singular(k.idea.stems) or _singular(k.idea.stems) <= words for k in kept):
             continue
         kept.append(cand)
     return kept
+
+
+def _singular(stems: tuple[str, ...]) -> set[str]:
+    """Stems with a plural ending cut, so "lane" and "lanes" (stemmed
+    "lane" and "lan") are one thread."""
+    return {s[:-1] if s.endswith("e") and len(s) > 3 else s for s in stems} | {
+        s.rstrip("s") for s in stems}
 
 
 def thread_candidates(
