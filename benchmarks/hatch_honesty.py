@@ -14,8 +14,9 @@ one cluster a line, {"id", "documents": [str, ...], "summary"}. From it:
 
 Reported, per set kind:
 
-- unrelated sets with any thread or a linking title (goal <= 5%): a title
-  links when it is not one of the sources' own headlines;
+- unrelated sets with any claim of a link (goal <= 5%): a thread, a
+  linking title (one that is not one of the sources' own headlines), or a
+  `relation` of "story" or "theme" (hatches that state one);
 - related sets with at least one thread (goal >= 90%);
 - threads whose words all appear in the reference summary of the cluster
   (goal >= 85%), over the related sets;
@@ -134,7 +135,7 @@ def hatch_words(result) -> int:
 
 
 def run(sets: list[dict], *, length: str, engine: str) -> dict:
-    stats = {kind: {"sets": 0, "with_thread": 0, "linking_title": 0, "claims": 0,
+    stats = {kind: {"sets": 0, "with_thread": 0, "linking_title": 0, "stated_link": 0, "claims": 0,
                     "threads": 0, "threads_in_summary": 0, "words": [], "ms": []}
              for kind in ("related", "unrelated")}
     for item in sets:
@@ -151,9 +152,11 @@ def run(sets: list[dict], *, length: str, engine: str) -> dict:
         s["words"].append(hatch_words(result))
         own_titles = {src.title.strip().lower() for src in sources}
         links = result.title.strip().lower() not in own_titles
+        stated = getattr(result, "relation", None) in ("story", "theme")
         s["linking_title"] += links
+        s["stated_link"] += stated
         s["with_thread"] += bool(result.threads)
-        s["claims"] += bool(result.threads) or links
+        s["claims"] += bool(result.threads) or links or stated
         for thread in result.threads:
             s["threads"] += 1
             if item["summaries"]:
@@ -170,11 +173,15 @@ def report(stats: dict, *, half: str, length: str, budget: int | None) -> str:
     rel, unrel = stats["related"], stats["unrelated"]
     lines = [f"hatch honesty, {half} half, length {length}", "",
              "| measure | goal | result |", "| --- | --- | --- |",
-             f"| unrelated sets with a thread or a linking title | <= 5% | "
+             f"| unrelated sets with a thread, a linking title or a stated link | <= 5% | "
              f"{share(unrel['claims'], unrel['sets'])} ({unrel['claims']} of {unrel['sets']}) |",
              f"| unrelated sets with a thread | | {share(unrel['with_thread'], unrel['sets'])} |",
              f"| unrelated sets with a linking title | | "
              f"{share(unrel['linking_title'], unrel['sets'])} |",
+             f"| unrelated sets whose relation is story or theme | | "
+             f"{share(unrel['stated_link'], unrel['sets'])} |",
+             f"| related sets stated as story or theme | | "
+             f"{share(rel['stated_link'], rel['sets'])} |",
              f"| related sets with at least one thread | >= 90% | "
              f"{share(rel['with_thread'], rel['sets'])} ({rel['with_thread']} of {rel['sets']}) |",
              f"| threads whose words are in the reference summary | >= 85% | "

@@ -96,7 +96,7 @@ ANSWER_MODELS = [
     (models.Thread, contract.Thread, set()),
     (models.Citation, contract.Citation, set()),
     (models.Hatch, contract.Hatch,
-     {"markdown"} | set(contract.HatchRecord.model_fields)),
+     {"markdown", "headings"} | set(contract.HatchRecord.model_fields)),
 ]
 
 

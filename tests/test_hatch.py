@@ -105,11 +105,15 @@ def test_markdown_marks_every_sentence_and_lists_sources(sources):
     for sentence in result.sentences():
         assert "".join(f"[{n}]" for n in sentence.cites) in md
     for c in result.citations:
-        # A highlight is listed by its words, then its page; the article
-        # text by its page alone.
-        quote = "“.+” — " if c.highlight_id else ""
-        what = "" if c.highlight_id else ", article text"
-        assert re.search(rf"^{c.n}\. {quote}\[.+\]\(<{re.escape(c.url)}>\){what}$", md, re.M)
+        # Each citation is its own entry under its numbered page: a
+        # highlight by its words and a link to the passage, the article
+        # text by name.
+        assert re.search(rf"^\d+\. \[.+\]\(<{re.escape(c.url)}>\)$", md, re.M)
+        if c.highlight_id:
+            link = re.escape(c.url + "#:~:text=")
+            assert re.search(rf"^   - \[{c.n}\] “.+” \(\[↗\]\(<{link}.+>\)\)$", md, re.M)
+        else:
+            assert re.search(rf"^   - \[{c.n}\] article text$", md, re.M)
 
 
 def test_advice_comes_only_from_imperative_or_modal_sentences(sources):
@@ -149,9 +153,12 @@ def test_a_stored_hatch_renders_the_same_markdown(sources):
 
 
 def test_one_source_is_enough(sources):
+    # One page: the hatch is titled by the page's own headline (issue 12;
+    # it used to be a keyword list "X: notes on ...").
     result = hatch(sources[:1])
     assert len(result.sections) == 1
-    assert result.title != sources[0].title
+    assert result.relation == "single"
+    assert result.title == sources[0].title
     assert all(s.cites for s in result.sentences())
 
 

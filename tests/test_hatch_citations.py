@@ -17,7 +17,14 @@ def highlight_texts(sources: list[Source]) -> dict[str, str]:
 
 
 def sources_list(markdown: str) -> list[str]:
-    return markdown.split("## Sources\n\n")[1].split("\n\n## Notes")[0].splitlines()
+    """The entries of the Sources list, one per citation (pages left out)."""
+    lines = markdown.split("## Sources\n\n")[1].split("\n\n## Notes")[0].splitlines()
+    return [line.strip()[2:] for line in lines if line.startswith("   - ")]
+
+
+def page_lines(markdown: str) -> list[str]:
+    lines = markdown.split("## Sources\n\n")[1].split("\n\n## Notes")[0].splitlines()
+    return [line for line in lines if not line.startswith(" ")]
 
 
 def test_a_cited_highlight_carries_its_words_and_the_article_text_none():
@@ -37,13 +44,17 @@ def test_the_sources_list_shows_the_cited_words_not_the_same_line_for_each():
     lines = sources_list(result.markdown)
     assert len(lines) == len(result.citations)
     assert len(set(lines)) == len(lines)
+    # Pages are numbered once each, in the order first cited.
+    pages = page_lines(result.markdown)
+    assert len(pages) == len({c.source_id for c in result.citations})
+    assert all(line.startswith(f"{i}. [") for i, line in enumerate(pages, 1))
     by_number = {c.n: c for c in result.citations}
     for line in lines:
-        c = by_number[int(line.split(".")[0])]
+        c = by_number[int(line.split("]")[0][1:])]
         if c.highlight_id:
-            assert line.startswith(f"{c.n}. “{c.quote}” — [{c.title}]("), line
+            assert line.startswith(f"[{c.n}] “{c.quote}” ([↗](<{c.url}#:~:text="), line
         else:
-            assert line.endswith(", article text") and "“" not in line, line
+            assert line == f"[{c.n}] article text", line
 
 
 def test_a_long_quote_is_shortened_at_a_word_and_stays_literal_text():
@@ -53,7 +64,7 @@ def test_a_long_quote_is_shortened_at_a_word_and_stays_literal_text():
     result = hatch([page])
     (cited,) = [c for c in result.citations if c.highlight_id == "h1"]
     assert cited.quote == long_text  # the data keeps it whole
-    (line,) = [entry for entry in sources_list(result.markdown) if entry.startswith(f"{cited.n}. ")]
+    (line,) = [entry for entry in sources_list(result.markdown) if entry.startswith(f"[{cited.n}] ")]
     quoted = line.split("“")[1].split("”")[0]
     assert quoted.startswith(r"Keep the \*first\* draft \[rough\] word0 word1")
     assert quoted.endswith("…") and len(quoted) <= 201
@@ -76,7 +87,7 @@ def test_a_hatch_stored_before_quotes_loads_and_lists_its_sources_as_before():
     old = Hatch.from_dict(stored)
     assert all(c.quote is None for c in old.citations)
     first = next(c for c in old.citations if c.highlight_id)
-    assert f"{first.n}. [{first.title}](<{first.url}>), highlight" in old.markdown.splitlines()
+    assert f"   - [{first.n}] highlight" in old.markdown.splitlines()
     assert Citation.from_dict({"n": 1, "source_id": 2, "highlight_id": None,
                                "url": "https://a.example/", "title": "A"}).quote is None
 

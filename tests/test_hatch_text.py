@@ -87,7 +87,7 @@ def test_clean_text_keeps_the_article_and_drops_the_furniture():
         "Back up your files every day.",
         "Never share your password with anyone.",
         "You should turn off notifications during focus time.",
-        "Teams need to write decisions down.",
+        "Start by writing decisions down.",
         "It is important to measure results, not hours.",
         "Make sure every decision has an owner.",
     ],

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from hatchery.hatch import Citation, Hatch, Section, Sentence, Thread
+from hatchery.hatch.vocabulary import headings
 
 FIXTURE = Path(__file__).resolve().parent / "js" / "fixtures" / "hatch.json"
 
@@ -23,7 +24,8 @@ def _fields(cls) -> set[str]:
 
 def test_the_popup_fixture_has_the_hatch_schema():
     hatch = json.loads(FIXTURE.read_text(encoding="utf-8"))
-    assert set(hatch) == _fields(Hatch) | {"markdown"}
+    assert set(hatch) == _fields(Hatch) | {"markdown", "headings"}
+    assert hatch["headings"] == headings(hatch["lang"])
     sentences = [*hatch["introduction"], *hatch["advice"], *hatch["conclusion"]]
     for section in hatch["sections"]:
         assert set(section) == _fields(Section)

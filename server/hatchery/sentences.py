@@ -30,6 +30,17 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# Lowercase abbreviations of other languages the hatch splits (German
+# "z. B.", "d. h.", "u. a.", "bzw.", "usw."; Spanish "pág."): a one-letter
+# lowercase token is otherwise a sentence end ("à 10 h. Il", "в 2020 г. Он").
+OTHER_ABBREVIATIONS = frozenset("z d u bzw usw vgl ggf evtl inkl nr mio mrd pág núm".split())
+
+# Month names after "3." make it an ordinal (German "am 3. Oktober").
+ORDINAL_MONTHS = frozenset(
+    """januar jänner februar märz april mai juni juli august september oktober
+    november dezember""".split()
+)
+
 # Abbreviations that are ordinary words too ("I said no."): only before a
 # number ("No. 5", "p. 12", "vol. 3") are they not a sentence end.
 NUMERIC_ABBREVIATIONS = frozenset("no nos vol p ch fig eq op art sec".split())
@@ -75,7 +86,12 @@ def _is_false_stop(before: str, stop: str, after: str) -> bool:
     tail = before[-40:].rsplit(None, 1)
     if not tail:
         return False
-    token = tail[-1].lstrip("\"'“‘([«").lower()
+    raw = tail[-1].lstrip("\"'“‘([«")
+    token = raw.lower()
+    if token.isdigit() and after.split(None, 1)[:1] and after.split(None, 1)[0].lower() in ORDINAL_MONTHS:
+        return True
+    if token in OTHER_ABBREVIATIONS:
+        return True
     if token in ABBREVIATIONS:
         # "in the U.S. Then ..." is ambiguous; a capitalised common word after
         # a country abbreviation is more often a new sentence, but the cost of
@@ -83,7 +99,7 @@ def _is_false_stop(before: str, stop: str, after: str) -> bool:
         return True
     # Single letters ("J. K. Rowling") and dotted acronyms ("U.S.A") are
     # initials, not sentence ends.
-    if len(token) == 1 and token.isalpha():
+    if len(token) == 1 and raw.isalpha() and raw.isupper():
         return True
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
         return True

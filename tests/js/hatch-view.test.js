@@ -62,7 +62,9 @@ test('each citation shows the cited words, and the page only as the link', () =>
     fullQuote: 'keeps the primary copy of your data on your own device',
     linkText: 'Local-first software, explained',
     href: 'http://example.org/local-first',
+    passageHref: HATCH.citations[0].link,
   });
+  assert.ok(first.passageHref.startsWith('http://example.org/local-first#:~:text='));
   // An article-text citation has no highlight, so no cited words.
   assert.equal(second.quote, null);
   assert.equal(second.n, 2);
@@ -70,6 +72,31 @@ test('each citation shows the cited words, and the page only as the link', () =>
   assert.equal(third.quote, 'A queue turns a failure into a delay <img src=x onerror=alert(1)>');
   assert.equal(third.href, null);
   assert.equal(third.linkText, 'javascript:alert(1)');
+});
+
+test('sources are numbered by page, each highlight an entry of its own', () => {
+  const view = hatchView(HATCH);
+  const pages = view.sources;
+  assert.deepEqual(pages.map((p) => p.number), pages.map((_, i) => i + 1));
+  assert.equal(
+    pages.reduce((n, p) => n + p.entries.length, 0),
+    HATCH.citations.length,
+  );
+  const ids = new Set(HATCH.citations.map((c) => c.source_id));
+  assert.equal(pages.length, ids.size);
+});
+
+test('section names are the ones the server sends, English for old hatches', () => {
+  const german = { ...HATCH, headings: { ...HATCH.headings, advice: 'Praktische Ratschläge' } };
+  assert.equal(hatchView(german).headings.advice, 'Praktische Ratschläge');
+  const old = { ...HATCH };
+  delete old.headings;
+  assert.equal(hatchView(old).headings.advice, 'Actionable advice');
+});
+
+test('a javascript: link to a passage is never clickable', () => {
+  const view = citationView({ n: 1, url: 'javascript:alert(1)', title: 'x', quote: 'q', link: 'javascript:alert(1)#:~:text=q' });
+  assert.equal(view.passageHref, null);
 });
 
 test('a citation without a title is linked by its host', () => {

@@ -5,9 +5,14 @@
  *   {title, introduction: [Sentence], sections: [{source_id, title, site,
  *    url, paragraphs: [[Sentence]]}], threads: [{phrase, source_ids, cites}],
  *    advice: [Sentence], conclusion: [Sentence], citations: [Citation],
- *    engine, length, model, prompt_version, notes: [str], markdown}
+ *    engine, length, relation, lang, model, prompt_version, notes: [str],
+ *    markdown, headings: {threads, advice, conclusion, sources, notes}}
  *   Sentence = {text, cites: [int]}
- *   Citation = {n, source_id, highlight_id, url, title, quote}
+ *   Citation = {n, source_id, highlight_id, url, title, quote, link}
+ *
+ * Section names come from the server (`headings`, in the hatch's language,
+ * defined once in server/hatchery/hatch/vocabulary.py); DEFAULT_HEADINGS
+ * are the same English words, for hatches stored before they were sent.
  *
  * `hatchView` turns it into the strings the popup shows (pure, tested in
  * node); `renderHatch` puts them in the page from <template>s with
@@ -20,6 +25,15 @@ import { $, fromTemplate } from './dom.js';
 // The cited words are shown in full up to about this many characters; the
 // whole quote is in the tooltip.
 const QUOTE_CHARS = 240;
+
+/** The server's English section names (hatch/vocabulary.py, HEADINGS.en). */
+export const DEFAULT_HEADINGS = Object.freeze({
+  threads: 'Common threads',
+  advice: 'Actionable advice',
+  conclusion: 'In conclusion',
+  sources: 'Sources',
+  notes: 'Notes',
+});
 
 /**
  * A sentence with its citation markers: "Queues help. [1][3]".
@@ -62,9 +76,12 @@ export function writtenBy({ engine, model, prompt_version: promptVersion }) {
  *   `quote` is null when the citation is the page's article text, not a
  *   highlight; `href` is null unless the URL is http(s)
  */
-export function citationView({ n, url, title, quote }) {
+export function citationView({ n, url, title, quote, link }) {
   // `== null`: hatches stored before citations carried quotes have none.
   const cited = quote == null ? null : quote;
+  // The link to the exact passage (a URL text fragment the server built);
+  // the page itself for the article text or an old hatch.
+  const target = cited !== null && link ? link : url;
   return {
     n,
     quote: cited === null ? null : truncate(cited, QUOTE_CHARS),
@@ -72,7 +89,30 @@ export function citationView({ n, url, title, quote }) {
     linkText: title || hostOf(url) || url,
     // Only web links: a javascript: URL from anywhere must never be clickable.
     href: isWebUrl(url) ? url : null,
+    passageHref: isWebUrl(target) ? target : null,
   };
+}
+
+/**
+ * The Sources list: pages numbered in the order first cited, each with its
+ * cited highlights (and its article text) as entries of their own.
+ *
+ * @param {object[]} citations the hatch's citations
+ * @returns {{number: number, linkText: string, href: string|null, entries: object[]}[]}
+ */
+export function sourcePages(citations) {
+  const pages = new Map();
+  for (const citation of citations) {
+    const key = citation.source_id ?? citation.url;
+    if (!pages.has(key)) pages.set(key, []);
+    pages.get(key).push(citationView(citation));
+  }
+  return [...pages.values()].map((entries, i) => ({
+    number: i + 1,
+    linkText: entries[0].linkText,
+    href: entries[0].href,
+    entries,
+  }));
 }
 
 /**
@@ -94,6 +134,8 @@ export function hatchView(hatch) {
     advice: hatch.advice.map(sentenceText),
     conclusion: paragraphText(hatch.conclusion),
     citations: hatch.citations.map(citationView),
+    sources: sourcePages(hatch.citations),
+    headings: { ...DEFAULT_HEADINGS, ...(hatch.headings || {}) },
     notes: hatch.notes,
     markdown: hatch.markdown,
   };
@@ -114,20 +156,34 @@ function listBlock(heading, items) {
   return [element('h4', heading), list];
 }
 
-function citationItem(citation) {
+function entryItem(entry) {
   const item = fromTemplate('citation-item');
-  item.value = citation.n;
+  item.querySelector('.marker').textContent = `[${entry.n}]`;
   const cited = item.querySelector('.cited');
-  if (citation.quote === null) {
+  if (entry.quote === null) {
     cited.textContent = 'the article text';
     cited.classList.add('article');
   } else {
-    cited.textContent = `“${citation.quote}”`;
-    cited.title = citation.fullQuote;
+    cited.textContent = `“${entry.quote}”`;
+    cited.title = entry.fullQuote;
   }
   const link = item.querySelector('.source');
-  link.textContent = citation.linkText;
-  if (citation.href) link.href = citation.href;
+  if (entry.passageHref) {
+    link.href = entry.passageHref;
+    link.textContent = entry.quote === null ? '↗ page' : '↗ passage';
+  } else {
+    link.remove();
+  }
+  return item;
+}
+
+function pageItem(page) {
+  const item = fromTemplate('source-page');
+  item.value = page.number;
+  const link = item.querySelector('.page-link');
+  link.textContent = page.linkText;
+  if (page.href) link.href = page.href;
+  item.querySelector('.entries').append(...page.entries.map(entryItem));
   return item;
 }
 
@@ -151,13 +207,16 @@ export function renderHatch(hatch) {
     node.append(...section.paragraphs.map((text) => element('p', text)));
     body.push(node);
   }
-  body.push(...listBlock('Threads', view.threads));
-  body.push(...listBlock('Advice', view.advice));
-  if (view.conclusion) body.push(element('h4', 'Conclusion'), element('p', view.conclusion));
+  const names = view.headings;
+  body.push(...listBlock(names.threads, view.threads));
+  body.push(...listBlock(names.advice, view.advice));
+  if (view.conclusion) body.push(element('h4', names.conclusion), element('p', view.conclusion));
   $('hatch-body').replaceChildren(...body);
 
-  $('citations').replaceChildren(...view.citations.map((c) => citationItem(c)));
-  $('citations-title').hidden = view.citations.length === 0;
+  $('citations').replaceChildren(...view.sources.map(pageItem));
+  $('citations-title').textContent = names.sources;
+  $('citations-title').hidden = view.sources.length === 0;
+  $('hatch-notes-title').textContent = names.notes;
   $('hatch-notes').replaceChildren(...view.notes.map((note) => element('li', note)));
   $('hatch-notes-box').hidden = view.notes.length === 0;
   $('copy').hidden = !view.markdown;

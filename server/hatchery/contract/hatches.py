@@ -75,6 +75,8 @@ class Citation(Reply):
     title: str
     quote: str | None = Field(None, description="the cited highlight's text; null when the "
                                                 "citation is the page's article text")
+    link: str | None = Field(None, description="the page's URL with a text fragment "
+                                               "(`#:~:text=`) that opens at the cited passage")
 
 
 class HatchRecord(Reply):
@@ -89,8 +91,26 @@ class HatchRecord(Reply):
     created_at: str
 
 
+Relation = one_of(("single", "story", "theme", "unrelated"))
+
+
+class Headings(Reply):
+    """The section names, in the hatch's language, for every view to use."""
+
+    threads: str
+    advice: str
+    conclusion: str
+    sources: str
+    notes: str
+
+
 class Hatch(HatchRecord):
     """A stored hatch: its record and the write-up (`hatch.models.Hatch`)."""
+
+    relation: Relation = Field("theme", description=(
+        "how the sources relate: one story, a shared theme, unrelated, or a single page"))
+    lang: str = Field("en", description="the language of the section names and framing")
+    headings: Headings | None = Field(None, description="section names in `lang`")
 
     introduction: list[Sentence]
     sections: list[Section]

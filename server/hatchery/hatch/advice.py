@@ -2,9 +2,11 @@
 the hatch's list.
 
 A sentence is advice when it tells the reader to do something: it opens
-with a verb in the imperative ("Back up your files.") or carries a modal of
-obligation ("You should...", "Teams need to..."). Past modals ("should have
-been") look back, not forward, and are not advice; nor are questions.
+with a verb in the imperative ("Back up your files.") or speaks to the
+reader ("You should...", "Aim to...", "Start by...", "It is worth...").
+A demand an article reports someone making ("They need to ramp up the
+catalog," says Ward) is news, not advice for the reader; nor are past
+modals ("should have been"), which look back, or questions.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..sentences import content_stems, normalise
-from .drafts import CONTEXT_REDUNDANCY, Draft, Ledger, SectionDraft, ThreadDraft
+from .drafts import CONTEXT_REDUNDANCY, Draft, Ledger, SectionDraft, ThreadDraft, without_highlight
 from .plan import Plan
 from .rank import overlap
 from .reading import Reading
@@ -54,11 +56,22 @@ IMPERATIVE_VERBS = frozenset(
 # Adverbs that may open an imperative: "Always test...", "Never share...".
 _OPENERS = frozenset("always never just simply first then finally now please".split())
 
+# Guidance addressed to the reader: the second person with a modal, or an
+# impersonal recommendation. "Teams need to" or "they must" is a third
+# party's obligation, not the reader's.
 _MODAL = re.compile(
-    r"\b(?:should|shouldn't|must|mustn't|ought to|needs? to|have to|has to|"
-    r"it(?:'s| is) (?:important|essential|vital|crucial|worth|better|best) to|"
+    r"\b(?:you(?:'ll| will)? (?:should|must|need to|have to|ought to|want to|can start)|"
+    r"you'd (?:better|want to)|"
+    r"it(?:'s| is) (?:important|essential|vital|crucial|worth|better|best|wise) to|"
     r"make sure|be sure to|remember to|don't forget to|the key is to|"
-    r"the best way to|try to|avoid)\b",
+    r"the best way to|aim to|start by|try to)\b",
+    re.I,
+)
+# Reported speech: a quotation with a speaker ("..., says Ward", "she
+# said"). Linear: alternations of fixed words only.
+_REPORTED = re.compile(
+    r"[\"“”]\s*,?\s*(?:\w+\s+){0,3}(?:said|says|told|added|wrote|argued|warned|insisted)\b"
+    r"|\b(?:said|says|according to)\b",
     re.I,
 )
 _LOOKS_BACK = re.compile(r"\b(?:should|must|ought to|could|would) (?:not )?have\b", re.I)
@@ -94,10 +107,15 @@ def is_modal(sentence: str) -> bool:
     return bool(_MODAL.search(sentence)) and not _LOOKS_BACK.search(sentence)
 
 
+def is_reported(sentence: str) -> bool:
+    """True when the sentence reports what someone said or demanded."""
+    return bool(_REPORTED.search(sentence))
+
+
 def is_advice(sentence: str) -> bool:
     """True when the sentence tells the reader what to do."""
     s = sentence.strip().lstrip("-•*\"'“‘( ")
-    if not s or s.rstrip("\"'”’) ").endswith("?"):
+    if not s or s.rstrip("\"'”’) ").endswith("?") or is_reported(sentence):
         return False
     return is_imperative(s) or is_modal(s)
 
@@ -164,9 +182,12 @@ def pick_advice(
         where = in_hatch.get(id(d))
         if where is not None:
             sec, para = where
-            if sum(len(p) for p in sec.paragraphs) <= 1 or has_note(d, para):
+            if not any(x is d for x in para):
+                continue  # it left with the highlight it travelled with
+            travelling = sum(1 for x in para if x.anchor is not None and x.anchor in d.keys)
+            if sum(len(p) for p in sec.paragraphs) - travelling <= 1 or has_note(d, para):
                 continue
-            para.remove(d)
+            without_highlight(para, d)
             if not para:
                 sec.paragraphs.remove(para)
         elif not ledger.admit(d, CONTEXT_REDUNDANCY):

@@ -7,15 +7,19 @@ from .drafts import Draft, HatchDraft, Key
 from .models import Hatch, Source
 from .parts import Section, Sentence, Thread
 from .plan import Plan
+from .titles import title_of
 
 
-def assemble(sources: list[Source], plan: Plan, draft: HatchDraft) -> Hatch:
+def assemble(sources: list[Source], plan: Plan, draft: HatchDraft, *,
+             relation: str = "single", lang: str = "en") -> Hatch:
     """The finished hatch: every key becomes a citation number, the first
     one read gets 1, and each citation quotes the highlight it cites.
 
     :param sources: the picked pages; keys index into them.
     :param plan: the length the hatch was written for.
     :param draft: the hatch's parts, in reading order.
+    :param relation: how the sources relate (`relatedness`).
+    :param lang: the language of the frame.
     """
     numbers: dict[Key, int] = {}
 
@@ -37,7 +41,7 @@ def assemble(sources: list[Source], plan: Plan, draft: HatchDraft) -> Hatch:
         source = sources[sec.source]
         sections.append(Section(
             source_id=source.id,
-            title=source.title or source.url,
+            title=title_of(source),
             site=source.site_name,
             url=source.url,
             paragraphs=[sentences(p) for p in sec.paragraphs if p],
@@ -50,4 +54,4 @@ def assemble(sources: list[Source], plan: Plan, draft: HatchDraft) -> Hatch:
         for (i, highlight_id), n in sorted(numbers.items(), key=lambda kv: kv[1])
     ]
     return Hatch(draft.title, introduction, sections, threads, advice, conclusion, citations,
-                 engine="local", length=plan.length)
+                 engine="local", length=plan.length, relation=relation, lang=lang)

@@ -157,7 +157,54 @@ def clean_sentences(text: str) -> list[str]:
     """The quotable sentences of `text` after debris is cut, datelines off."""
     out = []
     for sentence in split_sentences(clean_text(text)):
-        sentence = trim(sentence)
+        sentence = tidy(trim(sentence))
         if is_quotable(sentence):
             out.append(sentence)
     return out
+
+
+# Page labels extraction glues to the sentence after them ("Summary Studies
+# show...", "Key takeaways You can..."): dropped when a capitalised word
+# follows, so "Summary judgments are..." keeps its first word.
+_GLUED_LABEL = re.compile(
+    r"^(?:Summary|Key takeaways?|Key points|Takeaways?|Advertisement|TL;?DR|Highlights"
+    r"|Overview|In brief|At a glance|Related|Sponsored)\s*[:.\-–—]?\s+(?=[\"“‘']?[A-Z0-9])"
+)
+
+# Quotation marks that open and close.
+_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"))
+
+
+def strip_label(sentence: str) -> str:
+    """`sentence` without a page label glued to its front."""
+    match = _GLUED_LABEL.match(sentence)
+    return sentence[match.end():] if match and match.end() < len(sentence) else sentence
+
+
+def balance_quotes(sentence: str) -> str:
+    """`sentence` without an unmatched quotation mark at either end: a quote
+    the sentence opens and another sentence closes (or the reverse)."""
+    s = sentence.strip()
+    if s.count('"') % 2:
+        if s.startswith('"'):
+            s = s[1:].lstrip()
+        elif s.endswith('"'):
+            s = s[:-1].rstrip()
+    for opener, closer in _PAIRS:
+        if opener == closer:
+            continue
+        opens, closes = s.count(opener), s.count(closer)
+        if opener == "„":  # German closes „ with “, which English opens with
+            closes = s.count("“")
+            opens = s.count("„")
+        if opens > closes and s.startswith(opener):
+            s = s[len(opener):].lstrip()
+        elif closes > opens and s.endswith(closer):
+            s = s[: -len(closer)].rstrip()
+    return s or sentence
+
+
+def tidy(sentence: str) -> str:
+    """A source's sentence as the hatch quotes it: no glued page label, no
+    unmatched quotation mark at an end."""
+    return balance_quotes(strip_label(sentence))

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..sentences import content_stems, normalise
+from .vocabulary import note_prefixes, phrase
 
 # (source index, highlight id or None for the page's article text)
 Key = tuple[int, "str | None"]
@@ -19,8 +20,9 @@ Key = tuple[int, "str | None"]
 CONTEXT_REDUNDANCY = 0.6
 HIGHLIGHT_REDUNDANCY = 0.85
 
-# The person's note is woven in after the sentence it is on, marked so.
-NOTE_PREFIX = "My note: "
+# The person's note is woven in after the sentence it is on, marked so
+# (in the frame's language).
+NOTE_PREFIXES = note_prefixes()
 
 
 @dataclass
@@ -30,6 +32,9 @@ class Draft:
     text: str
     keys: list[Key]
     stems: frozenset[str] = field(default_factory=frozenset)
+    # For a sentence around a highlight: the highlight it travels with. It
+    # leaves the hatch whenever that highlight leaves its section.
+    anchor: Key | None = None
 
     def __post_init__(self) -> None:
         if not self.stems:
@@ -38,7 +43,7 @@ class Draft:
     @property
     def is_note(self) -> bool:
         """True for the person's own note, woven in after its highlight."""
-        return self.text.startswith(NOTE_PREFIX)
+        return self.text.startswith(NOTE_PREFIXES)
 
 
 @dataclass
@@ -51,11 +56,14 @@ class SectionDraft:
 
 class ThreadDraft(NamedTuple):
     """A common thread: its phrase, the indices of the sources it runs
-    through, and the keys that cite it."""
+    through, the key that cites it in each, and, per source, whether the
+    person's own words (highlight, note, tags) hold it."""
 
     phrase: str
     sources: list[int]
     keys: list[Key]
+    own: tuple[bool, ...] = ()
+    specificity: float = 0.0
 
 
 @dataclass
@@ -70,12 +78,19 @@ class HatchDraft:
     conclusion: list[Draft]
 
 
-def note_sentence(note: str) -> str:
+def note_sentence(note: str, lang: str = "en") -> str:
     """The person's note as a sentence of the hatch, marked as theirs."""
     note = " ".join(note.split())
-    if note[-1] not in ".!?…)\"”":
-        note += "."
-    return f"{NOTE_PREFIX}{note}"
+    if note[-1] not in ".!?…)\"”。！？":
+        note += "。" if lang in ("ja", "zh") else "."
+    return f"{phrase(lang, 'note')}{note}"
+
+
+def without_highlight(paragraph: list[Draft], draft: Draft) -> None:
+    """Take `draft` out of `paragraph`, with the sentences around it that
+    travel with its highlight: no context is left without its highlight."""
+    keys = set(draft.keys)
+    paragraph[:] = [d for d in paragraph if d is not draft and d.anchor not in keys]
 
 
 class Ledger:

@@ -19,12 +19,15 @@ import logging
 from . import framing
 from .advice import pick_advice
 from .assembly import assemble
+from .condense import condense
 from .drafts import HatchDraft, Ledger
 from .models import Hatch, Source
 from .plan import Plan
 from .reading import read_sources
 from .sections import draft_sections
-from .threads import common_threads
+from .ideas import STORY_WORD_ZIPF
+from .relatedness import STORY, UNRELATED, relate
+from .threads import pick_threads, thread_candidates
 
 LOGGER = logging.getLogger(__name__)
 
@@ -41,13 +44,24 @@ def hatch_local(sources: list[Source], plan: Plan) -> Hatch:
     # Sections first: the person's highlights claim their sentences before
     # advice and the conclusion look for theirs.
     sections = draft_sections(sources, reading, plan, ledger)
-    threads = common_threads(sources, reading, plan)
+    candidates = thread_candidates(sources, reading.used, reading.passages, reading.focus, reading.lang)
+    threads = pick_threads(candidates, reading.used, plan.threads)
+    # How the pages relate decides what may be claimed: pages that stand
+    # apart get no threads and no frame that links them; pages on one
+    # story may share commoner words.
+    relation = relate(sources, reading.used, threads, reading.lang)
+    if relation.kind == UNRELATED:
+        threads = []
+    elif relation.kind == STORY:
+        threads = pick_threads(candidates, reading.used, plan.threads, STORY_WORD_ZIPF)
     advice = pick_advice(sections, reading, plan, threads, ledger)
-    introduction = framing.introduction(sources, reading, threads)
-    conclusion = framing.conclusion(sources, reading, threads, ledger)
+    introduction = framing.introduction(sources, reading, relation, threads)
+    conclusion = framing.conclusion(sources, reading, relation, threads, ledger)
     LOGGER.debug(
-        "hatched %d sources, %d highlights: %d threads, %d advice",
-        len(reading.used), reading.highlight_count, len(threads), len(advice),
+        "hatched %d sources, %d highlights: %s, %d threads, %d advice",
+        len(reading.used), reading.highlight_count, relation.kind, len(threads), len(advice),
     )
-    title = framing.title(sources, threads)
-    return assemble(sources, plan, HatchDraft(title, introduction, sections, threads, advice, conclusion))
+    title = framing.title(sources, reading, relation, threads)
+    draft = condense(HatchDraft(title, introduction, sections, threads, advice, conclusion),
+                     plan.words, reading.score)
+    return assemble(sources, plan, draft, relation=relation.kind, lang=reading.lang)

@@ -12,8 +12,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .fragments import passage_link
 from .parts import Citation, Section, Thread, Writeup, sentences_from
 from .render import render_markdown, render_notes
+from .titles import title_of
+from .vocabulary import headings
 
 
 class NothingToHatch(ValueError):
@@ -59,10 +62,12 @@ class Source:
         :param n: the citation's number in the hatch.
         :param highlight_id: the cited highlight's id, or None.
         """
-        quote = None
+        highlight = None
         if highlight_id is not None:
-            quote = next((h.text for h in self.highlights if h.id == highlight_id), None)
-        return Citation(n, self.id, highlight_id, self.url, self.title or self.url, quote)
+            highlight = next((h for h in self.highlights if h.id == highlight_id), None)
+        quote = highlight.text if highlight else None
+        link = passage_link(self.url, quote, highlight.context if highlight else None)
+        return Citation(n, self.id, highlight_id, self.url, title_of(self), quote, link)
 
 
 @dataclass
@@ -73,6 +78,12 @@ class Hatch(Writeup):
 
     engine: str = "local"
     length: str = "short"
+    # How the sources relate: "single", "story", "theme" or "unrelated"
+    # (hatches stored before it was kept read "single" for one source and
+    # "theme" for several: they did claim links).
+    relation: str = "single"
+    # The language of the frame (section names, framing sentences).
+    lang: str = "en"
     # Set by the LLM engine: the model and prompt that wrote the hatch.
     model: str | None = None
     prompt_version: str | None = None
@@ -83,12 +94,13 @@ class Hatch(Writeup):
     @property
     def markdown(self) -> str:
         """The hatch as Markdown, with `[n]` markers, a Sources list and the notes."""
-        return render_markdown(self) + render_notes(self.notes)
+        return render_markdown(self, self.lang) + render_notes(self.notes, self.lang)
 
     def to_dict(self) -> dict[str, Any]:
         """The structure as plain JSON-ready data (`markdown` included)."""
         d = asdict(self)
         d["markdown"] = self.markdown
+        d["headings"] = headings(self.lang)
         return d
 
     @classmethod
@@ -104,6 +116,8 @@ class Hatch(Writeup):
             citations=[Citation.from_dict(c) for c in d["citations"]],
             engine=d.get("engine", "local"),
             length=d.get("length", "short"),
+            relation=d.get("relation") or ("single" if len(d["sections"]) <= 1 else "theme"),
+            lang=d.get("lang") or "en",
             model=d.get("model"),
             prompt_version=d.get("prompt_version"),
             notes=list(d.get("notes") or []),

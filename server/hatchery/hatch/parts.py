@@ -75,6 +75,10 @@ class Citation:
     :param quote: the cited highlight's text, as the person selected it;
         None for the article text (and in hatches stored before quotes
         were kept).
+    :param link: the page's URL with a text fragment (`#:~:text=`) that
+        opens it at the highlight; the URL alone for the article text, and
+        None in hatches stored before links were kept (`fragments`
+        rebuilds it from the quote).
     """
 
     n: int
@@ -83,6 +87,7 @@ class Citation:
     url: str
     title: str
     quote: str | None = None
+    link: str | None = None
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Citation:
@@ -93,6 +98,7 @@ class Citation:
             url=d["url"],
             title=d["title"],
             quote=d.get("quote"),
+            link=d.get("link"),
         )
 
 

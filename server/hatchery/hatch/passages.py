@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .debris import tidy
 from .models import SourceHighlight
 from ..sentences import block_sentences, split_blocks
 
@@ -110,9 +111,9 @@ def _passage(
         highlight,
         (order, index),
         block,
-        [t for _, _, t in spans[first : last + 1]],
-        [t for _, _, t in spans[:first]],
-        [t for _, _, t in spans[last + 1 :]],
+        [tidy(t) for _, _, t in spans[first : last + 1]],
+        [tidy(t) for _, _, t in spans[:first]],
+        [tidy(t) for _, _, t in spans[last + 1 :]],
     )
 
 
@@ -144,7 +145,7 @@ def locate(highlight: SourceHighlight, page: _Page, index: int) -> Passage:
             return found
     order = float(highlight.start) if highlight.start is not None else float("inf")
     sentences = [s for b in split_blocks(highlight.text) for s in block_sentences(b)]
-    return Passage(highlight, (order, index), None, sentences or [needle])
+    return Passage(highlight, (order, index), None, [tidy(s) for s in sentences] or [needle])
 
 
 def _block_of(paragraph: str, blocks: list[str]) -> int | None:

@@ -16,6 +16,8 @@ class Plan:
         without highlights.
     :param threads: how many common threads to list.
     :param advice: how many pieces of advice to list.
+    :param words: the most words the hatch may have before its Sources
+        (title, frame, sections, threads, advice, conclusion).
     """
 
     length: str
@@ -24,12 +26,13 @@ class Plan:
     summary_words: int
     threads: int
     advice: int
+    words: int
 
 
 PLANS = {
-    "short": Plan("short", 4, 0, 60, 3, 3),
-    "medium": Plan("medium", 8, 1, 120, 5, 5),
-    "long": Plan("long", 500, 2, 220, 8, 8),
+    "short": Plan("short", 4, 0, 60, 2, 3, 250),
+    "medium": Plan("medium", 8, 1, 120, 3, 5, 500),
+    "long": Plan("long", 500, 2, 220, 5, 8, 900),
 }
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..sentences import content_stems, split_blocks, split_sentences
 from .debris import clean_sentences
+from .language import shared_language
 from .models import NothingToHatch, Source
 from .passages import Passage, highlight_passages
 from .rank import Unit, term_weights
@@ -60,6 +61,7 @@ class Reading:
     :param focus: per used source, the text the hatch weighs (`focus_text`).
     :param score: the salience of any sentence within this pick.
     :param highlight_count: how many non-empty highlights the pick has.
+    :param lang: the language the sources share ("en" when they differ).
     """
 
     used: list[int]
@@ -67,6 +69,7 @@ class Reading:
     focus: dict[int, str]
     score: Scorer
     highlight_count: int
+    lang: str = "en"
 
 
 def has_material(source: Source) -> bool:
@@ -111,4 +114,7 @@ def read_sources(sources: list[Source]) -> Reading:
         for pos, h in enumerate(sources[i].highlights):
             units.append(Unit(f"{h.text} {h.note or ''}", i, pos))
     highlight_count = sum(1 for i in used for h in sources[i].highlights if h.text.strip())
-    return Reading(used, passages, focus, Scorer(units), highlight_count)
+    lang = shared_language([
+        " ".join([*(h.text for h in sources[i].highlights), focus[i]]) for i in used
+    ])
+    return Reading(used, passages, focus, Scorer(units), highlight_count, lang)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
+from .fragments import passage_link
 from .parts import Citation, Sentence, Writeup
+from .vocabulary import headings
 
 # Characters that would turn page text into Markdown markup.
 _MARKUP = re.compile(r"([\\`*_\[\]<>])")
@@ -57,18 +59,42 @@ def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
     return head.rstrip(" ,;:.") + "…"
 
 
-def source_entry(citation: Citation) -> str:
-    """One line of the Sources list: the cited words and the page they are
-    on, or the page alone when its article text is cited."""
-    page = f"[{escape(citation.title)}](<{link(citation.url)}>)"
+def source_pages(citations: list[Citation]) -> list[tuple[Citation, list[Citation]]]:
+    """The citations grouped by page, pages in the order first cited: each
+    page (its first citation stands for it) with its citations in order."""
+    pages: dict[object, list[Citation]] = {}
+    for c in citations:
+        pages.setdefault(c.source_id if c.source_id is not None else c.url, []).append(c)
+    return [(group[0], group) for group in pages.values()]
+
+
+def passage_entry(citation: Citation, article_words: str = "article text") -> str:
+    """One cited highlight under its page: its marker, its words (trimmed)
+    and a link to the exact passage; or the article text, linked to the page."""
     if citation.quote and citation.quote.strip():
-        return f"{citation.n}. “{escape(shorten(citation.quote))}” — {page}"
-    what = "highlight" if citation.highlight_id else "article text"
-    return f"{citation.n}. {page}, {what}"
+        target = citation.link or passage_link(citation.url, citation.quote)
+        return f"[{citation.n}] “{escape(shorten(citation.quote))}” ([↗](<{link(target)}>))"
+    if citation.highlight_id:  # stored before quotes were kept
+        return f"[{citation.n}] highlight"
+    return f"[{citation.n}] {article_words}"
 
 
-def render_markdown(hatch: Writeup) -> str:
-    """The whole hatch as Markdown text, up to its notes."""
+def sources_list(citations: list[Citation]) -> list[str]:
+    """The Sources list: pages numbered, each highlight its own entry."""
+    out = []
+    for number, (page, cited) in enumerate(source_pages(citations), 1):
+        out.append(f"{number}. [{escape(page.title)}](<{link(page.url)}>)")
+        out += [f"   - {passage_entry(c)}" for c in cited]
+    return out
+
+
+def render_markdown(hatch: Writeup, lang: str = "en") -> str:
+    """The whole hatch as Markdown text, up to its notes.
+
+    :param hatch: the write-up.
+    :param lang: the language of its section names (`vocabulary`).
+    """
+    names = headings(lang)
     out = [f"# {escape(hatch.title)}", "", paragraph(hatch.introduction), ""]
     for section in hatch.sections:
         out.append(f"## {escape(section.title)}")
@@ -77,25 +103,24 @@ def render_markdown(hatch: Writeup) -> str:
         for para in section.paragraphs:
             out += [paragraph(para), ""]
     if hatch.threads:
-        out += ["## Common threads", ""]
+        out += [f"## {names['threads']}", ""]
         for thread in hatch.threads:
-            where = f", in {len(thread.source_ids)} sources" if len(thread.source_ids) > 1 else ""
-            out.append(f"- **{escape(thread.phrase)}**{where} {marks(thread.cites)}")
+            out.append(f"- **{escape(thread.phrase)}** {marks(thread.cites)}")
         out.append("")
     if hatch.advice:
-        out += ["## Actionable advice", ""]
+        out += [f"## {names['advice']}", ""]
         for item in hatch.advice:
             out.append(f"- {escape(item.text)} {marks(item.cites)}")
         out.append("")
     if hatch.conclusion:
-        out += ["## In conclusion", "", paragraph(hatch.conclusion), ""]
-    out += ["## Sources", ""]
-    out += [source_entry(c) for c in hatch.citations]
+        out += [f"## {names['conclusion']}", "", paragraph(hatch.conclusion), ""]
+    out += [f"## {names['sources']}", ""]
+    out += sources_list(hatch.citations)
     return "\n".join(out) + "\n"
 
 
-def render_notes(notes: list[str]) -> str:
+def render_notes(notes: list[str], lang: str = "en") -> str:
     """The Notes section that follows the hatch, or nothing without notes."""
     if not notes:
         return ""
-    return "\n## Notes\n\n" + "".join(f"- {escape(n)}\n" for n in notes)
+    return f"\n## {headings(lang)['notes']}\n\n" + "".join(f"- {escape(n)}\n" for n in notes)

@@ -31,7 +31,7 @@ def draft_sections(sources: list[Source], reading: Reading, plan: Plan, ledger: 
     """A section for every used source, in the person's order; each new
     sentence joins `ledger`."""
     return [
-        draft_section(i, sources[i], reading.passages[i], plan, reading.score, ledger)
+        draft_section(i, sources[i], reading.passages[i], plan, reading.score, ledger, reading.lang)
         for i in reading.used
     ]
 
@@ -69,11 +69,12 @@ def pick_context(passage: Passage, plan: Plan, score: Scorer) -> tuple[list[str]
 
 
 def draft_section(
-    index: int, source: Source, passages: list[Passage], plan: Plan, score: Scorer, ledger: Ledger
+    index: int, source: Source, passages: list[Passage], plan: Plan, score: Scorer, ledger: Ledger,
+    lang: str = "en",
 ) -> SectionDraft:
     """The section of the source at `index`; never empty (see `fallback`)."""
     if passages:
-        paragraphs = _passage_paragraphs(index, passages, plan, score, ledger)
+        paragraphs = _passage_paragraphs(index, passages, plan, score, ledger, lang)
     elif source.text.strip():
         paragraphs = _summary_paragraphs(index, source, plan, score, ledger)
     else:
@@ -83,17 +84,28 @@ def draft_section(
     return SectionDraft(index, paragraphs)
 
 
+def _new_highlight_sentences(passage: Passage, ledger: Ledger) -> bool:
+    """True when some sentence of the passage is not in the hatch yet."""
+    return any(
+        ledger.find(s) is None and not ledger.redundant(Draft(s, []), HIGHLIGHT_REDUNDANCY)
+        for s in passage.sentences
+    )
+
+
 def _passage_paragraphs(
-    index: int, passages: list[Passage], plan: Plan, score: Scorer, ledger: Ledger
+    index: int, passages: list[Passage], plan: Plan, score: Scorer, ledger: Ledger, lang: str
 ) -> list[list[Draft]]:
     """The picked passages with their notes and context; passages of one
-    article paragraph stay one paragraph."""
+    article paragraph stay one paragraph. Context comes only with a
+    highlight that is quoted: a passage whose sentences are all in the
+    hatch already brings only its note."""
     page: Key = (index, None)
     paragraphs: list[list[Draft]] = []
     last_block: int | None = None
     for passage in pick_passages(passages, plan, score):
         hl: Key = (index, passage.highlight.id)
-        before, after = pick_context(passage, plan, score)
+        quoted = _new_highlight_sentences(passage, ledger)
+        before, after = pick_context(passage, plan, score) if quoted else ([], [])
         drafts: list[Draft] = []
         note = passage.highlight.note
         # The person's note goes right after the highlighted sentences,
@@ -101,7 +113,7 @@ def _passage_paragraphs(
         for text, key, threshold in (
             [(s, page, CONTEXT_REDUNDANCY) for s in before]
             + [(s, hl, HIGHLIGHT_REDUNDANCY) for s in passage.sentences]
-            + ([(note_sentence(note), hl, None)] if note and note.strip() else [])
+            + ([(note_sentence(note, lang), hl, None)] if note and note.strip() else [])
             + [(s, page, CONTEXT_REDUNDANCY) for s in after]
         ):
             if threshold is None:
@@ -118,7 +130,7 @@ def _passage_paragraphs(
                 if key == hl and key not in same.keys and same.keys[0][0] == index:
                     same.keys.append(key)
                 continue
-            draft = Draft(text, [key])
+            draft = Draft(text, [key], anchor=hl if key == page else None)
             if ledger.redundant(draft, threshold):
                 continue
             ledger.add(draft)

@@ -1,16 +1,29 @@
-"""The common threads of a pick: key phrases several sources share (or, with
-one source, that recur across its paragraphs), each cited to the highlight
-that names it where there is one, else to the page.
+"""Common threads: ideas (see `ideas`) that several sources hold in what
+the person marked: their highlights, the paragraphs around them, their
+notes and tags. A note that names another page's idea makes a thread.
+
+A thread claims only the sources whose marked text holds it, and cites in
+each the highlight (or note) that holds it. Fewer, truer threads: at most
+`plan.threads`, none inside a better one ("index funds" and "funds").
 """
 
 from __future__ import annotations
 
-from ..sentences import content_stems, split_blocks
+from dataclasses import dataclass
+
 from .drafts import Key, ThreadDraft
+from .ideas import SINGLE_WORD_ZIPF, Idea, ideas_in, is_specific
 from .models import Source
+from .passages import Passage
 from .plan import Plan
-from .reading import Reading
-from .themes import find_threads
+
+# A thread seen in a highlight or a note itself (not only in the paragraph
+# around it) is what the person cared about.
+MARKED_BONUS = 0.5
+
+# Each extra use adds a little, up to REPEAT_CAP uses.
+REPEAT_BONUS = 0.1
+REPEAT_CAP = 10
 
 
 def tag_text(tag: str) -> str:
@@ -18,64 +31,153 @@ def tag_text(tag: str) -> str:
     return " ".join(tag.replace("-", " ").replace("_", " ").split())
 
 
-def source_texts(sources: list[Source], focus: list[str]) -> tuple[list[str], list[str]]:
-    """Per source, the text threads are looked for in, and the text the
-    person marked (highlights, notes and tags, which name their own themes)."""
-    texts, highlighted = [], []
-    for source, body in zip(sources, focus):
-        hl = [h.text for h in source.highlights] + [h.note or "" for h in source.highlights]
-        hl += [tag_text(t) + "." for h in source.highlights for t in h.tags]
-        texts.append("\n\n".join([source.title, body, *hl]))
-        highlighted.append("\n\n".join(hl))
-    return texts, highlighted
+@dataclass
+class Holder:
+    """One piece of what the person marked on a source: the key citing it,
+    the ideas in its own words (highlight, note, tags) and in its paragraph."""
+
+    key: Key
+    own: dict[tuple[str, ...], Idea]
+    near: dict[tuple[str, ...], Idea]
 
 
-def common_threads(sources: list[Source], reading: Reading, plan: Plan) -> list[ThreadDraft]:
-    """The threads of the used sources, strongest first, with source
-    indices and keys into `sources`."""
-    used = reading.used
-    found = find_source_threads([sources[i] for i in used], [reading.focus[i] for i in used], plan)
-    return [
-        ThreadDraft(t.phrase, [used[i] for i in t.sources], [(used[k[0]], k[1]) for k in t.keys])
-        for t in found
-    ]
-
-
-def find_source_threads(sources: list[Source], focus: list[str], plan: Plan) -> list[ThreadDraft]:
-    """Key phrases shared by several sources (or, with one source, recurring
-    in several of its paragraphs and highlights), each with its keys.
-
-    :param sources: the sources with something to hatch.
-    :param focus: per source, the text the hatch weighs.
-    :param plan: how many threads to find.
-    """
-    texts, highlighted = source_texts(sources, focus)
-    if len(sources) > 1:
-        found = find_threads(texts, highlighted, limit=plan.threads, min_docs=2)
-        doc_sources = None
-    else:
-        # One source: themes are phrases that recur across its paragraphs
-        # (highlights are in those paragraphs already; counting them again
-        # would make every highlighted phrase "recur").
-        source = sources[0]
-        notes = [h.note or "" for h in source.highlights]
-        notes += [tag_text(t) + "." for h in source.highlights for t in h.tags]
-        body = focus[0] if focus[0].strip() else "\n\n".join(h.text for h in source.highlights)
-        parts = split_blocks("\n\n".join([source.title, body, *notes]))
-        found = find_threads(parts, highlighted * len(parts), limit=plan.threads, min_docs=2)
-        doc_sources = [0] * len(parts)
+def holders(index: int, source: Source, passages: list[Passage], focus: str, lang: str) -> list[Holder]:
+    """What the person marked on the source at `index`, piece by piece; a
+    page picked without highlights is one piece, its weighed text."""
     out = []
-    for thread in found:
-        indices = sorted({doc_sources[d] for d in thread.docs}) if doc_sources else thread.docs
-        wanted = set(thread.stems)
-        keys: list[Key] = []
-        for i in indices:
-            key: Key = (i, None)
-            for h in sources[i].highlights:
-                marked = " ".join([h.text, h.note or "", *map(tag_text, h.tags)])
-                if wanted <= set(content_stems(marked)):
-                    key = (i, h.id)
-                    break
-            keys.append(key)
-        out.append(ThreadDraft(thread.phrase, indices, keys))
+    for p in passages:
+        h = p.highlight
+        own = " \n".join([h.text, h.note or "", *(tag_text(t) + "." for t in h.tags)])
+        paragraph = " ".join(p.before + p.sentences + p.after)
+        if h.context and h.context.strip() and not paragraph.strip():
+            paragraph = h.context
+        out.append(Holder((index, h.id), ideas_in(own, lang), ideas_in(paragraph, lang)))
+    if not out:
+        out.append(Holder((index, None), {}, ideas_in(focus, lang)))
+    return out
+
+
+@dataclass
+class Shared:
+    """An idea and the sources (by holder group) that hold it."""
+
+    idea: Idea
+    groups: list[int]
+    keys: list[Key]
+    own: list[bool]
+    count: int
+
+    @property
+    def marked(self) -> bool:
+        """True when some source holds it in the person's own words."""
+        return any(self.own)
+
+
+def shared_ideas(groups: list[list[Holder]], min_groups: int = 2) -> list[Shared]:
+    """The ideas held by at least `min_groups` of `groups`, each with the
+    key that holds it in every group (its own words first)."""
+    found: dict[tuple[str, ...], Shared] = {}
+    for g, group in enumerate(groups):
+        seen: dict[tuple[str, ...], Key] = {}
+        marked: set[tuple[str, ...]] = set()
+        ideas: dict[tuple[str, ...], Idea] = {}
+        for holder in group:
+            for key, idea in holder.own.items():
+                if key not in marked:
+                    seen[key] = holder.key
+                    marked.add(key)
+                ideas.setdefault(key, idea)
+            for key, idea in holder.near.items():
+                seen.setdefault(key, holder.key)
+                ideas.setdefault(key, idea)
+        for key, holder_key in seen.items():
+            idea = ideas[key]
+            entry = found.get(key)
+            if entry is None:
+                entry = found[key] = Shared(Idea(key, {}, idea.specificity), [], [], [], 0)
+            for form, n in idea.forms.items():
+                entry.idea.forms[form] = entry.idea.forms.get(form, 0) + n
+            entry.groups.append(g)
+            entry.keys.append(holder_key)
+            entry.own.append(key in marked)
+            entry.count += idea.count
+    return [s for s in found.values() if len(s.groups) >= min_groups]
+
+
+def thread_score(shared: Shared) -> float:
+    """How strong a thread is: how many sources hold it, how specific it is,
+    whether the person's own words hold it, how often it is used."""
+    score = len(shared.groups) * shared.idea.specificity
+    score *= 1 + (MARKED_BONUS if shared.marked else 0.0)
+    return score * (1 + REPEAT_BONUS * min(shared.count, REPEAT_CAP))
+
+
+def best_threads(candidates: list[Shared], limit: int) -> list[Shared]:
+    """The strongest `limit` candidates, none nested in a stronger one."""
+    ranked = sorted(candidates, key=lambda s: (-thread_score(s), s.idea.stems))
+    kept: list[Shared] = []
+    for cand in ranked:
+        if len(kept) >= limit:
+            break
+        words = _singular(cand.idea.stems)
+        if any(words <= _singular(k.idea.stems) or _singular(k.idea.stems) <= words for k in kept):
+            continue
+        kept.append(cand)
+    return kept
+
+
+def _singular(stems: tuple[str, ...]) -> set[str]:
+    """Stems with a plural ending cut, so "lane" and "lanes" (stemmed
+    "lane" and "lan") are one thread."""
+    return {s[:-1] if s.endswith("e") and len(s) > 3 else s for s in stems} | {
+        s.rstrip("s") for s in stems}
+
+
+def thread_candidates(
+    sources: list[Source],
+    used: list[int],
+    passages: dict[int, list[Passage]],
+    focus: dict[int, str],
+    lang: str,
+) -> list[Shared]:
+    """Every idea that could be a thread of the used sources: held by two
+    of them (or, with one source, by two of its highlights).
+
+    :param sources: the picked pages.
+    :param used: indices of the sources with something to hatch.
+    :param passages: per used source, its highlights' passages.
+    :param focus: per used source, the text the hatch weighs.
+    :param lang: the sources' language, for word rarity.
+    """
+    groups = [holders(i, sources[i], passages[i], focus[i], lang) for i in used]
+    if len(used) > 1:
+        return shared_ideas(groups)
+    # One source: ideas that recur across its highlights (each highlight a
+    # group of its own; a paragraph two highlights share counts once).
+    single = []
+    seen_paragraphs: set[frozenset] = set()
+    for holder in groups[0]:
+        near = frozenset(holder.near)
+        if near in seen_paragraphs:
+            holder = Holder(holder.key, holder.own, {})
+        seen_paragraphs.add(near)
+        single.append([holder])
+    return shared_ideas(single)
+
+
+def pick_threads(candidates: list[Shared], used: list[int], limit: int,
+                 word_zipf: float = SINGLE_WORD_ZIPF) -> list[ThreadDraft]:
+    """The strongest `limit` specific candidates (see `is_specific`) as
+    threads, with source indices and keys into the picked sources.
+
+    :param word_zipf: how common a one-word thread may be.
+    """
+    specific = [c for c in candidates if is_specific(c.idea, word_zipf)]
+    out = []
+    for s in best_threads(specific, limit):
+        if len(used) > 1:
+            indices, keys, own = [used[g] for g in s.groups], s.keys, tuple(s.own)
+        else:
+            indices, keys, own = [used[0]], list(dict.fromkeys(s.keys)), (s.marked,)
+        out.append(ThreadDraft(s.idea.surface(), indices, keys, own, s.idea.specificity))
     return out

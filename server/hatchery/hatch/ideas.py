@@ -1,0 +1,243 @@
+"""Ideas: the named concepts a text holds, in the words it uses for them.
+
+An idea is a run of content words from one clause, kept with its casing
+("New York City", "index funds", "groundwater"): a name or a phrase of two
+to four words with at least one specific word, or a single word that is
+rare in the language. Words common in any text ("early", "track", "water",
+"tuesday") never name an idea alone, however often two pages use them.
+
+`ideas_in` gives the ideas of one text, keyed by their stems so "index
+fund" meets "index funds"; threads (in `threads`) are the ideas several
+sources hold.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
+
+from ..sentences import ABBREVIATIONS, STOPWORDS, stem
+from .rarity import COMMON_ZIPF, zipf
+
+# Longest idea, in words: longer runs shared by two pages are quoted
+# wording ("nearby parking lot along"), not a name for an idea.
+MAX_IDEA_WORDS = 3
+
+# Words that may sit inside an idea but never at its edge: they lean on
+# the words around them ("suicide rate among", "Tesla fires anywhere").
+EDGE_WORDS = frozenset(
+    """
+    along among amid amidst across behind beyond anywhere everywhere nearby
+    overall know knows known called via despite toward towards whose onto
+    least lot lots sort
+    """.split()
+)
+
+# A single word names an idea only when it is at most this common (Zipf):
+# "groundwater" 3.4, "saudi" 4.3 and "pollution" 4.2 do; "early" 5.4 and
+# "cited" 4.5 do not. Tuned on the tune half of the news clusters.
+SINGLE_WORD_ZIPF = 4.4
+
+# Between pages already known to tell one story, a commoner single word
+# ("electronics" 4.6) is a thread too: the story makes it specific.
+STORY_WORD_ZIPF = 4.8
+
+# A name (capitalised inside a sentence every time it is seen) may be a
+# little commoner: "Obama" 4.9, "Trump" 4.9.
+NAME_ZIPF = 5.0
+
+# A phrase of several words names an idea when its rarest word is at most
+# this common: "air pollution" and "index funds" do, "young people" and
+# "last week" do not.
+PHRASE_ZIPF = 5.0
+
+# Names of days and months are capitalised and fairly rare, and say when,
+# not what: never an idea alone.
+CALENDAR_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december
+    montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi
+    mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves
+    viernes sábado domingo
+    """.split()
+)
+
+# The most common a lowercase word at the edge of a phrase with a name in
+# it may be: "Brexit negotiations" yes, "Trump's personal" no.
+MIXED_EDGE_ZIPF = 4.8
+
+# Words shorter than this never stand alone as an idea.
+MIN_WORD_CHARS = 3
+
+# Tokens: words (with inner apostrophes and hyphens) and single marks of
+# punctuation, which end a clause. Linear: no nested quantifier can retry.
+_TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[^\w\s]")
+_CLAUSE_END = frozenset(".,;:!?()[]{}\"“”«»—–…|/。！？、，；：")
+
+
+@dataclass
+class Idea:
+    """One idea of a text: its stems, how it is written, and how specific
+    it is (the summed rarity of its words, 0-7 each)."""
+
+    stems: tuple[str, ...]
+    forms: dict[str, int] = field(default_factory=dict)
+    specificity: float = 0.0
+    count: int = 0
+    # For one-word ideas: its Zipf frequency and whether it reads as a name.
+    common: float = 0.0
+    name: bool = False
+
+    @property
+    def words(self) -> int:
+        """How many words the idea has."""
+        return len(self.stems)
+
+    def surface(self) -> str:
+        """The idea as the text writes it most often (casing kept)."""
+        return min(self.forms.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def _runs(text: str) -> list[list[tuple[str, bool]]]:
+    """Runs of content words inside clauses, each word with whether it
+    opens its sentence. A capitalised function word joins a run when a
+    capitalised word follows ("New York", "Bank Of"), so names stay whole."""
+    runs: list[list[tuple[str, bool]]] = []
+    run: list[tuple[str, bool]] = []
+    tokens = _TOKEN.findall(text)
+    opens = True
+    for i, token in enumerate(tokens):
+        if token in _CLAUSE_END or not token[0].isalnum():
+            if run:
+                runs.append(run)
+            run = []
+            opens = opens or token in ".!?。！？\"“”"
+            continue
+        lower = token.lower().replace("’", "'")
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        joins_name = token[0].isupper() and nxt[:1].isupper() and nxt.lower() not in STOPWORDS
+        if (lower in STOPWORDS and not joins_name) or len(lower) < 2 or not any(c.isalpha() for c in lower):
+            if run:
+                runs.append(run)
+            run = []
+        else:
+            run.append((token, opens))
+        opens = False
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _is_name(word: _Word) -> bool:
+    return word.upper and not word.opens
+
+
+class _Word(NamedTuple):
+    """A word of a run, looked up once however many phrases hold it."""
+
+    form: str
+    opens: bool
+    lower: str
+    stem: str
+    common: float
+    stop: bool
+    upper: bool
+
+
+def _words(run: list[tuple[str, bool]], lang: str) -> list[_Word]:
+    out = []
+    for form, opens in run:
+        lower = form.lower().replace("’", "'")
+        out.append(_Word(form, opens, lower, stem(lower), zipf(lower, lang),
+                         lower in STOPWORDS, form[:1].isupper()))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def ideas_in(text: str, lang: str = "en") -> dict[tuple[str, ...], Idea]:
+    """The ideas of `text`, by stems. Cached: a paragraph with several
+    highlights is read once. The result is shared; do not change it.
+
+    :param text: any text: highlights, their paragraphs and notes.
+    :param lang: the text's language code, for word rarity.
+    """
+    found: dict[tuple[str, ...], Idea] = {}
+    for run in _runs(text):
+        ws = _words(run, lang)
+        for n in range(1, MAX_IDEA_WORDS + 1):
+            for i in range(len(ws) - n + 1):
+                piece = ws[i : i + n]
+                if not _allowed(piece):
+                    continue
+                key = tuple(w.stem for w in piece)
+                idea = found.get(key)
+                if idea is None:
+                    spec = sum(COMMON_ZIPF - min(COMMON_ZIPF, w.common) for w in piece)
+                    idea = found[key] = Idea(key, specificity=spec)
+                    if n == 1:
+                        idea.common = piece[0].common
+                        idea.name = _is_name(piece[0])
+                idea.count += 1
+                form = " ".join(w.form for w in piece)
+                if piece[0].opens and not _is_name_form(piece):
+                    form = form[:1].lower() + form[1:]
+                idea.forms[form] = idea.forms.get(form, 0) + (1 if piece[0].opens else 2)
+    return found
+
+
+def _leans_ok(w: _Word, *, last: bool) -> bool:
+    """False when a lowercase word at a phrase's edge leans on the words
+    around it: an adverb ("virtually"), an edge word, a participle that
+    opens ("received food stamps") or closes ("lapel pins bearing") it."""
+    word = w.lower
+    if w.upper:
+        return True
+    if word in EDGE_WORDS or word in ABBREVIATIONS or (len(word) > 4 and word.endswith("ly")):
+        return False
+    if last:
+        return not word.endswith(("ing", "ed"))
+    return not word.endswith("ed")
+
+
+def is_specific(idea: Idea, word_zipf: float = SINGLE_WORD_ZIPF) -> bool:
+    """True when `idea` names something: a phrase (see `ideas_in`), a name,
+    or a single word at most `word_zipf` common."""
+    return idea.words > 1 or idea.common <= word_zipf or (idea.name and idea.common <= NAME_ZIPF)
+
+
+def _is_name_form(piece: list[_Word]) -> bool:
+    """True when a sentence-initial run reads as a name anyway: every word
+    capitalised, or a first word no common word."""
+    return (len(piece) > 1 and all(w.upper for w in piece)) or piece[0].common < 3.0
+
+
+def _allowed(piece: list[_Word]) -> bool:
+    """True when the words `piece` name an idea (see the module's doc)."""
+    first, last = piece[0], piece[-1]
+    if first.stop or last.stop:
+        # A capitalised function word may sit inside a name, not at its end
+        # ("New York" yes, "York New" no); at its start only as a name.
+        if last.stop or not first.upper:
+            return False
+    if len(piece) == 1:
+        if len(first.lower) < MIN_WORD_CHARS:
+            return False
+        if first.lower in CALENDAR_WORDS or first.lower in ABBREVIATIONS:
+            return False
+        return first.common <= max(STORY_WORD_ZIPF, SINGLE_WORD_ZIPF) or (
+            _is_name(first) and first.common <= NAME_ZIPF)
+    if not (_leans_ok(first, last=False) and _leans_ok(last, last=True)):
+        return False
+    if any(w.upper for w in piece):
+        # A name with a common word tacked on ("Trump's personal", "late
+        # North Korean") is the name and some wording: only a rare
+        # lowercase word may sit at the edge of a name.
+        for edge in (first, last):
+            if not edge.upper and edge.common > MIXED_EDGE_ZIPF:
+                return False
+    rarest = min(w.common for w in piece if not w.stop)
+    names = all(w.upper for w in piece)
+    return rarest <= PHRASE_ZIPF or (names and not first.opens)

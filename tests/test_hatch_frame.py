@@ -1,0 +1,102 @@
+"""The frame a reader sees: clean titles, links to the exact passage, a
+word budget per length, advice for the reader, tidy sentences, and the
+frame in the sources' language (issue 12)."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_hatch import load_sources
+
+from hatchery.hatch import Source, SourceHighlight, hatch
+from hatchery.hatch.advice import is_advice
+from hatchery.hatch.debris import tidy
+from hatchery.hatch.fragments import passage_link
+from hatchery.hatch.language import detect
+from hatchery.hatch.titles import clean_title
+from hatchery.sentences import split_sentences
+
+
+@pytest.mark.parametrize("title, site, clean", [
+    ("Streets for people, not parking - Urban Notes", None, "Streets for people, not parking"),
+    ("Why the city's bike lanes work | Riverside Courier", "Riverside Courier", "Why the city's bike lanes work"),
+    ("Saudi Arabia - Vox", "Vox", "Saudi Arabia"),
+    ("Covid-19 - what we know", None, "Covid-19 - what we know"),
+])
+def test_titles_lose_the_site_name(title, site, clean):
+    assert clean_title(title, site) == clean
+
+
+def test_a_passage_link_is_a_well_formed_text_fragment():
+    link = passage_link("https://a.example/x", "the lanes", "Riders say the lanes work, well-kept & safe.")
+    assert link == "https://a.example/x#:~:text=Riders%20say-,the%20lanes,-work%2C%20well%2Dkept%20%26"
+    long = passage_link("https://a.example/x#top", " ".join(f"w{i}" for i in range(20)))
+    assert long == "https://a.example/x#top:~:text=w0%20w1%20w2%20w3,w16%20w17%20w18%20w19"
+
+
+@pytest.mark.parametrize("length, budget", [("short", 250), ("medium", 500), ("long", 900)])
+def test_a_hatch_keeps_to_its_word_budget_and_every_source(length, budget):
+    sources = load_sources() * 1
+    result = hatch(sources, length=length)
+    words = len(result.title.split()) + sum(len(s.text.split()) for s in result.sentences())
+    words += sum(len(t.phrase.split()) for t in result.threads)
+    assert words <= budget
+    assert {s.source_id for s in result.sections} == {s.id for s in sources}
+
+
+@pytest.mark.parametrize("sentence, advice", [
+    ('"They need to ramp up the game catalog ASAP," says Ward.', False),
+    ("Teams need to ship faster.", False),
+    ("You should turn off every notification.", True),
+    ("Aim to save half your income.", True),
+])
+def test_advice_speaks_to_the_reader(sentence, advice):
+    assert is_advice(sentence) is advice
+
+
+def test_sentences_lose_unmatched_quotes_and_glued_labels():
+    assert tidy('"First, you should calculate your net worth.') == "First, you should calculate your net worth."
+    assert tidy("Summary Studies show that sleep helps.") == "Studies show that sleep helps."
+    assert tidy("“Yes,” he said.") == "“Yes,” he said."
+
+
+def test_context_never_outlives_its_highlight():
+    text = ("Plan the week on Sunday evening. Write down three priorities for each day. "
+            "Keep the list short so it stays honest.")
+    source = Source(1, "https://w.example/", "Weekly planning", text=text,
+                    highlights=[SourceHighlight("a", "Write down three priorities for each day.")])
+    result = hatch([source], length="long")
+    cited = {n for s in result.sentences() for n in s.cites}
+    assert any(c.highlight_id == "a" for c in result.citations if c.n in cited)
+    for section in result.sections:
+        flat = [s for p in section.paragraphs for s in p]
+        assert any(any(result.citations[n - 1].highlight_id for n in s.cites) for s in flat)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Dr. Smith went to the U.S. in 2020. He stayed.", 2),
+    ("de", "Am 3. Oktober kam z. B. Herr Dr. Müller an. Er sagte nichts.", 2),
+    ("fr", "M. Dupont est arrivé à 10 h. Il a dit « non ». C'était prévu.", 3),
+    ("es", "El Sr. García llegó ayer. Dijo que no. ¿Por qué? Nadie lo sabe.", 4),
+    ("pt", "O Sr. Silva chegou ontem. Disse que não. Foi assim.", 3),
+    ("ru", "Г. Иванов приехал в 2020 г. Он остался.", 2),
+    ("ja", "今日は晴れです。明日は雨でしょう。", 2),
+    ("zh", "今天天气很好。明天会下雨吗？会的。", 3),
+    ("ko", "오늘은 날씨가 좋습니다. 내일은 비가 올까요? 네.", 3),
+])
+def test_sentences_split_in_each_language_and_the_language_is_known(lang, text, expected):
+    assert len(split_sentences(text)) == expected
+    if lang in ("ja", "zh", "ko", "ru"):
+        assert detect(text) == lang
+
+
+def test_the_frame_speaks_the_sources_language():
+    text = ("Die Stadt baut neue Radwege. Die Radwege sind mit dem Netz verbunden und werden "
+            "von vielen Menschen für den Weg zur Arbeit genutzt.")
+    source = Source(1, "https://de.example/", "Radwege in der Stadt", text=text,
+                    highlights=[SourceHighlight("a", "Die Radwege sind mit dem Netz verbunden")])
+    result = hatch([source])
+    assert result.lang == "de"
+    assert result.to_dict()["headings"]["sources"] == "Quellen"
+    assert "## Quellen" in result.markdown
+    assert result.introduction[0].text.startswith("Dieser Hatch")
