@@ -60,7 +60,8 @@ def fill(store: Store) -> dict:
         "conclusion": [{"text": "Both pull.", "cites": [1, 2]}],
         "citations": [
             {"n": 1, "source_id": tides["id"], "highlight_id": HIGHLIGHT_IDS["moon"],
-             "url": tides["url"], "title": "How tides work"},
+             "url": tides["url"], "title": "How tides work",
+             "link": tides["url"] + "#:~:text=The%20Moon%20pulls"},
             {"n": 2, "source_id": attention["id"], "highlight_id": HIGHLIGHT_IDS["focus"],
              "url": attention["url"], "title": attention["title"]},
         ],

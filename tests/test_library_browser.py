@@ -129,9 +129,14 @@ def test_a_hatch_page_cites_the_highlight_in_the_library_and_the_source(page, li
     page.get_by_role("link", name="Tides and attention").click()
     assert page.get_by_role("heading", name="Tides and attention").is_visible()
     shot(page, "hatch")
-    source = page.locator("#cite-1 a.source")
+    # Sources are listed by page; the cited passage sits under its page.
+    source = page.locator("li:has(> ul > #cite-1) > a.source")
     assert source.get_attribute("href") == "https://example.org/articles/tides"
     assert source.get_attribute("rel") == "noopener noreferrer"
+    passage = page.locator("#cite-1 a.passage")
+    assert passage.get_attribute("href") == "https://example.org/articles/tides#:~:text=The%20Moon%20pulls"
+    # A citation stored before passage links were kept has none.
+    assert page.locator("#cite-2 a.passage").count() == 0
     page.locator("#cite-1 a.in-library").click()
     page.wait_for_url(re.compile(rf"/pages/\d+#h-{HIGHLIGHT_IDS['moon']}$"))
     assert page.locator(f"#h-{HIGHLIGHT_IDS['moon']}").is_visible()

@@ -46,7 +46,9 @@ def test_the_popup_hatches_two_pages_with_citations(browser, server, site, outpu
     links = popup.locator("#citations a.source")
     assert links.count() >= 2
     hrefs = {links.nth(i).get_attribute("href") for i in range(links.count())}
-    assert hrefs == {first.url, second.url}
+    # Each page once, and each highlight's passage on the live page.
+    assert {h.split("#:~:text=")[0] for h in hrefs} == {first.url, second.url}
+    assert f"{second.url}#:~:text=A%20queue%20turns%20a%20failure%20into%20a%20delay" in hrefs
     # Every highlight cited shows its own words, not a host name.
     cited = " ".join(popup.locator("#citations .cited").all_inner_texts())
     assert "A queue turns a failure into a delay" in cited
@@ -85,12 +87,15 @@ def test_each_citation_shows_the_cited_words_and_links_its_page(browser, server,
         "the article text",
         "“A queue turns a failure into a delay <img src=x onerror=alert(1)>”",
     ]
-    links = popup.locator("#citations li a.source")
-    assert links.all_inner_texts() == [
-        "Local-first software, explained", "Local-first software, explained",
-        "javascript:alert(1)"]
-    assert [links.nth(i).get_attribute("href") for i in range(3)] == [
-        "http://example.org/local-first", "http://example.org/local-first", None]
+    # Sources are numbered by page; each citation sits under its page.
+    pages = popup.locator("#citations > li.source-page .page-link")
+    assert pages.all_inner_texts() == ["Local-first software, explained", "javascript:alert(1)"]
+    assert [pages.nth(i).get_attribute("href") for i in range(2)] == [
+        "http://example.org/local-first", None]
+    passages = popup.locator("#citations li.citation a.source")
+    assert passages.all_inner_texts() == ["↗ passage", "↗ page"]
+    assert [passages.nth(i).get_attribute("href") for i in range(2)] == [
+        hatch["citations"][0]["link"], "http://example.org/local-first"]
     assert popup.locator("#citations img").count() == 0
     assert popup.locator("#hatch-notes li").all_inner_texts() == hatch["notes"]
     threads = popup.locator("#hatch-body ul li").first.inner_text()
