@@ -148,8 +148,9 @@ def test_markdown_export_is_a_zip_of_one_file_per_page_with_front_matter(client,
     assert 'title: "How tides work"' in front
     assert 'url: "https://example.org/articles/tides"' in front
     assert 'tags: ["science", "tides"]' in front and "highlights: 2" in front
-    assert "> The Moon pulls the oceans ^h-11111111" in body
-    assert "> making a bulge\n> on both sides ^h-22222222" in body
+    moon, bulge = HIGHLIGHT_IDS["moon"], HIGHLIGHT_IDS["bulge"]
+    assert f"> The Moon pulls the oceans\n\n^h-{moon}\n" in body
+    assert f"> making a bulge\n> on both sides\n\n^h-{bulge}\n" in body
     assert "color:: yellow" in body and "color:: blue" in body
     assert "tags:: #science #tides" in body
     assert "Gravity, mostly; ask about lunar months" in body

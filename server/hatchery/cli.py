@@ -169,8 +169,13 @@ def _is_up(url: str) -> bool:
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path),
               help="The file (or, for markdown, the folder or .zip) to write; - for stdout.")
 @click.option("--hatch", "hatch_id", type=int, default=None, help="The hatch to export.")
+@click.option("--overwrite", is_flag=True, default=False,
+              help="markdown into a folder: replace notes of the same name (without it a "
+                   "note that is already there is kept and the new one is named "
+                   "`Title (2).md`).")
 @data_dir_option
-def export_command(fmt: str, out: Path, hatch_id: int | None, data_dir: Path | None) -> None:
+def export_command(fmt: str, out: Path, hatch_id: int | None, overwrite: bool,
+                   data_dir: Path | None) -> None:
     """Export your library, or one hatch."""
     from .errors import HatcheryError
     from .services import exports
@@ -181,10 +186,7 @@ def export_command(fmt: str, out: Path, hatch_id: int | None, data_dir: Path | N
     store = _open_store(data_dir)
     try:
         if fmt == "markdown" and str(out) != "-" and out.suffix.lower() != ".zip":
-            out.mkdir(parents=True, exist_ok=True)
-            files = exports.markdown_files(store)
-            for name, text in files.items():
-                (out / name).write_text(text, encoding="utf-8")
+            files = exports.write_markdown_folder(store, out, overwrite=overwrite)
             click.echo(f"Wrote {len(files)} Markdown files to {out}", err=True)
             return
         try:

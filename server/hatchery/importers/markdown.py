@@ -100,6 +100,16 @@ def _tags(value: object) -> object:
     return None
 
 
+def _original_tags(value: str | None) -> list | None:
+    if not value:
+        return None
+    try:
+        tags = yaml.safe_load(value)
+    except yaml.YAMLError:
+        return None
+    return tags if isinstance(tags, list) else None
+
+
 def _heading(body: str) -> str:
     for line in body.split("\n"):
         if line.startswith("# "):
@@ -178,7 +188,11 @@ def _add(parsed: ParsedImport, page, record: str, quote: _Quote, page_tags: list
         else:
             note_lines.append(line)
     own = quote.block_id.removeprefix("h-")
-    tags = page_tags + tag_list(record, _tags(fields.get("tags")))
+    # Our export writes the tags as Obsidian needs them (`c-plus-plus`) and,
+    # when that changed them, as they were (`original_tags:: ["c++"]`).
+    written = _original_tags(fields.get("original_tags"))
+    tags = page_tags + tag_list(record, written if written is not None
+                                else _tags(fields.get("tags")))
     parsed.add(page, new_highlight(
         id=own if _UUID.fullmatch(own) else stable_id("markdown", page.url, quote.block_id, text),
         exact=text, note=unescape("\n".join(note_lines).strip()),

@@ -35,16 +35,22 @@ def header(content: str) -> list[str]:
     return [cell.strip().lower() for cell in row]
 
 
-def rows(parsed: ParsedImport, content: str) -> Iterator[tuple[str, dict[str, str]]]:
+def rows(parsed: ParsedImport, content: str, *,
+         strip: bool = True) -> Iterator[tuple[str, dict[str, str]]]:
     """(record name, row) for each data row, keys lower-cased; a CSV that
-    breaks mid-file is reported and read up to there."""
+    breaks mid-file is reported and read up to there.
+
+    :param strip: trim each cell (our own CSV keeps the spaces at the edges
+        of a highlight's prefix and suffix, so it is read as written)
+    """
     csv.field_size_limit(MAX_CELL_CHARS)
     reader = csv.DictReader(io.StringIO(content, newline=""))
     reader.fieldnames = [name.strip().lower() for name in reader.fieldnames or []]
     line = 1
     try:
         for line, row in enumerate(reader, start=2):
-            yield f"row {line}", {k: (v or "").strip() for k, v in row.items() if k}
+            yield f"row {line}", {k: (v or "").strip() if strip else (v or "")
+                                  for k, v in row.items() if k}
     except csv.Error as error:
         parsed.skip(f"the rows after row {line}", f"the CSV is broken there ({error})")
 
@@ -180,7 +186,7 @@ def which(content: str) -> str | None:
 def parse(name: str, content: str) -> ParsedImport:
     parsed = ParsedImport(name)
     read_row = TABLES[name][1]
-    for record, row in rows(parsed, content):
+    for record, row in rows(parsed, content, strip=name != "hatchery-csv"):
         with parsed.reading(record):
             read_row(parsed, record, row)
     return parsed

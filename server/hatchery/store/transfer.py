@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from .base import hatch_dict, highlight_dict, now, page_dict
 from .highlights import Highlights
-from .records import IMPORT_PAGE_FIELDS, ImportPage
+from .records import IMPORT_PAGE_FIELDS, HighlightRecord, ImportPage
+
+# Given a page's URL and its stored highlights (`id`, `exact`, `start`),
+# the lookup that names the stored highlight an imported one is, or None.
+KnownLookup = Callable[[str, list[dict]], Callable[[HighlightRecord], "str | None"]]
 
 
 class Transfer(Highlights):
@@ -29,15 +34,21 @@ class Transfer(Highlights):
         return [hatch_dict(r) for r in self.conn.execute("SELECT * FROM hatches ORDER BY id")]
 
     def import_batch(self, pages: Sequence[ImportPage], hatches: Sequence[dict] = (),
-                     progress: Callable[[int], None] | None = None) -> dict[str, int]:
+                     progress: Callable[[int], None] | None = None,
+                     known: KnownLookup | None = None) -> dict[str, int]:
         """Add pages, highlights and hatches in one transaction: all or nothing.
 
-        Idempotent: a page is matched by URL (blank fields are filled in,
-        nothing is overwritten), a highlight by id, a hatch by its creation
-        time, title and highlights. A page keeps its exported id when that id
-        is free, so a round trip into an empty store is exact.
+        Idempotent: a page is matched by URL, a highlight by id (or, with
+        `known`, by passage among its page's stored highlights), a hatch by
+        its creation time, title and highlights. Blank fields of what is
+        already there are filled in (a page's title and article, a
+        highlight's note and tags), nothing is overwritten. A page keeps its
+        exported id when that id is free, so a round trip into an empty
+        store is exact.
 
         :param progress: called with the number of records just written
+        :param known: makes, for a page already stored, the lookup that
+            names the stored highlight an imported one with a new id is
         :returns: counts of what was added and what was already there
         """
         counts = {"pages": 0, "highlights": 0, "hatches": 0, "existing_highlights": 0,
@@ -46,11 +57,19 @@ class Transfer(Highlights):
         stamp = now()
         with self.transaction():
             for page in pages:
+                new_pages = counts["pages"]
                 page_id = self._import_page(page, stamp, counts)
                 if page.id is not None:
                     page_ids[page.id] = page_id
+                same_as = None
+                if known is not None and page.highlights and counts["pages"] == new_pages:
+                    same_as = known(page.url, self._passages(page_id))
                 for record in page.highlights:
+                    if same_as is not None and not self._has_highlight(record.id):
+                        record = replace(record, id=same_as(record) or record.id)
                     created = self._insert_highlight(page_id, record, stamp)
+                    if not created:
+                        self._fill_blanks(record)
                     counts["highlights" if created else "existing_highlights"] += 1
                 if progress:
                     progress(1 + len(page.highlights))
@@ -59,6 +78,24 @@ class Transfer(Highlights):
                 if progress:
                     progress(1)
         return counts
+
+    def _passages(self, page_id: int) -> list[dict]:
+        """A page's stored highlights, as much as matching needs."""
+        return [dict(r) for r in self.conn.execute(
+            "SELECT id, exact, start FROM highlights WHERE page_id = ?", (page_id,))]
+
+    def _has_highlight(self, highlight_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM highlights WHERE id = ?",
+                                 (highlight_id,)).fetchone() is not None
+
+    def _fill_blanks(self, record: HighlightRecord) -> None:
+        """Give a stored highlight the imported note and tags it lacks."""
+        tags = json.dumps(list(record.tags))
+        self.conn.execute(
+            "UPDATE highlights SET note = CASE WHEN note = '' THEN :note ELSE note END,"
+            " tags = CASE WHEN tags = '[]' THEN :tags ELSE tags END"
+            " WHERE id = :id AND ((note = '' AND :note != '') OR (tags = '[]' AND :tags != '[]'))",
+            {"id": record.id, "note": record.note or "", "tags": tags})
 
     def _import_page(self, page: ImportPage, stamp: str, counts: dict[str, int]) -> int:
         row = self.conn.execute(
