@@ -8,11 +8,12 @@ hatch's notes; nothing is cut silently.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..models import NothingToHatch, Source, SourceHighlight
 from . import prompt
-from .client import LLMError
+from .errors import LLMError
+from .items import Block, Item, Packed
 
 # A conservative guess for English and most European languages; we have no
 # tokenizer for an arbitrary model, so we under-fill rather than overflow.
@@ -45,39 +46,6 @@ ELLIPSIS = " …"
 
 class BudgetTooSmall(LLMError):
     """The context budget leaves no room for the sources."""
-
-
-@dataclass
-class Item:
-    """One numbered thing the model may cite: a highlight (with its note
-    and paragraph) or a page's article text."""
-
-    n: int
-    kind: str  # "highlight" or "article"
-    text: str
-    note: str | None = None
-    context: str | None = None
-    highlight_id: str | None = None
-    cut: bool = False
-
-
-@dataclass
-class Block:
-    """One source as the model sees it."""
-
-    index: int  # position in the hatch's sources
-    source: Source
-    items: list[Item] = field(default_factory=list)
-
-
-@dataclass
-class Packed:
-    """The sources that fit, numbered; `numbers` maps a citation number to
-    (source index, highlight id or None for the article text)."""
-
-    blocks: list[Block]
-    numbers: dict[int, tuple[int, str | None]]
-    notes: list[str]
 
 
 @dataclass
@@ -168,8 +136,12 @@ def _cost(item: Item) -> int:
 
 
 def pack(sources: list[Source], *, context_tokens: int, answer_tokens: int,
-         length: str, threads: int, advice: int) -> Packed:
+         length: str, threads: int, advice: int,
+         context_setting: str = "llm_context_tokens") -> Packed:
     """The sources that fit `context_tokens` with an answer of `answer_tokens`.
+
+    :param context_setting: the setting that gives a larger context, named
+        in every note about what did not fit.
 
     :raises NothingToHatch: no source has a highlight or article text.
     :raises BudgetTooSmall: the budget has no room for even one item.
@@ -185,7 +157,7 @@ def pack(sources: list[Source], *, context_tokens: int, answer_tokens: int,
     if room < MIN_SOURCE_CHARS:
         raise BudgetTooSmall(
             f"The model's context budget ({context_tokens} tokens, {answer_tokens} of them for "
-            "the answer) leaves no room for the sources; raise llm_context_tokens.")
+            f"the answer) leaves no room for the sources; raise {context_setting}.")
 
     taken: list[_Candidate] = []
     left_out: list[_Candidate] = []
@@ -225,10 +197,15 @@ def pack(sources: list[Source], *, context_tokens: int, answer_tokens: int,
         if cut:
             shortened.append((cand, len(full)))
 
-    return _number(sources, taken, left_out, no_context, shortened, context_tokens)
+    packed = _number(sources, taken, left_out, no_context, shortened,
+                     f"the model's context ({context_tokens} tokens; {context_setting} "
+                     "gives it more)")
+    packed.context_tokens, packed.answer_tokens = context_tokens, answer_tokens
+    packed.context_setting = context_setting
+    return packed
 
 
-def _number(sources, taken, left_out, no_context, shortened, context_tokens) -> Packed:
+def _number(sources, taken, left_out, no_context, shortened, budget: str) -> Packed:
     """Give the kept items numbers in source order and article order, and
     say in notes what was left out."""
     blocks: list[Block] = []
@@ -245,7 +222,6 @@ def _number(sources, taken, left_out, no_context, shortened, context_tokens) -> 
         blocks.append(block)
 
     notes = []
-    budget = f"the model's context budget ({context_tokens} tokens)"
     dropped = [c for c in left_out if c.highlight is not None]
     if dropped:
         named = ", ".join(f"“{_first_words(c.highlight.text)}”" for c in dropped[:NAMED_IN_NOTES])
