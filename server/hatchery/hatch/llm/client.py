@@ -83,7 +83,8 @@ class ChatClient:
     # -- the public call --------------------------------------------------
 
     def chat(self, messages: list[dict], *, max_tokens: int, schema: dict | None = None,
-             prompt_tokens: int = 0, context_tokens: int | None = None) -> Answer:
+             prompt_tokens: int = 0, context_tokens: int | None = None,
+             schema_style: str = "json_schema") -> Answer:
         """The model's answer to `messages`, streamed to `options.on_text`
         when streaming; 429/5xx and dropped connections are retried
         `options.retries` times before anything was streamed.
@@ -94,12 +95,14 @@ class ChatClient:
             first word grows with it.
         :param context_tokens: the context to ask for where the request
             sets it (Ollama's `num_ctx`).
+        :param schema_style: how the schema is sent (protocol.SCHEMA_STYLES).
         :raises LLMError: with a message a person can act on.
         """
         self._request = protocol.request_body(
             self.options.api, model=self.options.model, messages=messages,
             max_tokens=max_tokens, temperature=self.options.temperature,
-            stream=self.options.stream, schema=schema, context_tokens=context_tokens)
+            stream=self.options.stream, schema=schema, context_tokens=context_tokens,
+            schema_style=schema_style)
         self._first_wait = self.options.timeout + prompt_tokens / PROMPT_TOKENS_PER_SECOND
         opts = self.options
         attempts = max(0, opts.retries) + 1

@@ -18,13 +18,16 @@ from .discover import check_model
 from .errors import BadFormat, Cancelled, LLMError, StatusError
 from .items import Packed
 from .options import LLMOptions
+from .protocol import SCHEMA_STYLES
 from .pack import chars_per_token, pack
 from .parse import parse_answer
 from .structured import DraftWriter, hatch_schema, looks_like_json, parse_json_answer
 
 LOGGER = logging.getLogger(__name__)
 
-# Words in a refusal that say the server cannot do JSON schemas.
+# How servers refuse a request they cannot do (llama-cpp-python: 500), and
+# the words in the refusal that say it is the schema.
+REFUSAL_STATUSES = (400, 422, 500, 501)
 SCHEMA_WORDS = ("response_format", "json_schema", "schema", "grammar", "format")
 
 # The answer's share of the context at most, so a small context still
@@ -108,32 +111,32 @@ def hatch_with_model(sources: list[Source], plan: Plan, options: LLMOptions) -> 
 
 
 def _ask(packed: Packed, plan: Plan, options: LLMOptions) -> Reply:
-    """The model's reply, asked for as JSON when `options.structured` is on;
-    asked again for Markdown when the server refuses schemas."""
-    structured = options.structured != "off"
-    client = ChatClient(options)
+    """The model's reply, asked for as JSON when `options.structured` is on
+    (in each way servers take a schema, until one is accepted); asked again
+    for Markdown when the server refuses schemas."""
     prompt_tokens = int(sum(len(m["content"]) for m in prompt.messages(packed, plan.length,
                                                                        plan.threads, plan.advice))
                         / chars_per_token([b.source for b in packed.blocks]))
     call = dict(max_tokens=packed.answer_tokens, prompt_tokens=prompt_tokens,
                 context_tokens=packed.context_tokens if options.api == "ollama" else None)
-    if structured:
+    if options.structured != "off":
         schema = hatch_schema(packed, plan.threads, plan.advice)
         messages = prompt.messages(packed, plan.length, plan.threads, plan.advice, True)
-        on_text = options.on_text
-        if on_text:
-            options = dataclasses.replace(options, on_text=DraftWriter(on_text).feed)
-            client = ChatClient(options)
-        try:
-            return client.chat(messages, schema=schema, **call)
-        except StatusError as error:
-            if error.status not in (400, 422, 500, 501) or not _refuses_schema(error):
-                raise
-            LOGGER.info("the model server refused a JSON schema (%s); asking for Markdown",
-                        error.message)
-        client = ChatClient(dataclasses.replace(options, on_text=on_text))
+        styles = SCHEMA_STYLES if options.api == "openai" else SCHEMA_STYLES[:1]
+        for style in styles:
+            drafted = options
+            if options.on_text:
+                drafted = dataclasses.replace(options, on_text=DraftWriter(options.on_text).feed)
+            try:
+                return ChatClient(drafted).chat(messages, schema=schema, schema_style=style,
+                                                **call)
+            except StatusError as error:
+                if error.status not in REFUSAL_STATUSES or not _refuses_schema(error):
+                    raise
+                LOGGER.info("the model server refused a JSON schema as %s (%s)", style,
+                            error.message)
     messages = prompt.messages(packed, plan.length, plan.threads, plan.advice, False)
-    return client.chat(messages, **call)
+    return ChatClient(options).chat(messages, **call)
 
 
 def _refuses_schema(error: StatusError) -> bool:

@@ -23,11 +23,20 @@ class Piece:
     done: bool = False
 
 
+# The two ways chat-completion servers take a schema: OpenAI's (llama.cpp's
+# llama-server, vLLM, LM Studio, OpenAI) and the older `json_object` with a
+# `schema` beside it (llama-cpp-python's server, llama-server too).
+SCHEMA_STYLES = ("json_schema", "json_object")
+
+
 def request_body(api: str, *, model: str, messages: list[dict], max_tokens: int,
                  temperature: float, stream: bool, schema: dict | None,
-                 context_tokens: int | None) -> dict:
+                 context_tokens: int | None, schema_style: str = "json_schema") -> dict:
     """The request for `api` ("openai" or "ollama"), asking for JSON that
-    matches `schema` when one is given."""
+    matches `schema` when one is given.
+
+    :param schema_style: one of SCHEMA_STYLES, for chat completions.
+    """
     if api == "ollama":
         options = {"num_predict": max_tokens, "temperature": temperature}
         if context_tokens:
@@ -38,7 +47,9 @@ def request_body(api: str, *, model: str, messages: list[dict], max_tokens: int,
         return body
     body = {"model": model, "messages": messages, "max_tokens": max_tokens,
             "temperature": temperature, "stream": stream}
-    if schema is not None:
+    if schema is not None and schema_style == "json_object":
+        body["response_format"] = {"type": "json_object", "schema": schema}
+    elif schema is not None:
         body["response_format"] = {"type": "json_schema",
                                    "json_schema": {"name": "hatch", "strict": True,
                                                    "schema": schema}}
