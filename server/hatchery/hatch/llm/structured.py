@@ -93,13 +93,10 @@ def parse_json_answer(text: str) -> Answer | None:
     body = THINK.sub("", text).strip().strip("`")
     if body.startswith("json"):
         body = body[4:]
-    start, end = body.find("{"), body.rfind("}")
-    if start < 0 or end <= start:
+    start = body.find("{")
+    if start < 0:
         return None
-    try:
-        data = json.loads(body[start: end + 1])
-    except ValueError:
-        return None
+    data = _loads_prefix(body[start:])
     if not isinstance(data, dict) or not any(part in data for part in PARTS):
         return None
     answer = Answer()
@@ -116,6 +113,53 @@ def parse_json_answer(text: str) -> Answer | None:
     answer.conclusion = [s] if (s := _said_list(data.get("conclusion"))) else []
     answer.headings = len(data)
     return answer
+
+
+# How many cut points a cut-off answer is tried at, from its end.
+MAX_REPAIRS = 200
+
+
+def _closers(text: str) -> str | None:
+    """The brackets that close what `text` leaves open, or None when it
+    ends inside a string."""
+    stack, in_string, escape = [], False, False
+    for ch in text:
+        if in_string:
+            if escape:
+                escape = False
+            elif ch == "\\":
+                escape = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "{[":
+            stack.append("}" if ch == "{" else "]")
+        elif ch in "}]" and stack:
+            stack.pop()
+    return None if in_string else "".join(reversed(stack))
+
+
+def _loads_prefix(text: str) -> object | None:
+    """The JSON in `text`; for an answer cut off mid-way (length limit,
+    stopped server), the longest prefix that ends after a complete value,
+    closed."""
+    end = text.rfind("}")
+    try:
+        return json.loads(text[: end + 1]) if end >= 0 else None
+    except ValueError:
+        pass
+    cuts = [i for i, ch in enumerate(text) if ch in "}]"][-MAX_REPAIRS:]
+    for at in reversed(cuts):
+        head = text[: at + 1]
+        closers = _closers(head)
+        if closers is None:
+            continue
+        try:
+            return json.loads(head + closers)
+        except ValueError:
+            continue
+    return None
 
 
 HEADINGS = {"introduction": "Introduction", "threads": "Common threads",
