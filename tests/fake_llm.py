@@ -96,6 +96,8 @@ class FakeLLM:
         self.props: dict | None = None  # what GET /props answers (llama.cpp), if anything
         self.honour_schema = False  # answer JSON when asked for a schema
         self.refuse_schema = False  # answer 400 to a request with a schema
+        self.answer_model: str | None = None  # the model name answers give (default: asked)
+        self.echo: str | None = None  # answer this text instead (mode "echo": the prompt)
         self.disconnected = threading.Event()
         self.completed = threading.Event()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -121,7 +123,12 @@ class FakeLLM:
 
     def text_for(self, body: dict) -> str:
         prompt = body["messages"][-1]["content"]
-        if self.honour_schema and body.get("response_format") and self.mode == "ok":
+        if self.mode == "echo":
+            return self.echo if self.echo is not None else prompt
+        if self.mode == "empty":
+            return ""
+        asked_schema = body.get("response_format") or body.get("format")
+        if self.honour_schema and asked_schema and self.mode == "ok":
             return good_json(prompt)
         text = good_answer(prompt)
         if self.mode == "invent":
@@ -152,7 +159,10 @@ class FakeLLM:
                 pass
 
             def do_GET(self):
-                if self.path.endswith("/models") and fake.models is not None:
+                if self.path == "/api/tags" and fake.models is not None:
+                    data = {"models": [{"name": m, "model": m} for m in fake.models]}
+                    self._send(200, "application/json", json.dumps(data).encode())
+                elif self.path.endswith("/models") and fake.models is not None:
                     data = {"object": "list", "data": [{"id": m, "object": "model"}
                                                        for m in fake.models]}
                     self._send(200, "application/json", json.dumps(data).encode())
@@ -179,6 +189,14 @@ class FakeLLM:
                 if fake.refuse_schema and body.get("response_format"):
                     self._send(400, "application/json",
                                b'{"error": {"message": "response_format is not supported"}}')
+                    return
+                if self.path == "/api/show":
+                    data = {"parameters": "temperature 0.7", "model_info": {
+                        "llama.context_length": 2048}}
+                    self._send(200, "application/json", json.dumps(data).encode())
+                    return
+                if self.path == "/api/chat":
+                    self._ollama(body)
                     return
                 if not self.path.endswith("/chat/completions"):
                     self._send(404, "application/json", b'{"error": {"message": "no route"}}')
@@ -229,7 +247,8 @@ class FakeLLM:
                             return  # the connection just ends: no finish_reason, no [DONE]
                         if i == cut and fake.gate is not None:
                             fake.gate.wait(10)
-                        self._event({"choices": [{"index": 0, "delta": {"content": word},
+                        self._event({"model": fake.answer_model or body["model"],
+                                     "choices": [{"index": 0, "delta": {"content": word},
                                                   "finish_reason": None}]})
                         if fake.chunk_delay:
                             time.sleep(fake.chunk_delay)
@@ -239,6 +258,21 @@ class FakeLLM:
                     fake.completed.set()
                 except (BrokenPipeError, ConnectionResetError):
                     fake.disconnected.set()
+
+            def _ollama(self, body):
+                """Ollama's own API: JSON lines, `done` on the last."""
+                self.send_response(200)
+                self.send_header("Content-Type", "application/x-ndjson")
+                self.end_headers()
+                model = fake.answer_model or body["model"]
+                for word in re.findall(r"\S+\s*", fake.text_for(body)):
+                    self.wfile.write(json.dumps({"model": model, "done": False, "message": {
+                        "role": "assistant", "content": word}}).encode() + b"\n")
+                self.wfile.write(json.dumps({"model": model, "done": True, "done_reason": "stop",
+                                             "message": {"role": "assistant", "content": ""}})
+                                 .encode() + b"\n")
+                self.wfile.flush()
+                fake.completed.set()
 
             def _event(self, data):
                 self.wfile.write(b"data: " + json.dumps(data).encode() + b"\n\n")
