@@ -17,8 +17,11 @@ from .verify import Verifier
 MAX_DROPPED_SHARE = 0.5
 
 
-def assemble(answer: Answer, packed: Packed, sources: list[Source], plan: Plan) -> Hatch:
+def assemble(answer: Answer, packed: Packed, sources: list[Source], plan: Plan,
+             stats: dict | None = None) -> Hatch:
     """The verified answer as a `Hatch`.
+
+    :param stats: filled with the sentences ``seen`` and ``kept``, for a benchmark.
 
     :raises BadFormat: the answer has no section on any source, or most of
         its sentences did not pass the checks.
@@ -50,9 +53,6 @@ def assemble(answer: Answer, packed: Packed, sources: list[Source], plan: Plan) 
                                         source.url, paragraphs))
         else:
             unwritten.append(source.title or source.url)
-    for paragraph in answer.unplaced:  # a section we cannot place: anything cited is noted
-        for said in paragraph:
-            verifier.check(said, -1)
     strays = sorted(n for n in answer.sections if not 1 <= n <= len(packed.blocks))
     threads = []
     for said in answer.threads[: plan.threads]:
@@ -63,6 +63,8 @@ def assemble(answer: Answer, packed: Packed, sources: list[Source], plan: Plan) 
     advice = sentences(answer.advice[: plan.advice])
     conclusion = sentences(flat(answer.conclusion))
 
+    if stats is not None:
+        stats.update(seen=verifier.seen, kept=verifier.kept)
     _give_up_unless_kept(verifier, out_sections)
 
     notes = list(packed.notes) + verifier.notes()

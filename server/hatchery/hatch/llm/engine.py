@@ -78,8 +78,13 @@ def answer_allowance(options: LLMOptions, plan: Plan, context_tokens: int) -> in
     return min(wanted, int(context_tokens * MAX_ANSWER_SHARE))
 
 
-def hatch_with_model(sources: list[Source], plan: Plan, options: LLMOptions) -> Hatch:
-    """The model's hatch, with no fallback."""
+def hatch_with_model(sources: list[Source], plan: Plan, options: LLMOptions,
+                     stats: dict | None = None) -> Hatch:
+    """The model's hatch, with no fallback.
+
+    :param stats: filled with the answer's sentences ``seen`` and ``kept``
+        by the verifier (for benchmarks/hatch_llm.py).
+    """
     if options.check_model:
         check_model(options)
     context_tokens, setting = fit(options, server_context(options))
@@ -97,7 +102,7 @@ def hatch_with_model(sources: list[Source], plan: Plan, options: LLMOptions) -> 
     structured = answer is not None
     if answer is None:
         answer = parse_answer(reply.text, [b.source.title for b in packed.blocks])
-    result = assemble(answer, packed, sources, plan)
+    result = assemble(answer, packed, sources, plan, stats)
     result.prompt_version = prompt.version(structured)
     if answer_tokens < prompt.ANSWER_TOKENS.get(plan.length, 1000) and not options.max_tokens:
         result.notes.append(f"The model's context ({context_tokens} tokens) left room for an "
