@@ -23,7 +23,8 @@ ITEM = re.compile(r"^\[(\d+)\] (Highlight|Article text[^:]*): \"?(.+?)\"?$", re.
 
 def good_answer(prompt: str) -> str:
     """What a model that follows the prompt writes: every sentence cited,
-    a quotation copied from a highlight, one section per source."""
+    a quotation copied from a highlight (its last words, which tell
+    highlights apart), one section per source."""
     sections = []
     chunks = SOURCE.split(prompt)
     # chunks: preamble, number, title, body, number, title, body, ...
@@ -40,13 +41,39 @@ def good_answer(prompt: str) -> str:
         out += [f"## Source {number}"]
         lines = []
         for n, text in items:
-            words = " ".join(text.split()[:5]).strip(" .,;:")
+            words = " ".join(text.split()[-5:]).strip(" .,;:\"")
             lines.append(f'The page says "{words}" and the person kept it [{n}].')
         out += [" ".join(lines), ""]
     out += ["## Common threads", f"- Knowing the tides before going in [{first}][{last}]", "",
             "## Actionable advice", f"- Check the tide times before every swim [{last}].", "",
             "## Conclusion", f"Preparation is what the sources share [{first}][{last}].", ""]
     return "\n".join(out)
+
+
+def good_json(prompt: str) -> str:
+    """The same answer as `good_answer`, as a server that keeps to the
+    JSON schema writes it."""
+    chunks = SOURCE.split(prompt)
+    sections = {}
+    every = []
+    for k in range(1, len(chunks), 3):
+        number, body = int(chunks[k]), chunks[k + 2]
+        items = [(int(n), text) for n, _, text in ITEM.findall(body)]
+        every += [n for n, _ in items]
+        sections[f"source_{number}"] = [
+            {"text": f'The page says "{" ".join(text.split()[-5:]).strip(" .,;:")}" and the '
+                     "person kept it.", "cites": [n]} for n, text in items]
+    first, last = every[0], every[-1]
+    return json.dumps({
+        "title": "What the sea teaches",
+        "introduction": [{"text": "These pages are about the sea and how to be safe in it.",
+                          "cites": [first]}],
+        "sections": sections,
+        "threads": [{"text": "Knowing the tides before going in", "cites": [first, last]}],
+        "advice": [{"text": "Check the tide times before every swim.", "cites": [last]}],
+        "conclusion": [{"text": "Preparation is what the sources share.",
+                        "cites": [first, last]}],
+    }, indent=1)
 
 
 class FakeLLM:
@@ -64,7 +91,13 @@ class FakeLLM:
         self.delay = 0.0
         self.chunk_delay = 0.0
         self.gate: threading.Event | None = None  # stream half, wait for it, then the rest
-        self.requests: list[dict] = []
+        self.requests: list[dict] = []  # the chat requests (POSTs), in order
+        self.models: list[str] | None = None  # what GET /v1/models lists (None: 404)
+        self.props: dict | None = None  # what GET /props answers (llama.cpp), if anything
+        self.honour_schema = False  # answer JSON when asked for a schema
+        self.refuse_schema = False  # answer 400 to a request with a schema
+        self.answer_model: str | None = None  # the model name answers give (default: asked)
+        self.echo: str | None = None  # answer this text instead (mode "echo": the prompt)
         self.disconnected = threading.Event()
         self.completed = threading.Event()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -90,6 +123,13 @@ class FakeLLM:
 
     def text_for(self, body: dict) -> str:
         prompt = body["messages"][-1]["content"]
+        if self.mode == "echo":
+            return self.echo if self.echo is not None else prompt
+        if self.mode == "empty":
+            return ""
+        asked_schema = body.get("response_format") or body.get("format")
+        if self.honour_schema and asked_schema and self.mode == "ok":
+            return good_json(prompt)
         text = good_answer(prompt)
         if self.mode == "invent":
             text = text.replace("## Common threads",
@@ -118,6 +158,19 @@ class FakeLLM:
             def log_message(self, *args):  # keep the test output quiet
                 pass
 
+            def do_GET(self):
+                if self.path == "/api/tags" and fake.models is not None:
+                    data = {"models": [{"name": m, "model": m} for m in fake.models]}
+                    self._send(200, "application/json", json.dumps(data).encode())
+                elif self.path.endswith("/models") and fake.models is not None:
+                    data = {"object": "list", "data": [{"id": m, "object": "model"}
+                                                       for m in fake.models]}
+                    self._send(200, "application/json", json.dumps(data).encode())
+                elif self.path == "/props" and fake.props is not None:
+                    self._send(200, "application/json", json.dumps(fake.props).encode())
+                else:
+                    self._send(404, "application/json", b'{"error": {"message": "no route"}}')
+
             def do_POST(self):
                 length = int(self.headers.get("Content-Length", 0))
                 body = json.loads(self.rfile.read(length))
@@ -132,6 +185,18 @@ class FakeLLM:
                                                     + self.headers.get("Authorization", "")}})
                     self._send(fake.status, "application/json", payload.encode(),
                                {"Retry-After": "0"})
+                    return
+                if fake.refuse_schema and body.get("response_format"):
+                    self._send(400, "application/json",
+                               b'{"error": {"message": "response_format is not supported"}}')
+                    return
+                if self.path == "/api/show":
+                    data = {"parameters": "temperature 0.7", "model_info": {
+                        "llama.context_length": 2048}}
+                    self._send(200, "application/json", json.dumps(data).encode())
+                    return
+                if self.path == "/api/chat":
+                    self._ollama(body)
                     return
                 if not self.path.endswith("/chat/completions"):
                     self._send(404, "application/json", b'{"error": {"message": "no route"}}')
@@ -182,7 +247,8 @@ class FakeLLM:
                             return  # the connection just ends: no finish_reason, no [DONE]
                         if i == cut and fake.gate is not None:
                             fake.gate.wait(10)
-                        self._event({"choices": [{"index": 0, "delta": {"content": word},
+                        self._event({"model": fake.answer_model or body["model"],
+                                     "choices": [{"index": 0, "delta": {"content": word},
                                                   "finish_reason": None}]})
                         if fake.chunk_delay:
                             time.sleep(fake.chunk_delay)
@@ -192,6 +258,21 @@ class FakeLLM:
                     fake.completed.set()
                 except (BrokenPipeError, ConnectionResetError):
                     fake.disconnected.set()
+
+            def _ollama(self, body):
+                """Ollama's own API: JSON lines, `done` on the last."""
+                self.send_response(200)
+                self.send_header("Content-Type", "application/x-ndjson")
+                self.end_headers()
+                model = fake.answer_model or body["model"]
+                for word in re.findall(r"\S+\s*", fake.text_for(body)):
+                    self.wfile.write(json.dumps({"model": model, "done": False, "message": {
+                        "role": "assistant", "content": word}}).encode() + b"\n")
+                self.wfile.write(json.dumps({"model": model, "done": True, "done_reason": "stop",
+                                             "message": {"role": "assistant", "content": ""}})
+                                 .encode() + b"\n")
+                self.wfile.flush()
+                fake.completed.set()
 
             def _event(self, data):
                 self.wfile.write(b"data: " + json.dumps(data).encode() + b"\n\n")

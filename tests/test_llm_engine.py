@@ -4,6 +4,7 @@ behaves, and from one that does not."""
 from __future__ import annotations
 
 import re
+import threading
 
 import pytest
 
@@ -101,7 +102,8 @@ def test_a_broken_or_off_format_answer_falls_back_to_the_local_engine(fake_llm, 
     fake_llm.mode = mode
     result = hatch(sources(), engine="llm", options=options(fake_llm, stream=stream))
     assert result.engine == "local" and result.sections
-    assert "language model (fake-7b) failed" in result.notes[0]
+    assert result.notes[0].startswith("Written by the offline engine because the language "
+                                      "model (fake-7b)")
     assert "## Notes" in result.markdown
 
 
@@ -140,12 +142,21 @@ def test_a_client_error_is_not_retried(fake_llm):
     assert len(fake_llm.requests) == 1
 
 
-def test_a_slow_model_times_out_with_a_clear_message(fake_llm):
-    fake_llm.mode, fake_llm.delay = "slow", 1.0
+def test_a_model_falling_silent_mid_answer_times_out_with_a_clear_message(fake_llm):
+    fake_llm.gate = threading.Event()  # half the answer, then silence
     result = hatch(sources(), engine="llm", options=options(fake_llm, timeout=0.2))
+    fake_llm.gate.set()
     assert result.engine == "local"
     assert "sent nothing for 0.2 s" in result.notes[0]
     assert len(fake_llm.requests) == 1  # a timeout is not retried
+
+
+def test_a_model_still_reading_a_long_prompt_is_given_the_time(fake_llm):
+    # Silent for longer than llm_timeout before its first word, as a CPU
+    # reading the prompt is: the wait before the first word grows with the prompt.
+    fake_llm.mode, fake_llm.delay = "slow", 0.6
+    result = hatch(sources(), engine="llm", options=options(fake_llm, timeout=0.2))
+    assert result.engine == "llm"
 
 
 @pytest.mark.parametrize("stream", [True, False])
@@ -154,7 +165,8 @@ def test_a_truncated_answer_keeps_what_is_cited_and_says_it_was_cut(fake_llm, st
     result = hatch(sources(), engine="llm", options=options(fake_llm, stream=stream))
     assert result.engine == "llm"
     assert_fully_cited(result)
-    assert any("cut off" in note for note in result.notes)
+    said = "stopped in the middle of the answer" if stream else "cut off at its length limit"
+    assert any(said in note for note in result.notes)
 
 
 def test_the_options_never_show_the_key():

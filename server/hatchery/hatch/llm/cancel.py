@@ -1,8 +1,4 @@
-"""Cancelling a hatch: the waiter sets the token, the model call stops.
-
-Its own module because the options carry a token and the client acts on
-it; neither needs the other to know what a token is.
-"""
+"""The token that stops a model call when whoever waits for it goes away."""
 
 from __future__ import annotations
 

@@ -1,27 +1,40 @@
-"""The "llm" engine: pack, prompt, call, parse, verify, assemble; and the
-fallback to the local engine when the model fails."""
+"""The "llm" engine: fit, pack, prompt, call, parse, verify, assemble; and
+the fallback to the local engine when the model fails or its answer does
+not pass the checks."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
-from ..local import hatch_local
 from ..models import Hatch, Source
-from ..parts import Section, Sentence, Thread
 from ..plan import Plan
 from . import prompt
-from .client import Cancelled, ChatClient, LLMError
+from .assemble import assemble
+from .client import Answer as Reply
+from .client import ChatClient
+from .context import OUR_SETTING, fit, server_context
+from .discover import check_model
+from .errors import BadFormat, Cancelled, LLMError, StatusError
 from .items import Packed
 from .options import LLMOptions
-from .pack import pack
-from .parse import Answer, Said, parse_answer
-from .verify import Verifier
+from .protocol import SCHEMA_STYLES
+from .pack import chars_per_token, pack
+from .parse import parse_answer
+from .structured import DraftWriter, hatch_schema, looks_like_json, parse_json_answer
 
 LOGGER = logging.getLogger(__name__)
 
+# How servers refuse a request they cannot do (llama-cpp-python: 500), and
+# the words in the refusal that say it is the schema.
+REFUSAL_STATUSES = (400, 422, 500, 501)
+SCHEMA_WORDS = ("response_format", "json_schema", "schema", "grammar", "format")
 
-class BadFormat(LLMError):
-    """The answer has no sentence we can keep."""
+# The answer's share of the context at most, so a small context still
+# leaves room for the sources (a 2048-token server can write a medium hatch).
+MAX_ANSWER_SHARE = 0.5
+
+__all__ = ["BadFormat", "hatch_llm", "hatch_with_model"]
 
 
 def hatch_llm(sources: list[Source], plan: Plan, options: LLMOptions | None = None) -> Hatch:
@@ -33,8 +46,8 @@ def hatch_llm(sources: list[Source], plan: Plan, options: LLMOptions | None = No
     :raises Cancelled: `options.cancel` was set.
     """
     if options is None:
-        raise ValueError("the llm engine is not configured: start the server with "
-                         "--llm-url and --llm-model (or set llm_url and llm_model in config.toml)")
+        raise ValueError("the llm engine is not configured: set llm_url and llm_model in "
+                         "config.toml (or start the server with --llm-url and --llm-model)")
     try:
         return hatch_with_model(sources, plan, options)
     except Cancelled:
@@ -46,95 +59,108 @@ def hatch_llm(sources: list[Source], plan: Plan, options: LLMOptions | None = No
         LOGGER.warning("the language model failed; hatching with the local engine: %s", message)
         if options.on_notice:
             options.on_notice(f"{message} Hatching with the offline engine instead.")
+        from ..local import hatch_local
+
         result = hatch_local(sources, plan)
+        why = ("'s answer did not pass the checks" if isinstance(error, BadFormat)
+               else " failed")
         result.notes.insert(0, f"Written by the offline engine because the language model "
-                               f"({options.model}) failed: {message}")
+                               f"({options.model}){why}: {message}")
         return result
 
 
-def hatch_with_model(sources: list[Source], plan: Plan, options: LLMOptions) -> Hatch:
-    """The model's hatch, with no fallback."""
-    answer_tokens = options.max_tokens or prompt.ANSWER_TOKENS.get(plan.length, 1000)
-    packed = pack(sources, context_tokens=options.context_tokens, answer_tokens=answer_tokens,
-                  length=plan.length, threads=plan.threads, advice=plan.advice)
-    messages = prompt.messages(packed, plan.length, plan.threads, plan.advice)
-    LOGGER.info("hatching %d sources (%d items) with %s at %s", len(packed.blocks),
-                len(packed.numbers), options.model, options.display_url)
-    reply = ChatClient(options).chat(messages, max_tokens=answer_tokens)
-    answer = parse_answer(reply.text, [b.source.title for b in packed.blocks])
-    result = assemble(answer, packed, sources, plan)
+def answer_allowance(options: LLMOptions, plan: Plan, context_tokens: int) -> int:
+    """The answer's token allowance: llm_max_tokens, or the length's own,
+    at most MAX_ANSWER_SHARE of the context."""
+    if options.max_tokens:
+        return options.max_tokens
+    wanted = prompt.ANSWER_TOKENS.get(plan.length, 1000)
+    return min(wanted, int(context_tokens * MAX_ANSWER_SHARE))
+
+
+def hatch_with_model(sources: list[Source], plan: Plan, options: LLMOptions,
+                     stats: dict | None = None) -> Hatch:
+    """The model's hatch, with no fallback.
+
+    :param stats: filled with the answer's sentences ``seen`` and ``kept``
+        by the verifier (for benchmarks/hatch_llm.py).
+    """
+    if options.check_model:
+        check_model(options)
+    context_tokens, setting = fit(options, server_context(options))
+    answer_tokens = answer_allowance(options, plan, context_tokens)
+    packed = pack(sources, context_tokens=context_tokens, answer_tokens=answer_tokens,
+                  length=plan.length, threads=plan.threads, advice=plan.advice,
+                  context_setting=setting)
+    LOGGER.info("hatching %d sources (%d items) with %s at %s (context %d tokens)",
+                len(packed.blocks), len(packed.numbers), options.model, options.display_url,
+                context_tokens)
+    reply = _ask(packed, plan, options)
+    # Which shape came back decides how it is read, whatever was asked:
+    # a server may ignore response_format and answer in Markdown.
+    answer = parse_json_answer(reply.text) if looks_like_json(reply.text) else None
+    structured = answer is not None
+    if answer is None:
+        answer = parse_answer(reply.text, [b.source.title for b in packed.blocks])
+    result = assemble(answer, packed, sources, plan, stats)
+    result.prompt_version = prompt.version(structured)
+    if answer_tokens < prompt.ANSWER_TOKENS.get(plan.length, 1000) and not options.max_tokens:
+        result.notes.append(f"The model's context ({context_tokens} tokens) left room for an "
+                            f"answer of about {answer_tokens} tokens, short for a {plan.length} "
+                            f"hatch; {setting} gives it more.")
     if reply.truncated:
-        why = ("it reached its length limit" if reply.finish_reason == "length"
-               else "the stream ended early")
-        result.notes.append(f"The model's answer was cut off ({why}); the hatch may stop short. "
-                            "A shorter length or a larger llm_max_tokens helps.")
-    result.model = options.model
+        result.notes.append(cut_note(reply, answer_tokens, packed))
+    result.model = reply.model or options.model
     return result
 
 
-def assemble(answer: Answer, packed: Packed, sources: list[Source], plan: Plan) -> Hatch:
-    """The verified answer as a `Hatch`, citations renumbered in reading order.
-
-    :raises BadFormat: no sentence of the answer survives the checks.
-    """
-    verifier = Verifier(packed.numbers, sources)
-    final: dict[int, int] = {}  # the model's number -> the hatch's number
-
-    def sentences(said: list[Said]) -> list[Sentence]:
-        out = []
-        for s in said:
-            kept = verifier.check(s)
-            if kept is not None:
-                out.append(Sentence(kept.text, [final.setdefault(n, len(final) + 1)
-                                                for n in kept.cites]))
-        return out
-
-    def flat(paragraphs: list[list[Said]]) -> list[Said]:
-        return [s for p in paragraphs for s in p]
-
-    introduction = sentences(flat(answer.introduction))
-    out_sections = []
-    unwritten = []
-    for number, block in enumerate(packed.blocks, 1):
-        paragraphs = [p for p in (sentences(p) for p in answer.sections.get(number, [])) if p]
-        source = block.source
-        if paragraphs:
-            out_sections.append(Section(source.id, source.title or source.url, source.site_name,
-                                        source.url, paragraphs))
-        else:
-            unwritten.append(source.title or source.url)
-    strays = sorted(n for n in answer.sections if not 1 <= n <= len(packed.blocks))
-    threads = []
-    for said in verifier_threads(answer.threads[: plan.threads], verifier):
-        cites = [final.setdefault(n, len(final) + 1) for n in said.cites]
-        ids = list(dict.fromkeys(sources[packed.numbers[n][0]].id for n in said.cites))
-        threads.append(Thread(said.text.rstrip(".").strip(), ids, cites))
-    advice = sentences(answer.advice[: plan.advice])
-    conclusion = sentences(flat(answer.conclusion))
-
-    kept = len(introduction) + sum(len(p) for s in out_sections for p in s.paragraphs)
-    kept += len(advice) + len(conclusion) + len(threads)
-    if not kept:
-        raise BadFormat("The language model's answer had no sentence citing the sources; "
-                        "it may not follow the requested format.")
-
-    notes = list(packed.notes) + verifier.notes()
-    if unwritten:
-        notes.append("The model wrote no cited section for " +
-                     ", ".join(f"“{t}”" for t in unwritten) + ".")
-    if strays:
-        notes.append("Sections the model wrote for sources that do not exist "
-                     f"(source {', '.join(map(str, strays))}) were left out.")
-    citations = []
-    for model_number, n in sorted(final.items(), key=lambda kv: kv[1]):
-        index, highlight_id = packed.numbers[model_number]
-        citations.append(sources[index].citation(n, highlight_id))
-    title = answer.title or (f"Notes on {sources[0].title}" if len(packed.blocks) == 1
-                             else f"Notes from {len(packed.blocks)} sources")
-    return Hatch(title, introduction, out_sections, threads, advice, conclusion, citations,
-                 engine="llm", length=plan.length, prompt_version=prompt.PROMPT_VERSION,
-                 notes=notes)
+def _ask(packed: Packed, plan: Plan, options: LLMOptions) -> Reply:
+    """The model's reply, asked for as JSON when `options.structured` is on
+    (in each way servers take a schema, until one is accepted); asked again
+    for Markdown when the server refuses schemas."""
+    prompt_tokens = int(sum(len(m["content"]) for m in prompt.messages(packed, plan.length,
+                                                                       plan.threads, plan.advice))
+                        / chars_per_token([b.source for b in packed.blocks]))
+    call = dict(max_tokens=packed.answer_tokens, prompt_tokens=prompt_tokens,
+                context_tokens=packed.context_tokens if options.api == "ollama" else None)
+    if options.structured != "off":
+        schema = hatch_schema(packed, plan.threads, plan.advice)
+        messages = prompt.messages(packed, plan.length, plan.threads, plan.advice, True)
+        styles = SCHEMA_STYLES if options.api == "openai" else SCHEMA_STYLES[:1]
+        for style in styles:
+            drafted = options
+            if options.on_text:
+                drafted = dataclasses.replace(options, on_text=DraftWriter(options.on_text).feed)
+            try:
+                return ChatClient(drafted).chat(messages, schema=schema, schema_style=style,
+                                                **call)
+            except StatusError as error:
+                if error.status not in REFUSAL_STATUSES or not _refuses_schema(error):
+                    raise
+                LOGGER.info("the model server refused a JSON schema as %s (%s)", style,
+                            error.message)
+    messages = prompt.messages(packed, plan.length, plan.threads, plan.advice, False)
+    return ChatClient(options).chat(messages, **call)
 
 
-def verifier_threads(threads: list[Said], verifier: Verifier) -> list[Said]:
-    return [kept for said in threads if (kept := verifier.check(said)) is not None]
+def _refuses_schema(error: StatusError) -> bool:
+    detail = (error.detail or error.message).lower()
+    return any(word in detail for word in SCHEMA_WORDS)
+
+
+def cut_note(reply: Reply, answer_tokens: int, packed: Packed) -> str:
+    """Why the answer stopped short, and the setting that helps."""
+    if reply.stopped:
+        return ("The model server stopped in the middle of the answer (the stream ended "
+                "without saying it was done: the server may have been stopped or crashed); "
+                "the hatch keeps what arrived.")
+    if reply.completion_tokens is not None and reply.completion_tokens < answer_tokens * 0.9:
+        # It stopped for length before its own allowance: the context was full.
+        setting = packed.context_setting
+        if setting == OUR_SETTING:
+            setting = "the model server's context size (and llm_context_tokens with it)"
+        return (f"The model's answer was cut off when its context "
+                f"({packed.context_tokens} tokens) was full; the hatch may stop short. "
+                f"{setting[0].upper() + setting[1:]} gives it more room.")
+    return ("The model's answer was cut off at its length limit; the hatch may stop short. "
+            "A shorter length or a larger llm_max_tokens helps.")

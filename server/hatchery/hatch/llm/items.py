@@ -1,8 +1,5 @@
-"""What the model is shown: numbered items, grouped by source.
-
-Made by `pack` and written out by `prompt`; kept apart so neither imports
-the other's module for its types.
-"""
+"""What the model is given, numbered: shared by the packer, the prompt,
+the answer schema and the verifier (so none of them imports another)."""
 
 from __future__ import annotations
 
@@ -37,8 +34,22 @@ class Block:
 @dataclass
 class Packed:
     """The sources that fit, numbered; `numbers` maps a citation number to
-    (source index, highlight id or None for the article text)."""
+    (source index, highlight id or None for the article text).
+
+    :param context_tokens: the context the sources were packed into.
+    :param answer_tokens: the answer's allowance within it.
+    :param context_setting: what to change for a larger context: the
+        server's own setting when the server's context was the limit,
+        ``llm_context_tokens`` when ours was.
+    """
 
     blocks: list[Block]
     numbers: dict[int, tuple[int, str | None]]
     notes: list[str]
+    context_tokens: int = 0
+    answer_tokens: int = 0
+    context_setting: str = "llm_context_tokens"
+
+    def items(self) -> dict[int, Item]:
+        """Every item by its number."""
+        return {item.n: item for block in self.blocks for item in block.items}

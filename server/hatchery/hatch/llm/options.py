@@ -14,8 +14,8 @@ from .cancel import CancelToken
 # database, a log line or a hatch.
 DEFAULT_API_KEY_ENV = "HATCHERY_LLM_API_KEY"
 
-# Ollama's default context is small; 4096 tokens is safe for most local
-# models. Raise it to what your server really gives the model.
+# When neither the setting nor the server says the context size: 4096
+# tokens is safe for most local models.
 DEFAULT_CONTEXT_TOKENS = 4096
 
 # A local model on a laptop can take minutes for a long hatch; this is the
@@ -30,6 +30,16 @@ DEFAULT_RETRIES = 2
 DEFAULT_RETRY_BACKOFF = 1.0
 MAX_RETRY_WAIT = 10.0
 
+# Before the first word, the model is still reading the prompt: a CPU reads
+# 20 or more prompt tokens a second even for an 8B model, so the silence
+# allowed before the first word grows by a second per this many tokens.
+PROMPT_TOKENS_PER_SECOND = 20.0
+
+# "auto": ask for the hatch as JSON matching a schema, and read free-text
+# Markdown when the server refuses schemas or ignores them; "off": ask for
+# Markdown only.
+STRUCTURED_CHOICES = ("auto", "off")
+
 
 @dataclass
 class LLMOptions:
@@ -39,13 +49,17 @@ class LLMOptions:
         (``/chat/completions`` is added), or the full chat-completions URL.
     :param model: the model name the endpoint knows.
     :param api_key: sent as ``Authorization: Bearer``; never shown (repr=False).
-    :param context_tokens: the model's context window; the sources are packed
-        to fit it with the answer.
+    :param context_tokens: the most context to use; the sources are packed
+        to fit it with the answer. None: what the server says it gives the
+        model (DEFAULT_CONTEXT_TOKENS when it does not say). A server that
+        gives less wins either way.
     :param max_tokens: the longest answer asked for; None picks by length.
     :param fallback: hatch with the local engine when the model fails.
     :param on_text: called with each piece of the answer as it arrives.
     :param on_notice: called with a sentence for the person (retrying, ...).
     :param cancel: set it to stop the model call (the client went away).
+    :param structured: "auto" (a JSON schema, Markdown when refused) or "off".
+    :param check_model: refuse a model the server does not list.
     """
 
     url: str
@@ -55,20 +69,37 @@ class LLMOptions:
     connect_timeout: float = DEFAULT_CONNECT_TIMEOUT
     retries: int = DEFAULT_RETRIES
     retry_backoff: float = DEFAULT_RETRY_BACKOFF
-    context_tokens: int = DEFAULT_CONTEXT_TOKENS
+    context_tokens: int | None = None
     max_tokens: int | None = None
     temperature: float = 0.2
     fallback: bool = True
     stream: bool = True
+    structured: str = "auto"
+    check_model: bool = True
     on_text: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
     on_notice: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
     cancel: CancelToken | None = field(default=None, repr=False, compare=False)
 
     @property
+    def api(self) -> str:
+        """"ollama" for Ollama's own API (a URL ending in ``/api`` or
+        ``/api/chat``), else "openai" (chat completions)."""
+        path = urlsplit(self.url).path.rstrip("/")
+        return "ollama" if path.endswith(("/api", "/api/chat")) else "openai"
+
+    @property
     def endpoint(self) -> str:
-        """The chat-completions URL."""
+        """The chat URL: ``…/chat/completions``, or ``…/api/chat`` for Ollama's API."""
         url = self.url.rstrip("/")
+        if self.api == "ollama":
+            return url if url.endswith("/api/chat") else url + "/chat"
         return url if url.endswith("/chat/completions") else url + "/chat/completions"
+
+    @property
+    def base_url(self) -> str:
+        """The endpoint's base: the URL without ``/chat/completions`` or ``/chat``."""
+        end = "/chat" if self.api == "ollama" else "/chat/completions"
+        return self.endpoint[: -len(end)]
 
     @property
     def display_url(self) -> str:
@@ -90,6 +121,16 @@ def _flag(value: object) -> bool:
     if isinstance(value, str):
         return value.strip().lower() not in ("0", "false", "no", "off", "")
     return bool(value)
+
+
+def _structured(value: object) -> str:
+    if isinstance(value, bool):
+        return "auto" if value else "off"
+    text = str(value).strip().lower()
+    if text not in STRUCTURED_CHOICES:
+        raise ValueError(f"llm_structured must be one of {', '.join(STRUCTURED_CHOICES)}, "
+                         f"not {value!r}")
+    return text
 
 
 def options_from_config(config: Mapping, environ: Mapping[str, str] | None = None) -> LLMOptions | None:
@@ -116,11 +157,14 @@ def options_from_config(config: Mapping, environ: Mapping[str, str] | None = Non
             connect_timeout=float(config.get("LLM_CONNECT_TIMEOUT", DEFAULT_CONNECT_TIMEOUT)),
             retries=int(config.get("LLM_RETRIES", DEFAULT_RETRIES)),
             retry_backoff=float(config.get("LLM_RETRY_BACKOFF", DEFAULT_RETRY_BACKOFF)),
-            context_tokens=int(config.get("LLM_CONTEXT_TOKENS", DEFAULT_CONTEXT_TOKENS)),
+            context_tokens=(int(config["LLM_CONTEXT_TOKENS"])
+                            if config.get("LLM_CONTEXT_TOKENS") else None),
             max_tokens=int(config["LLM_MAX_TOKENS"]) if config.get("LLM_MAX_TOKENS") else None,
             temperature=float(config.get("LLM_TEMPERATURE", 0.2)),
             fallback=_flag(config.get("LLM_FALLBACK", True)),
             stream=_flag(config.get("LLM_STREAM", True)),
+            structured=_structured(config.get("LLM_STRUCTURED", "auto")),
+            check_model=_flag(config.get("LLM_CHECK_MODEL", True)),
         )
     except (TypeError, ValueError) as error:
         raise ValueError(f"an llm_* setting has the wrong type: {error}") from None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..models import NothingToHatch, Source, SourceHighlight
 from . import prompt
-from .client import LLMError
+from .errors import LLMError
 from .items import Block, Item, Packed
 
 # A conservative guess for English and most European languages; we have no
@@ -136,8 +136,12 @@ def _cost(item: Item) -> int:
 
 
 def pack(sources: list[Source], *, context_tokens: int, answer_tokens: int,
-         length: str, threads: int, advice: int) -> Packed:
+         length: str, threads: int, advice: int,
+         context_setting: str = "llm_context_tokens") -> Packed:
     """The sources that fit `context_tokens` with an answer of `answer_tokens`.
+
+    :param context_setting: the setting that gives a larger context, named
+        in every note about what did not fit.
 
     :raises NothingToHatch: no source has a highlight or article text.
     :raises BudgetTooSmall: the budget has no room for even one item.
@@ -153,7 +157,7 @@ def pack(sources: list[Source], *, context_tokens: int, answer_tokens: int,
     if room < MIN_SOURCE_CHARS:
         raise BudgetTooSmall(
             f"The model's context budget ({context_tokens} tokens, {answer_tokens} of them for "
-            "the answer) leaves no room for the sources; raise llm_context_tokens.")
+            f"the answer) leaves no room for the sources; raise {context_setting}.")
 
     taken: list[_Candidate] = []
     left_out: list[_Candidate] = []
@@ -193,10 +197,15 @@ def pack(sources: list[Source], *, context_tokens: int, answer_tokens: int,
         if cut:
             shortened.append((cand, len(full)))
 
-    return _number(sources, taken, left_out, no_context, shortened, context_tokens)
+    packed = _number(sources, taken, left_out, no_context, shortened,
+                     f"the model's context ({context_tokens} tokens; {context_setting} "
+                     "gives it more)")
+    packed.context_tokens, packed.answer_tokens = context_tokens, answer_tokens
+    packed.context_setting = context_setting
+    return packed
 
 
-def _number(sources, taken, left_out, no_context, shortened, context_tokens) -> Packed:
+def _number(sources, taken, left_out, no_context, shortened, budget: str) -> Packed:
     """Give the kept items numbers in source order and article order, and
     say in notes what was left out."""
     blocks: list[Block] = []
@@ -213,7 +222,6 @@ def _number(sources, taken, left_out, no_context, shortened, context_tokens) -> 
         blocks.append(block)
 
     notes = []
-    budget = f"the model's context budget ({context_tokens} tokens)"
     dropped = [c for c in left_out if c.highlight is not None]
     if dropped:
         named = ", ".join(f"“{_first_words(c.highlight.text)}”" for c in dropped[:NAMED_IN_NOTES])

@@ -16,9 +16,19 @@ MARKER = re.compile(r"\[\s*(\d{1,4}(?:\s*[,;]\s*\d{1,4})*)\s*\]")
 
 # A sentence ends at . ! ? or … (after closing quotes or brackets and any
 # citation markers), before white space and a character that is not a
-# lower-case letter: "… largest [2]. Check …" splits after "[2].".
+# lower-case letter or a marker: "… largest [2]. Check …" splits after
+# "[2].", and "… moon." [4] keeps its [4].
 SENTENCE_END = re.compile(
-    r"(?<=[.!?…])([\"”’')\]]*(?:\s*\[\s*\d{1,4}(?:\s*[,;]\s*\d{1,4})*\s*\])*)\s+(?=[^a-z\s])")
+    r"(?<=[.!?…])([\"”’')\]]*(?:\s*\[\s*\d{1,4}(?:\s*[,;]\s*\d{1,4})*\s*\])*)\s+(?=[^a-z\s\[]|\[(?!\s*\d))")
+
+# The run of markers that ends a sentence, with the closing punctuation,
+# quotes and brackets around it: "… moon [2]." or "… moon. [2][4]". The
+# marker pattern is bounded (4 digits), so the repetition stays linear.
+TRAILING_MARKERS = re.compile(
+    r"(?:\s*\[\s*\d{1,4}(?:\s*[,;]\s*\d{1,4}){0,20}\s*\])+[\s.!?…\"”’')\]]*$")
+# A line that opens with a marker ("[3] Highlight: …"): a listing, never
+# the continuation of the sentence before it.
+LEADING_MARKER = re.compile(r"^\s*\[\s*\d{1,4}\s*\]")
 
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 BOLD_HEADING = re.compile(r"^\s*\*\*([^*]{2,80})\*\*:?\s*$")
@@ -67,19 +77,29 @@ def clean(text: str) -> str:
     return FENCE.sub("", THINK.sub("", text)).strip()
 
 
+def end_cites(sentence: str) -> list[int]:
+    """The citation numbers at the end of a sentence (before or after its
+    full stop). Markers elsewhere do not count: a line that starts with
+    ``[3]`` is the prompt's own listing copied back, not a cited claim."""
+    tail = TRAILING_MARKERS.search(sentence)
+    cites: list[int] = []
+    for group in MARKER.findall(tail.group(0) if tail else ""):
+        for n in re.split(r"\s*[,;]\s*", group):
+            if int(n) not in cites:
+                cites.append(int(n))
+    return cites
+
+
 def split_said(text: str) -> list[Said]:
-    """Sentences with their citation numbers, markers removed from the text."""
+    """Sentences with the citation numbers at their ends, every marker
+    removed from the text."""
     text = EMPHASIS.sub("", " ".join(text.split()))
     out = []
     pieces = SENTENCE_END.split(text)
     # split() with one group: sentence, its trailing markers, sentence, ...
     for k in range(0, len(pieces), 2):
         sentence = pieces[k] + (pieces[k + 1] if k + 1 < len(pieces) else "")
-        cites: list[int] = []
-        for group in MARKER.findall(sentence):
-            for n in re.split(r"\s*[,;]\s*", group):
-                if int(n) not in cites:
-                    cites.append(int(n))
+        cites = end_cites(sentence)
         words = MARKER.sub("", sentence)
         words = re.sub(r"\s+([.,;:!?…])", r"\1", words)
         words = " ".join(words.split())
@@ -167,6 +187,8 @@ def parse_answer(text: str, titles: list[str]) -> Answer:
             paragraph.append(bullet.group(1))
             flush()
             continue
+        if LEADING_MARKER.match(line):
+            flush()  # its marker must not end the sentence before it
         paragraph.append(line.strip())
     flush()
     return answer
