@@ -140,6 +140,17 @@ class RunningServer:
     def headers(self) -> dict:
         return {"Authorization": f"Bearer {self.token}"}
 
+    def pairing_code(self) -> str:
+        """A fresh one-time pairing code, as `hatchery pair` shows it."""
+        from hatchery.services.pairing import new_pairing_code
+        from hatchery.store import Store
+
+        store = Store(self.data_dir / "hatchery.sqlite3")
+        try:
+            return new_pairing_code(store)
+        finally:
+            store.close()
+
     def request(self, method: str, path: str, **kwargs) -> requests.Response:
         headers = {**self.headers(), **kwargs.pop("headers", {})}
         return requests.request(method, self.url + path, headers=headers, timeout=30, **kwargs)

@@ -9,6 +9,8 @@ import logging
 import os
 import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -72,8 +74,11 @@ def serve(host: str, port: int, threads: int, data_dir: Path | None, llm_url: st
     except OSError as error:
         raise click.ClickException(_listen_failure(error, host, port)) from None
     url = f"http://{host}:{server.effective_port}"
-    _announce(app, url, llm, service=service)
-    _run(server, url, Path(app.config["DATA_DIR"]), service=service)
+    # Recorded before the first line is printed: whoever reads "listening
+    # on" can already find it.
+    with _recorded(url, Path(app.config["DATA_DIR"]), service=service):
+        _announce(app, url, llm, service=service)
+        _run(server)
 
 
 def _set_up_logging(log_file: Path | None) -> None:
@@ -134,8 +139,9 @@ def _announce(app, url: str, llm, *, service: bool) -> None:
     click.echo("Open your library with `hatchery open`. Press Ctrl+C to stop.")
 
 
-def _run(server, url: str, data_dir: Path, *, service: bool) -> None:
-    """Serve until Ctrl+C or SIGTERM, recorded in the state folder meanwhile."""
+@contextmanager
+def _recorded(url: str, data_dir: Path, *, service: bool) -> Iterator[None]:
+    """Record the server in the state folder (and its data folder) while it runs."""
     from datetime import datetime, timezone
 
     from ..runtime import ServerRecord, forget_record, write_record
@@ -145,6 +151,15 @@ def _run(server, url: str, data_dir: Path, *, service: bool) -> None:
     started = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     write_record(ServerRecord(url=url, data_dir=str(data_dir), pid=os.getpid(),
                               started_at=started, service=service))
+    try:
+        yield
+    finally:
+        url_file.unlink(missing_ok=True)
+        forget_record(os.getpid())
+
+
+def _run(server) -> None:
+    """Serve until Ctrl+C or SIGTERM."""
     # SIGTERM (systemd, launchd, a test) ends the loop like Ctrl+C, so the
     # record is removed on the way out.
     if hasattr(signal, "SIGTERM"):
@@ -155,5 +170,3 @@ def _run(server, url: str, data_dir: Path, *, service: bool) -> None:
         pass
     finally:
         server.close()
-        url_file.unlink(missing_ok=True)
-        forget_record(os.getpid())
