@@ -284,6 +284,29 @@ def _paths() -> dict:
                         "application/json": {"schema": _object({"hatch": _ref("Hatch")}, ["hatch"])},
                         "text/markdown": {"schema": {"type": "string"}}}},
                         "404": _error("No such hatch"), **COMMON_ERRORS}}},
+        "/api/pair": {"post": {
+            "summary": "Trade the one-time pairing code `hatchery serve` or `hatchery pair` "
+                       "shows for the token. No token needed; refused from web pages.",
+            "security": [],
+            "requestBody": {"required": True, "content": {"application/json": {
+                "schema": _object({"code": {"type": "string", "maxLength": 32,
+                                            "description": "e.g. ABCD-EFGH"}}, ["code"])}}},
+            "responses": {
+                "200": _json(_object({"token": {"type": "string"},
+                                      "version": {"type": "string"}}, ["token"]), "Paired"),
+                "400": _error("No code in the body"),
+                "401": _error("The code is wrong, used or expired"),
+                "403": _error("Sent from a web page, or a foreign Host"),
+                "415": _error("The body is not JSON"),
+                "429": _error("Too many wrong codes lately; every code was burnt")}}},
+        "/api/library-link": {"post": {
+            "summary": "A one-time link that logs a browser in to the web library.",
+            "requestBody": {"required": False, "content": {"application/json": {
+                "schema": {"type": "object"}}}},
+            "responses": {
+                "200": _json(_object({"url": {"type": "string"},
+                                      "expires_in": {"type": "integer"}}, ["url"]), "The link"),
+                **COMMON_ERRORS}}},
         "/api/export": {"get": {
             "summary": "The whole library as a file (json: lossless; markdown: a zip of one "
                        "file per page; csv: one row per highlight; jsonld: W3C Web "
