@@ -29,7 +29,8 @@ def _pairing_code() -> str:
         raise UnsupportedMediaType("Send the body as JSON with 'Content-Type: application/json'.")
     body = request.get_json(silent=True)
     code = body.get("code") if isinstance(body, dict) else None
-    if not isinstance(code, str) or not code.strip() or len(code) > MAX_CODE_CHARS:
+    # An empty code is merely a wrong one (401), not a malformed request.
+    if not isinstance(code, str) or len(code) > MAX_CODE_CHARS:
         raise BadRequest("Send {\"code\": \"ABCD-EFGH\"}: the pairing code `hatchery serve` "
                          "or `hatchery pair` shows.")
     return code
