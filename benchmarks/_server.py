@@ -30,8 +30,8 @@ class Server:
                 raise RuntimeError("server exited before it listened")
             if m := re.search(r"listening on (http://\S+)", line):
                 self.url = m.group(1)
-            if m := re.match(r"Token: (\S+)", line):
-                self.token = m.group(1)
+            if self.url:  # the server never prints its token; it is in the data folder
+                self.token = (self.data_dir / "token").read_text(encoding="utf-8").strip()
         threading.Thread(target=lambda: [None for _ in self.process.stdout], daemon=True).start()
         return self
 

@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -19,6 +20,10 @@ import requests
 from hatchery.app import create_app
 
 RESOURCES = Path(__file__).parent / "resources"
+
+# Every server a test starts records itself here, never in the person's
+# own state folder (where `hatchery status` would find it).
+os.environ.setdefault("HATCHERY_STATE_DIR", tempfile.mkdtemp(prefix="hatchery-test-state-"))
 CHROMIUM = os.environ.get("HATCHERY_CHROMIUM", "/usr/bin/chromium")
 TOKEN = "test-token-0123456789"
 
@@ -81,6 +86,12 @@ def capture():
     return make_capture
 
 
+def read_token_file(data_dir: Path) -> str:
+    """The token `hatchery serve` created in `data_dir`, or '' before it has."""
+    path = data_dir / "token"
+    return path.read_text(encoding="utf-8").strip() if path.exists() else ""
+
+
 class RunningServer:
     """`hatchery serve` in a subprocess, as a user starts it."""
 
@@ -110,8 +121,10 @@ class RunningServer:
             if match := re.search(r"listening on (http://\S+)", line):
                 self.url = match.group(1)
                 self.port = int(self.url.rsplit(":", 1)[1])
-            if match := re.match(r"Token: (\S+)", line):
-                self.token = match.group(1)
+            if self.url and not self.token:
+                # The server prints a pairing code, never the token: read
+                # the token file, as `hatchery token` does.
+                self.token = read_token_file(self.data_dir)
             if self.url and self.token:
                 self._drain()
                 return self
@@ -126,6 +139,17 @@ class RunningServer:
 
     def headers(self) -> dict:
         return {"Authorization": f"Bearer {self.token}"}
+
+    def pairing_code(self) -> str:
+        """A fresh one-time pairing code, as `hatchery pair` shows it."""
+        from hatchery.services.pairing import new_pairing_code
+        from hatchery.store import Store
+
+        store = Store(self.data_dir / "hatchery.sqlite3")
+        try:
+            return new_pairing_code(store)
+        finally:
+            store.close()
 
     def request(self, method: str, path: str, **kwargs) -> requests.Response:
         headers = {**self.headers(), **kwargs.pop("headers", {})}

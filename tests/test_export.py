@@ -191,7 +191,7 @@ def test_the_cli_exports_every_format(app, filled, tmp_path):
     assert (tmp_path / "vault" / "How tides work.md").exists()
     result = runner.invoke(main, ["export", "--format", "hatch", "--hatch",
                                   str(filled[1]["id"]), "--out", "-", "--data-dir", data_dir])
-    assert result.exit_code == 0 and result.output.startswith("# Tides and attention")
+    assert result.exit_code == 0 and result.stdout.startswith("# Tides and attention")
     result = runner.invoke(main, ["export", "--format", "hatch", "--out", "-",
                                   "--data-dir", data_dir])
     assert result.exit_code != 0 and "--hatch" in result.output

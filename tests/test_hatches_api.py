@@ -96,7 +96,7 @@ def test_the_cli_prints_a_hatch_in_the_terminal(app, client):
     result = CliRunner().invoke(cli, ["hatch", "--data-dir", app.config["DATA_DIR"],
                                       *sum((["--pages", str(i)] for i in ids), [])])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("# ")
+    assert result.stdout.startswith("# ")
     assert "## Sources" in result.output or "Sources" in result.output
     missing = CliRunner().invoke(cli, ["hatch", "--data-dir", app.config["DATA_DIR"],
                                        "--pages", "999"])

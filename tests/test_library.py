@@ -265,3 +265,49 @@ def test_library_pages_send_a_strict_content_security_policy(browser, hatch):
     headers = get(browser, "/").headers
     assert "script-src 'self'" in headers["Content-Security-Policy"]
     assert headers["X-Frame-Options"] == "DENY"
+
+
+
+def test_the_page_view_shows_the_article_with_its_headings_and_the_highlights_drawn_in(
+        browser, store, hatch):
+    tides = store.page_by_url("https://example.org/articles/tides")
+    headings = [b["text"] for b in tides["article"]["blocks"] if b["kind"] == "heading"]
+    html = get(browser, f"/pages/{tides['id']}").get_data(as_text=True)
+    assert headings and all(f">{h}</h" in html for h in headings)
+    moon = HIGHLIGHT_IDS["moon"]
+    assert (f'<a class="mark color-yellow" href="#h-{moon}" '
+            f'title="Gravity, mostly; ask about lunar months">the Moon pulls the oceans</a>'
+            ) in html
+    assert f'id="h-{moon}"' in html, "the mark leads to the highlight's card"
+
+
+def test_the_article_view_escapes_page_text_and_places_what_it_can(browser, store, hatch):
+    from hatchery.library.reading import find_quote, reading_view
+
+    article = {"blocks": [{"kind": "heading", "level": 1, "text": "<b>Title</b>"},
+                          {"kind": "paragraph", "text": "one two three two"}]}
+    highlights = [{"id": "a", "exact": "two", "color": "blue"},
+                  {"id": "b", "exact": "two three", "color": "pink"},
+                  {"id": "c", "exact": "nowhere", "color": "green"}]
+    blocks, unplaced = reading_view(article, highlights)
+    assert [s.text for s in blocks[1].segments] == ["one ", "two", " three two"]
+    assert [h["id"] for h in blocks[1].beside] == ["b"], "an overlap is listed, not drawn"
+    assert [h["id"] for h in unplaced] == ["c"]
+    assert find_quote("Every day,  the\nMoon pulls", "The Moon") == (12, 20)
+    evil = store.page_by_url("https://evil.example/xss")
+    html = get(browser, f"/pages/{evil['id']}").get_data(as_text=True)
+    assert "<img src=x" not in html and "<script>alert" not in html
+
+
+def test_a_page_is_deleted_after_saying_what_goes_with_it(browser, store, hatch):
+    tides = store.page_by_url("https://example.org/articles/tides")
+    html = get(browser, f"/pages/{tides['id']}").get_data(as_text=True)
+    assert "its 2 highlights for good" in html
+    token = csrf(browser)
+    refused = post(browser, f"/pages/{tides['id']}/delete", {})
+    assert refused.status_code == 403, "a delete needs the form's CSRF token"
+    done = post(browser, f"/pages/{tides['id']}/delete", {"csrf": token})
+    assert done.status_code == 302
+    listing = get(browser, done.headers["Location"]).get_data(as_text=True)
+    assert "Deleted “How tides work” with its article and highlights." in listing
+    assert store.page_by_url(tides["url"]) is None

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import TOKEN, AuthClient, RunningServer
+from conftest import TOKEN, AuthClient, RunningServer, read_token_file
 from test_hatches_api import capture_pages
 
 from hatchery.app import create_app
@@ -124,8 +124,8 @@ class LoggedServer(RunningServer):
             self.log.append(line)
             if match := re.search(r"listening on (http://\S+)", line):
                 self.url = match.group(1)
-            if match := re.match(r"Token: (\S+)", line):
-                self.token = match.group(1)
+            if self.url:
+                self.token = read_token_file(self.data_dir)
         if not (self.url and self.token):
             self.stop()
             raise RuntimeError("server did not start:\n" + "".join(self.log))

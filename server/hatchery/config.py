@@ -63,8 +63,3 @@ def read_token(data_dir: Path, *, rotate: bool = False) -> str:
         os.chmod(path, 0o600)
     return token
 
-
-def extension_dir() -> Path | None:
-    """The bundled extension's folder, when Hatchery runs from a checkout."""
-    candidate = Path(__file__).resolve().parents[2] / "extension"
-    return candidate if (candidate / "manifest.json").exists() else None

@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import hmac
 import re
+from pathlib import Path
 
 from flask import Flask, Response, current_app, g, request
 from flask_cors import CORS
 from werkzeug.exceptions import Forbidden, Unauthorized
 
+from .config import default_data_dir
 from .db import get_store
 from .services.logins import SESSION_DAYS, find_session
+from .services.pairing import note_extension_contact
 
 # Routes a request may reach without the token.
-PUBLIC_ENDPOINTS = frozenset({"api.meta.health", "static"})
+PUBLIC_ENDPOINTS = frozenset({"api.meta.health", "api.pair.pair", "static"})
 
 # The library's session cookie, and where its CSRF token travels: a form
 # field for the library's forms, a header for its JS calls to /api.
@@ -40,6 +43,12 @@ def cors_origins(extension_ids: list[str]) -> list[str]:
         return [f"chrome-extension://{i}" for i in extension_ids] + [
             f"moz-extension://{i}" for i in extension_ids]
     return [re.compile(f"^{CHROME_ORIGIN}$"), re.compile(f"^{FIREFOX_ORIGIN}$")]
+
+
+def is_extension_origin(origin: str, extension_ids: list[str]) -> bool:
+    """True when `origin` is one CORS answers (see `cors_origins`)."""
+    return any(o == origin if isinstance(o, str) else o.match(origin)
+               for o in cors_origins(extension_ids))
 
 
 def host_is_allowed(host_header: str, allowed: tuple[str, ...]) -> bool:
@@ -82,7 +91,21 @@ def check_request() -> None:
             "This request needs the Hatchery token: send 'Authorization: Bearer "
             "<token>'. `hatchery token` prints it.")
     if not hmac.compare_digest(token.encode(), expected.encode()):
-        raise Unauthorized("The token is wrong: `hatchery token` prints the right one.")
+        raise Unauthorized(
+            "The token is wrong: pair again with the code `hatchery pair` shows, or paste "
+            f"what `{token_command()}` prints.")
+    origin = request.headers.get("Origin")
+    if origin and is_extension_origin(origin, current_app.config["EXTENSION_IDS"]):
+        note_extension_contact(get_store())
+
+
+def token_command() -> str:
+    """The command that prints this server's token (naming its data folder
+    when it is not the default one)."""
+    data_dir = current_app.config["DATA_DIR"]
+    if Path(data_dir) == default_data_dir():
+        return "hatchery token"
+    return f"hatchery token --data-dir {data_dir}"
 
 
 def library_session_allowed() -> bool:

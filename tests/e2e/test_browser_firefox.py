@@ -76,8 +76,15 @@ def open_extension_page(driver, path: str) -> None:
             "gBrowser.selectedTab = gBrowser.addTab(arguments[0], "
             "{triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal()});",
             driver.base_extension_url + path)
-    new = wait_for(lambda: set(driver.window_handles) - before)
-    driver.switch_to.window(new.pop())
+    # The welcome page may open beside it (first install): pick ours by URL.
+    def opened():
+        for handle in set(driver.window_handles) - before:
+            driver.switch_to.window(handle)
+            if driver.current_url.endswith(path):
+                return handle
+        return None
+
+    wait_for(opened)
 
 
 def test_firefox_highlights_and_the_capture_reaches_the_server(firefox, server, site, output_dir):
@@ -88,12 +95,10 @@ def test_firefox_highlights_and_the_capture_reaches_the_server(firefox, server, 
     url_box = firefox.find_element(By.ID, "serverUrl")
     url_box.clear()
     url_box.send_keys(server.url)
-    firefox.find_element(By.ID, "token").send_keys(server.token)
-    firefox.find_element(By.ID, "save").click()
-    wait_for(lambda: firefox.find_element(By.ID, "result").text == "Saved.")
-    firefox.find_element(By.ID, "test").click()
+    firefox.find_element(By.ID, "code").send_keys(server.pairing_code())
+    firefox.find_element(By.ID, "connect").click()
     wait_for(lambda: firefox.find_element(By.ID, "result").text.startswith("Connected"),
-             message="Test connection did not connect from Firefox")
+             message="pairing did not connect from Firefox")
 
     firefox.get(site.page("article.html"))
     wait_for(lambda: firefox.execute_script("return !!document.querySelector('hatchery-ui')"),

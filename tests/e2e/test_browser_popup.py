@@ -135,28 +135,40 @@ def test_clicking_a_highlight_in_the_popup_scrolls_the_page_to_it(browser, serve
     wait_for(lambda: page.evaluate("window.scrollY") > 1000)
 
 
-def test_options_test_connection_says_what_is_wrong(browser, server):
+def test_the_options_page_pairs_with_a_code_and_says_what_to_do_on_each_failure(
+        browser, server, output_dir):
+    browser.evaluate("() => chrome.storage.local.remove('token')")
     options = browser.context.new_page()
     options.goto(f"chrome-extension://{browser.extension_id}/src/options/options.html")
+    options.wait_for_selector("body[data-ready=true]")
     assert options.locator("#serverUrl").input_value() == server.url
     result = options.locator("#result")
+    stored = lambda: browser.evaluate("() => chrome.storage.local.get(['serverUrl', 'token'])")
 
-    options.locator("#test").click()
-    wait_for(lambda: result.inner_text().startswith("Connected"))
-    assert "ok" in result.get_attribute("class")
+    options.locator("#code").fill("ZZZZ-ZZZZ")
+    options.locator("#connect").click()
+    wait_for(lambda: "wrong, used or expired" in result.inner_text())
+    assert "hatchery pair" in result.inner_text()
+    assert "token" not in stored(), "a failed connection saves nothing"
 
-    options.locator("#token").fill("wrong-token")
-    options.locator("#test").click()
-    wait_for(lambda: "refused the token" in result.inner_text())
-
-    options.locator("#token").fill(server.token)
     options.locator("#serverUrl").fill("http://127.0.0.1:9")
-    options.locator("#test").click()
+    options.locator("#code").fill(server.pairing_code())
+    options.locator("#connect").click()
     wait_for(lambda: "Nothing answers" in result.inner_text())
     assert "hatchery serve" in result.inner_text()
 
     options.locator("#serverUrl").fill(server.url + "/")
-    options.locator("#save").click()
-    wait_for(lambda: result.inner_text() == "Saved.")
-    stored = browser.evaluate("() => chrome.storage.local.get(['serverUrl', 'token'])")
-    assert stored == {"serverUrl": server.url, "token": server.token}
+    options.locator("#code").fill(server.pairing_code().lower())  # typed as it came
+    options.locator("#connect").click()
+    wait_for(lambda: result.inner_text().startswith("Connected"))
+    assert "ok" in result.get_attribute("class")
+    assert stored() == {"serverUrl": server.url, "token": server.token}
+    assert options.locator("#code").input_value() == "", "a used code is cleared"
+    options.screenshot(path=str(output_dir / "options-connected.png"))
+
+    options.locator("#token-box summary").click()
+    options.locator("#token").fill("wrong-token")
+    options.locator("#connect").click()
+    wait_for(lambda: "refused this token" in result.inner_text())
+    assert f"hatchery token --data-dir {server.data_dir}" in result.inner_text()
+    assert stored()["token"] == server.token, "a refused token replaces nothing"

@@ -113,12 +113,13 @@ test('test connection tells a wrong token from a stopped server', async () => {
     fetch: fakeFetch({ 'GET /api/health': health }),
   });
   assert.equal(none.kind, 'unauthorized');
-  assert.match(none.message, /hatchery token/);
+  assert.match(none.message, /hatchery pair/);
 
   const down = await testConnection({ baseUrl: 'http://h:1', token: 'T', fetch: fakeFetch({}) });
   assert.equal(down.kind, 'unreachable');
   assert.match(down.message, /hatchery serve/);
-  assert.match(down.message, /CORS/);
+  assert.match(down.message, /hatchery service install/);
+  assert.doesNotMatch(down.message, /CORS/, 'nothing a person cannot act on');
 });
 
 test('a streamed hatch reports its events and returns the stored hatch', async () => {

@@ -9,6 +9,7 @@ import { canonicalUrl } from '../lib/text.js';
 import { enqueueCapture, update, read, flush, getStatus } from './outbox-store.js';
 import { getClient, getSettings } from './settings.js';
 import { MENU_ID, menuClicked, commandFired } from './commands.js';
+import { welcomeOnInstall } from './welcome.js';
 
 // The token lives in chrome.storage.local. Content scripts never read
 // storage (they ask this worker), so keep them out of it altogether: a bug
@@ -133,7 +134,8 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 chrome.contextMenus.onClicked.addListener(menuClicked);
 chrome.commands.onCommand.addListener(commandFired);
 
-chrome.runtime.onInstalled.addListener(() => {
+chrome.runtime.onInstalled.addListener((details) => {
+  welcomeOnInstall(details);
   chrome.contextMenus.removeAll(() => {
     chrome.contextMenus.create({
       id: MENU_ID,

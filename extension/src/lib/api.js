@@ -132,6 +132,10 @@ export function createClient({ baseUrl, token, fetch: fetchImpl }) {
     deleteHighlight: (id) =>
       request('DELETE', `/api/highlights/${encodeURIComponent(id)}`),
     pages: () => request('GET', '/api/pages').then((r) => r.data.pages ?? []),
+    /** Trade a one-time pairing code for the token (no token needed). */
+    pair: (code) => request('POST', '/api/pair', { code }).then((r) => r.data),
+    /** A one-time link that logs the browser in to the web library. */
+    libraryLink: () => request('POST', '/api/library-link', {}).then((r) => r.data.url),
     hatch: (body) =>
       request('POST', '/api/hatches', body, HATCH_TIMEOUT_MS).then((r) => r.data.hatch),
 
@@ -176,6 +180,19 @@ export function createClient({ baseUrl, token, fetch: fetchImpl }) {
 }
 
 /**
+ * What to do when nothing answers at `baseUrl`.
+ *
+ * @param {string} baseUrl
+ */
+export function unreachableHelp(baseUrl) {
+  return (
+    `Nothing answers at ${baseUrl}. Start the server: run \`hatchery serve\` in a ` +
+    'terminal (or `hatchery service install` once, to start it at every login), ' +
+    'then press Connect again. If it runs on another port, correct the URL.'
+  );
+}
+
+/**
  * Check the server URL and token and say exactly what is wrong.
  *
  * @param {{baseUrl: string, token: string, fetch?: typeof fetch}} options
@@ -188,15 +205,7 @@ export async function testConnection(options) {
     health = await client.health();
   } catch (error) {
     if (error.kind === 'unreachable') {
-      return {
-        ok: false,
-        kind: 'unreachable',
-        message:
-          `Nothing answers at ${client.baseUrl}. Start the server with ` +
-          '`hatchery serve`, or correct the URL. (If it is running, the ' +
-          'browser may have blocked the answer: the server must allow this ' +
-          "extension's origin in CORS.)",
-      };
+      return { ok: false, kind: 'unreachable', message: unreachableHelp(client.baseUrl) };
     }
     if (error.kind === 'forbidden') {
       return { ok: false, kind: 'forbidden', message: error.message };
@@ -212,7 +221,9 @@ export async function testConnection(options) {
       ok: false,
       kind: 'unauthorized',
       message:
-        'The server is running, but no token is set. Run `hatchery token` and paste it here.',
+        'The server is running, but this browser is not paired yet: enter the ' +
+        'pairing code that `hatchery serve` showed (or run `hatchery pair` for a ' +
+        'new one), then press Connect.',
     };
   }
   try {
@@ -222,7 +233,7 @@ export async function testConnection(options) {
       return {
         ok: false,
         kind: 'unauthorized',
-        message: `The server is running, but refused the token: ${error.message}`,
+        message: `The server is running, but refused this token. ${error.message}`,
       };
     }
     return { ok: false, kind: error.kind, message: error.message };

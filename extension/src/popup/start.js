@@ -4,6 +4,7 @@
  */
 
 import { $, ask } from './dom.js';
+import { getClient } from '../background/settings.js';
 import { copyMarkdown, hatchChosen, renderPages } from './hatching.js';
 import { renderOutbox, renderStatus } from './status.js';
 import { renderPage } from './this-page.js';
@@ -18,6 +19,7 @@ export async function openPopup(tab) {
     event.preventDefault();
     chrome.runtime.openOptionsPage();
   });
+  $('library').addEventListener('click', openLibrary);
   $('sync').addEventListener('click', async () => {
     $('waiting').textContent = 'Sending…';
     await ask({ type: 'flush' });
@@ -34,4 +36,16 @@ export async function openPopup(tab) {
   await Promise.all([pagePromise, renderOutbox(), renderPages(connected)]);
   // Everything is shown: the browser tests wait for this.
   document.body.dataset.ready = 'true';
+}
+
+/** Open the web library, logged in by a one-time link; Settings when the
+ * server cannot give one (not paired, not running). */
+async function openLibrary(event) {
+  event.preventDefault();
+  try {
+    const client = await getClient();
+    await chrome.tabs.create({ url: await client.libraryLink() });
+  } catch {
+    chrome.runtime.openOptionsPage();
+  }
 }

@@ -6,7 +6,13 @@
 import { getClient, getSettings } from '../background/settings.js';
 import { $, ask } from './dom.js';
 
-const TOKEN_HELP = ['Run ', { code: 'hatchery token' }, ' and paste the token in Settings.'];
+const PAIR_HELP = [
+  'Open Settings and enter the pairing code ',
+  { code: 'hatchery serve' },
+  ' showed (',
+  { code: 'hatchery pair' },
+  ' shows a new one).',
+];
 
 /** Show help made of text and `{code}` parts (never markup). */
 function showHelp(parts) {
@@ -36,8 +42,8 @@ export async function renderStatus() {
     const health = await client.health();
     if (!settings.token) {
       connection.className = 'bad';
-      connection.textContent = `Server running (Hatchery ${health.version ?? ''}), but no token is set.`;
-      showHelp(TOKEN_HELP);
+      connection.textContent = `Server running (Hatchery ${health.version ?? ''}), but this browser is not paired yet.`;
+      showHelp(PAIR_HELP);
       return false;
     }
     await client.pages();
@@ -55,11 +61,13 @@ export async function renderStatus() {
       showHelp([
         'Start it with ',
         { code: 'hatchery serve' },
-        '. Highlights you make meanwhile are kept and sent when it is back.',
+        ' (or ',
+        { code: 'hatchery service install' },
+        ' to start it at every login). Highlights you make meanwhile are kept and sent when it is back.',
       ]);
     } else if (error.kind === 'unauthorized') {
-      connection.textContent = 'The server refused the token.';
-      showHelp(TOKEN_HELP);
+      connection.textContent = 'The server refused this browser\'s token.';
+      showHelp(PAIR_HELP);
     } else {
       connection.textContent = `Server problem: ${error.message}`;
     }

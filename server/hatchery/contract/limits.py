@@ -35,3 +35,5 @@ LENGTHS: tuple[str, ...] = ("short", "medium", "long")
 
 # The whole-library export formats; `hatch` exports one hatch as Markdown.
 EXPORT_FORMATS: tuple[str, ...] = ("json", "markdown", "csv", "jsonld")
+# Longer than any pairing code with dashes and spaces; anything longer is not one.
+MAX_PAIRING_CODE = 32

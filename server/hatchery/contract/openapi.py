@@ -24,6 +24,7 @@ from .hatches import HatchList, HatchReply, HatchRequest
 from .highlights import HighlightChanges, HighlightReply, HighlightsQuery, PageHighlights
 from .meta import Health
 from .pages import PageList, PageReply
+from .pair import LibraryLinkReply, PairReply, PairRequest
 from .search import SearchQuery, SearchResults
 
 REF = "#/components/schemas/{model}"
@@ -122,6 +123,17 @@ OPERATIONS: tuple[Operation, ...] = (
               "One hatch: JSON, or Markdown with `Accept: text/markdown`.",
               {200: Answer("The hatch", HatchReply, media={"text/markdown": {"type": "string"}}),
                404: refused("No such hatch")}),
+    Operation("post", "/api/pair",
+              "Trade the one-time pairing code `hatchery serve` or `hatchery pair` shows "
+              "for the token. No token needed; refused from web pages.",
+              {200: Answer("Paired", PairReply),
+               401: refused("The code is wrong, used or expired"),
+               403: refused("Sent from a web page, or a foreign Host"),
+               429: refused("Too many wrong codes lately; every code was burnt"),
+               **BODY_ERRORS}, body=PairRequest, needs_token=False),
+    Operation("post", "/api/library-link",
+              "A one-time link that logs a browser in to the web library.",
+              {200: Answer("The link", LibraryLinkReply)}),
     Operation("get", "/api/export",
               "The whole library as a file, or one hatch as Markdown (hatch_id=N).",
               {200: Answer("The file, as an attachment", media={

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import current_app, render_template, request, url_for
+from flask import current_app, redirect, render_template, request, url_for
 
 from ..contract.limits import COLORS
 from ..db import get_store
 from ..errors import SearchError, ValidationError
 from ..store import PageFilters
+from .reading import reading_view
 from .blueprint import (MARK_CLOSE, MARK_OPEN, PAGE_SIZE, blueprint, host, last_page,
                         page_number, web_url)
 
@@ -48,7 +49,7 @@ def index():
         filtered=bool(filters), tags=store.tag_counts(), sites=sites,
         page_number=number, last_page=last_page(total),
         page_link=lambda n: url_for("library.index") + "?" + urlencode({**args, "page": n}),
-        deleted=request.args.get("deleted"))
+        deleted=request.args.get("deleted"), page_deleted=request.args.get("page_deleted"))
 
 
 @blueprint.get("/search")
@@ -71,6 +72,15 @@ def page(page_id: int):
     store = get_store()
     found = store.get_page(page_id)
     found["highlights"] = store.highlights_for_page(page_id)
-    return render_template("library/page.html", page=found,
+    blocks, unplaced = reading_view(found.get("article"), found["highlights"])
+    return render_template("library/page.html", page=found, blocks=blocks, unplaced=unplaced,
                            deleted=request.args.get("deleted"),
                            saved=request.args.get("saved"))
+
+
+@blueprint.post("/pages/<int:page_id>/delete")
+def delete_page(page_id: int):
+    store = get_store()
+    title = store.get_page(page_id)["title"] or f"page {page_id}"
+    store.delete_page(page_id)
+    return redirect(url_for("library.index", page_deleted=title))

@@ -2,7 +2,8 @@
 
 `Store` is one connection with one part per concern, each a module here:
 `schema` (migrations), `pages`, `highlights`, `hatches`, `search`,
-`library` (login codes, sessions, trash) and `transfer` (export and import
+`library` (login codes, sessions, trash), `pairing` (the
+extension's one-time codes, server facts) and `transfer` (export and import
 in bulk). The parts share the connection and `transaction()` from `base`;
 `records` holds the shapes the store takes in.
 """
@@ -15,17 +16,18 @@ from .hatches import Hatches
 from .highlights import Highlights
 from .library import TRASH_DAYS, Library
 from .pages import Pages
+from .pairing import EXTENSION_SEEN, Pairing
 from .records import IMPORT_PAGE_FIELDS, HighlightRecord, ImportPage, PageFilters
 from .schema import MIGRATIONS, Schema
 from .search import Search, fts_query
 from .transfer import Transfer
 
-__all__ = ["BUSY_TIMEOUT_MS", "IMPORT_PAGE_FIELDS", "MAX_ROWID", "MIGRATIONS", "TRASH_DAYS",
+__all__ = ["BUSY_TIMEOUT_MS", "EXTENSION_SEEN", "IMPORT_PAGE_FIELDS", "MAX_ROWID", "MIGRATIONS", "TRASH_DAYS",
            "HighlightRecord", "ImportPage", "NotFoundError", "PageFilters", "SearchError",
            "Store", "fts_query", "now"]
 
 
-class Store(Schema, Pages, Library, Transfer, Highlights, Hatches, Search):
+class Store(Schema, Pages, Pairing, Library, Transfer, Highlights, Hatches, Search):
     """All of Hatchery's data in one SQLite file.
 
     :param path: the database file; created with its folder when missing

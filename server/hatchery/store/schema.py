@@ -122,6 +122,24 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "pairing: one-time codes that give the extension its token, the failed "
+        "attempts that limit guessing, and small facts the server keeps",
+        """
+        CREATE TABLE pairing_codes (
+            code_hash TEXT PRIMARY KEY,    -- sha256 of the short one-time code
+            expires_at TEXT NOT NULL
+        );
+        CREATE TABLE pairing_failures (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL
+        );
+        CREATE TABLE server_facts (
+            key TEXT PRIMARY KEY,          -- e.g. 'extension_seen_at'
+            value TEXT NOT NULL
+        );
+        """,
+    ),
 ]
 
 
