@@ -10,8 +10,7 @@ from ..contract.limits import COLORS
 from ..db import get_store
 from ..errors import SearchError, ValidationError
 from ..store import PageFilters
-from .blueprint import (MARK_CLOSE, MARK_OPEN, PAGE_SIZE, blueprint, host, last_page,
-                        page_number, web_url)
+from .blueprint import MARK_CLOSE, MARK_OPEN, PAGE_SIZE, blueprint, last_page, page_number
 
 # How many highlights and pages a search shows.
 SEARCH_LIMIT = 100
@@ -41,11 +40,10 @@ def index():
     number = page_number()
     pages, total = store.list_pages(filters, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE,
                                     with_highlights=True)
-    sites = sorted({host(u) for u in store.page_urls() if web_url(u)})
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template(
         "library/index.html", pages=pages, total=total, filters=filters,
-        filtered=bool(filters), tags=store.tag_counts(), sites=sites,
+        filtered=bool(filters), tags=store.tag_counts(), sites=store.page_sites(),
         page_number=number, last_page=last_page(total),
         page_link=lambda n: url_for("library.index") + "?" + urlencode({**args, "page": n}),
         deleted=request.args.get("deleted"))
