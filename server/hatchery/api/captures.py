@@ -1,9 +1,10 @@
 """POST /api/captures: one highlight with its page."""
 
-from flask import Blueprint
+from flask import Blueprint, current_app
 
 from ..db import get_store
 from ..services.captures import Capture, save_capture
+from ..services.extraction import worker_for
 from ..store import HighlightRecord
 from . import validate
 
@@ -36,5 +37,7 @@ def parse_capture(body: dict) -> Capture:
 @blueprint.post("/captures")
 def create():
     capture = parse_capture(validate.json_body())
-    highlight, created = save_capture(get_store(), capture)
+    highlight, created, queued = save_capture(get_store(), capture)
+    if queued:
+        worker_for(current_app).wake()
     return {"highlight": highlight}, 201 if created else 200
