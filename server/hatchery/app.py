@@ -46,6 +46,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     store = Store(app.config["DATABASE"])
     try:
         store.migrate()
+        store.undo_unfinished_imports()
         store.purge_trash()
         queued = store.count_queued_extractions()
     finally:

@@ -3,8 +3,9 @@
 `Store` is one connection with one part per concern, each a module here:
 `schema` (migrations), `pages`, `highlights`, `hatches`, `search`,
 `library` (login codes, sessions), `trash` (the one way to delete),
-`extractions` (captures and the queue of HTML to extract) and `transfer`
-(export and import in bulk). The parts share the connection and `transaction()` from `base`;
+`extractions` (captures and the queue of HTML to extract), `transfer`
+(export) and `imports` (import in bulk, in short transactions). The parts
+share the connection and `transaction()` from `base`;
 `records` holds the shapes the store takes in.
 """
 
@@ -15,6 +16,7 @@ from .base import BUSY_TIMEOUT_MS, MAX_ROWID, now
 from .extractions import DONE, FAILED, PENDING, TIMED_OUT, Extractions, QueuedExtraction
 from .hatches import Hatches
 from .highlights import Highlights
+from .imports import IMPORT_BATCH_RECORDS, Imports
 from .library import Library
 from .pages import Pages
 from .records import IMPORT_PAGE_FIELDS, HighlightRecord, ImportPage, PageFilters
@@ -23,13 +25,13 @@ from .search import Search, fts_query
 from .transfer import Transfer
 from .trash import TRASH_DAYS, Trash
 
-__all__ = ["BUSY_TIMEOUT_MS", "DONE", "FAILED", "IMPORT_PAGE_FIELDS", "MAX_ROWID", "MIGRATIONS",
+__all__ = ["BUSY_TIMEOUT_MS", "DONE", "FAILED", "IMPORT_BATCH_RECORDS", "IMPORT_PAGE_FIELDS", "MAX_ROWID", "MIGRATIONS",
            "PENDING", "TIMED_OUT", "TRASH_DAYS", "Extractions", "HighlightRecord", "ImportPage",
            "NotFoundError", "PageFilters", "QueuedExtraction", "SearchError", "Store",
            "fts_query", "now"]
 
 
-class Store(Schema, Pages, Library, Trash, Extractions, Transfer, Highlights, Hatches, Search):
+class Store(Schema, Pages, Library, Trash, Extractions, Transfer, Imports, Highlights, Hatches, Search):
     """All of Hatchery's data in one SQLite file.
 
     :param path: the database file; created with its folder when missing

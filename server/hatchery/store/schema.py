@@ -198,6 +198,25 @@ MIGRATIONS: list[tuple[str, str]] = [
         END;
         """,
     ),
+    (
+        "imports in short transactions: what a running import wrote, to undo it",
+        """
+        -- An import in progress; a row left by a crash is undone at start.
+        CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            pid INTEGER NOT NULL,          -- the process running it
+            started_at TEXT NOT NULL
+        );
+        -- kind: page, highlight or hatch (a row it added), page_title or
+        -- page_article (a blank it filled in).
+        CREATE TABLE import_undo (
+            import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL
+        );
+        CREATE INDEX import_undo_by_import ON import_undo(import_id);
+        """,
+    ),
 ]
 
 
