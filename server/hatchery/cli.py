@@ -27,6 +27,33 @@ def main() -> None:
     """Hatchery: your highlights, on your machine."""
 
 
+# Waitress reads requests in its event loop, so a slow client costs a
+# socket, not a thread: what locks the extension out is the connection limit
+# (100 by default; ~98 trickling sockets reach it). A browser page can hold
+# a few hundred sockets at most, so a limit well past that keeps captures
+# flowing; poll() because select() stops at 1024 descriptors; idle sockets
+# are closed after 30 s instead of 120, checked every 10 s.
+WAITRESS_SETTINGS = {
+    "connection_limit": 2000,
+    "asyncore_use_poll": True,
+    "channel_timeout": 30,
+    "cleanup_interval": 10,
+    "backlog": 2048,
+}
+
+
+def _allow_open_files(wanted: int) -> None:
+    """Raise this process's open-file limit (often 1024) toward `wanted`."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if soft != resource.RLIM_INFINITY and soft < target:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Keep it on loopback: the API is for this machine.")
@@ -67,8 +94,10 @@ def serve(host: str, port: int, threads: int, data_dir: Path | None, llm_url: st
         raise click.ClickException("Give both --llm-url and --llm-model (or llm_url and "
                                    "llm_model in config.toml) to hatch with a language model.")
     app = create_app(config)
+    _allow_open_files(WAITRESS_SETTINGS["connection_limit"] + 64)
     server = create_server(app, host=host, port=port, threads=threads,
-                           max_request_body_size=app.config["MAX_CONTENT_LENGTH"] + 1024)
+                           max_request_body_size=app.config["MAX_CONTENT_LENGTH"] + 1024,
+                           **WAITRESS_SETTINGS)
     url = f"http://{host}:{server.effective_port}"
     url_file = Path(app.config["DATA_DIR"]) / SERVER_URL_FILE
     url_file.write_text(url + "\n", encoding="utf-8")
