@@ -82,3 +82,32 @@ def test_a_page_the_extractor_cannot_finish_does_not_hold_anything_up(live):
     again = requests.post(f"{live}/api/captures", json=later, headers=HEADERS, timeout=60)
     assert again.status_code == 201
     assert {h["id"] for h in _page(live, page_id)["highlights"]} == {body["id"], later["id"]}
+
+
+def test_the_library_says_when_a_page_timed_out(app, client):
+    from hatchery.db import get_store
+    from hatchery.services.logins import new_login_code
+
+    body = make_capture(url="https://hostile.example/slow")
+    page_id = client.post("/api/captures", json=body).json["highlight"]["page_id"]
+    with app.app_context():
+        # What the worker writes when a page runs over its budget.
+        store = get_store()
+        store.add_capture(body["url"], "", _record(), html="<p>Plain words only.</p>",
+                          html_hash="h1")
+        job = store.next_extraction()
+        store.finish_extraction(job, state="timed_out", article=None, text="Plain words only.")
+        code = new_login_code(store)
+    browser = app.test_client()
+    browser.get(f"/login?code={code}", base_url="http://127.0.0.1:8765")
+    html = browser.get(f"/pages/{page_id}", base_url="http://127.0.0.1:8765").get_data(
+        as_text=True)
+    assert "Extraction timed out" in html
+
+
+def _record():
+    import uuid
+
+    from hatchery.store import HighlightRecord
+
+    return HighlightRecord(id=str(uuid.uuid4()), exact="Plain words")
