@@ -100,6 +100,11 @@ SCHEMAS = {
             "published": NULLABLE_STRING,
             "image": NULLABLE_STRING,
             "highlight_count": {"type": "integer"},
+            # Extraction runs after the capture: pending until it has, then
+            # done, timed_out or failed (those two keep the page's plain
+            # text); null when no HTML was ever sent.
+            "extraction": {"type": ["string", "null"],
+                           "enum": ["pending", "done", "timed_out", "failed", None]},
             "created_at": {"type": "string"},
             "updated_at": {"type": "string"},
         },
@@ -208,9 +213,17 @@ def _paths() -> dict:
                                     "404": _error("No such highlight"),
                                     "415": _error("The body is not JSON"),
                                     "422": _error("A field is wrong"), **COMMON_ERRORS}},
-            "delete": {"summary": "Delete a highlight.",
-                       "responses": {"204": {"description": "Deleted"},
+            "delete": {"summary": "Move a highlight to the trash (restorable for 7 days; "
+                                  "a resend of its capture is 410).",
+                       "responses": {"204": {"description": "In the trash"},
                                      "404": _error("No such highlight"), **COMMON_ERRORS}}},
+        "/api/highlights/{highlight_id}/restore": {
+            "parameters": [HIGHLIGHT_ID],
+            "post": {"summary": "Bring a highlight back from the trash, with its page.",
+                     "responses": {"200": highlight,
+                                   "404": _error("Not in the trash (never deleted, or "
+                                                 "deleted over 7 days ago)"),
+                                   **COMMON_ERRORS}}},
         "/api/pages": {"get": {
             "summary": "Pages with their highlight counts, most recent first.",
             "parameters": PAGING,
@@ -226,8 +239,8 @@ def _paths() -> dict:
             "get": {"summary": "One page with its article and highlights.",
                     "responses": {"200": _json(_object({"page": _ref("Page")}, ["page"]), "The page"),
                                   "404": _error("No such page"), **COMMON_ERRORS}},
-            "delete": {"summary": "Delete a page and its highlights.",
-                       "responses": {"204": {"description": "Deleted"},
+            "delete": {"summary": "Move a page and its highlights to the trash.",
+                       "responses": {"204": {"description": "In the trash"},
                                      "404": _error("No such page"), **COMMON_ERRORS}}},
         "/api/search": {"get": {
             "summary": "Full-text search over highlights, notes, titles and articles.",
