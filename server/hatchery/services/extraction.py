@@ -53,6 +53,7 @@ def _child_main(conn) -> None:
     """The child's loop: one job in, ("ok", article, contexts) or
     ("error", message) out."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the server's to handle
+    _die_with_parent()
     while True:
         try:
             job: ChildJob = conn.recv()
@@ -71,6 +72,21 @@ def _child_main(conn) -> None:
             conn.send(("ok", article.to_dict(), contexts))
         except Exception as error:  # an odd page must not end the child
             conn.send(("error", f"{type(error).__name__}: {error}"[:500]))
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent (the forkserver, which
+    ends with the server) goes: a child stuck on a hostile page would
+    otherwise outlive a server that was killed."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the child ends at its next job
+        pass
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 class _Child:
