@@ -2,13 +2,17 @@
 its memory after many captures.
 
     python benchmarks/load.py [--clients 16] [--seconds 60] [--captures 10000]
+        [--threads 8] [--library 100000] [--data-dir DIR]
 
 Phase 1 (mixed): each client loops over captures (some with a small page),
 page reads, highlight lookups, searches and, now and then, a hatch, for a
 fixed time. Reports requests/s, p50/p99 per kind, and errors (must be 0).
 Phase 2 (memory): N more captures, RSS; then N more, RSS again: the second
 figure must not grow past the first by more than noise.
-Only 127.0.0.1 is contacted; every loop is bounded in count and time.
+The server runs with the shipped default of 8 threads, on a library of
+--library highlights (20 per page, 60 KB articles) built first in DIR or a
+temporary folder (0: start empty). Only 127.0.0.1 is contacted; every loop
+is bounded in count and time.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import argparse
 import random
 import statistics
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -28,6 +33,7 @@ import psutil
 import requests
 
 sys.path.insert(0, str(Path(__file__).parent))
+from _library import DATABASE_FILE, build  # noqa: E402
 from _server import Server  # noqa: E402
 
 WORDS = ("tide moon ocean current shore harbour lighthouse swim forecast wave sand "
@@ -131,8 +137,18 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--captures", type=int, default=10_000)
+    parser.add_argument("--threads", type=int, default=8, help="the server's (shipped: 8)")
+    parser.add_argument("--library", type=int, default=100_000,
+                        help="highlights in the library before the load starts")
+    parser.add_argument("--data-dir", type=Path, default=None)
     args = parser.parse_args()
-    with Server(threads=16) as server:
+    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="hatchery-load-"))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    if args.library and not (data_dir / DATABASE_FILE).exists():
+        seconds = build(data_dir, pages=max(1, args.library // 20), highlights=args.library,
+                        article_kb=60)
+        print(f"built a library of {args.library} highlights in {seconds:.0f} s")
+    with Server(data_dir=data_dir, threads=args.threads) as server:
         process = psutil.Process(server.pid)
         print(f"server RSS at start: {process.memory_info().rss / 2**20:.0f} MB")
         mixed(server, args.clients, args.seconds)

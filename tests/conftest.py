@@ -33,18 +33,34 @@ def app(tmp_path):
     return create_app({"TESTING": True, "DATA_DIR": str(tmp_path / "data"), "TOKEN": TOKEN})
 
 
+def settle(app) -> None:
+    """Wait until the app's extraction worker has extracted every queued page."""
+    from hatchery.services.extraction import worker_for
+
+    assert worker_for(app).wait_until_settled(120), "extraction did not finish"
+
+
 class AuthClient:
-    """The Flask test client with the token and a loopback Host by default."""
+    """The Flask test client with the token and a loopback Host by default.
+
+    A capture returns before its page is extracted; this client waits for
+    the extraction worker after each capture (`settle=False` does not), so
+    a test reads the article and contexts as a person would a moment later.
+    """
 
     def __init__(self, client):
         self.raw = client
 
-    def open(self, method, path, *, token=TOKEN, headers=None, **kwargs):
+    def open(self, method, path, *, token=TOKEN, headers=None, settle_extraction=True,
+             **kwargs):
         headers = dict(headers or {})
         if token is not None:
             headers.setdefault("Authorization", f"Bearer {token}")
         kwargs.setdefault("base_url", "http://127.0.0.1:8765")
-        return self.raw.open(path, method=method, headers=headers, **kwargs)
+        response = self.raw.open(path, method=method, headers=headers, **kwargs)
+        if settle_extraction and method == "POST" and path.startswith("/api/captures"):
+            settle(self.raw.application)
+        return response
 
     def get(self, path, **kw):
         return self.open("GET", path, **kw)

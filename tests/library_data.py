@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hatchery.services.captures import Capture, save_capture
+from hatchery.services.extraction import ExtractionWorker
 from hatchery.store import HighlightRecord, Store
 
 RESOURCES = Path(__file__).parent / "resources"
@@ -28,6 +29,10 @@ def fill(store: Store) -> dict:
                                    prefix="Every day, ", suffix=" toward it", start=120, end=145,
                                    color="yellow", note="Gravity, mostly; ask about lunar months",
                                    tags=["science", "tides"])))
+    # The server extracts after the capture; here the test waits for it.
+    worker = ExtractionWorker(str(store.path))
+    worker.wake()
+    assert worker.wait_until_settled(120)
     save_capture(store, Capture(
         url="https://example.org/articles/tides", title="How tides work",
         highlight=HighlightRecord(id=HIGHLIGHT_IDS["bulge"], exact="making a bulge\non both sides",

@@ -2,7 +2,7 @@
 
 from conftest import RESOURCES, make_capture
 
-from hatchery import extract
+from hatchery.store import Store
 
 TIDES = (RESOURCES / "pages" / "tides.html").read_text(encoding="utf-8")
 
@@ -11,9 +11,10 @@ def test_a_capture_is_stored_with_its_paragraph_as_context(client):
     body = make_capture(html=TIDES)
     response = client.post("/api/captures", json=body)
     assert response.status_code == 201
-    stored = response.json["highlight"]
+    assert response.json["highlight"]["exact"] == body["text"]
+    # The page is extracted after the answer; a moment later the context is there.
+    stored = client.get(f"/api/highlights/{body['id']}").json["highlight"]
     assert stored["id"] == body["id"]
-    assert stored["exact"] == body["text"]
     assert stored["context"]["found"] is True
     assert "Twice a day the sea climbs" in stored["context"]["block_text"]
 
@@ -58,26 +59,32 @@ def test_tracking_parameters_and_fragments_do_not_split_a_page(client):
 
 def test_ten_captures_of_one_page_extract_it_once(client, monkeypatch):
     calls = []
-    real = extract.extract_article
+    real = Store.finish_extraction
 
-    def counting(html, url=None):
-        calls.append(url)
-        return real(html, url)
+    def counting(self, job, **kwargs):
+        calls.append(job.url)
+        return real(self, job, **kwargs)
 
-    monkeypatch.setattr(extract, "extract_article", counting)
+    monkeypatch.setattr(Store, "finish_extraction", counting)
     for _ in range(10):
         response = client.post("/api/captures", json=make_capture(html=TIDES))
         assert response.status_code == 201
     assert len(calls) == 1
 
 
-def test_a_changed_page_is_extracted_again(client):
-    client.post("/api/captures", json=make_capture(html=TIDES))
+def test_a_changed_page_is_extracted_again_and_its_older_highlights_follow(client):
+    older = make_capture(html=TIDES)
+    client.post("/api/captures", json=older)
     edited = TIDES.replace("How tides work</h1>", "How tides really work</h1>").replace(
         "Twice a day", "Two times each day")
     highlight = client.post("/api/captures", json=make_capture(html=edited)).json["highlight"]
     page = client.get(f"/api/pages/{highlight['page_id']}").json["page"]
     assert "Two times each day" in page["article_text"]
+    assert page["extraction"] == "done"
+    # The first highlight's paragraph is the new one, not what the page said before.
+    context = client.get(f"/api/highlights/{older['id']}").json["highlight"]["context"]
+    assert "Two times each day" in context["block_text"]
+    assert "Twice a day" not in context["block_text"]
 
 
 def test_a_capture_without_html_keeps_the_article_already_stored(client):

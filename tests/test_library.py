@@ -299,15 +299,24 @@ def test_the_article_view_escapes_page_text_and_places_what_it_can(browser, stor
     assert "<img src=x" not in html and "<script>alert" not in html
 
 
-def test_a_page_is_deleted_after_saying_what_goes_with_it(browser, store, hatch):
+def test_a_page_is_deleted_after_saying_what_goes_with_it_and_undo_brings_it_back(
+        browser, store, hatch):
     tides = store.page_by_url("https://example.org/articles/tides")
     html = get(browser, f"/pages/{tides['id']}").get_data(as_text=True)
-    assert "its 2 highlights for good" in html
+    assert "its 2 highlights to the trash" in html
     token = csrf(browser)
     refused = post(browser, f"/pages/{tides['id']}/delete", {})
     assert refused.status_code == 403, "a delete needs the form's CSRF token"
     done = post(browser, f"/pages/{tides['id']}/delete", {"csrf": token})
     assert done.status_code == 302
     listing = get(browser, done.headers["Location"]).get_data(as_text=True)
-    assert "Deleted “How tides work” with its article and highlights." in listing
+    assert "Moved “How tides work” and its highlights to the trash" in listing
     assert store.page_by_url(tides["url"]) is None
+
+    # Undo: the form on that notice brings the page back with its highlights.
+    gone = re.search(r'name="highlights" value="([^"]+)"', listing).group(1)
+    back = post(browser, "/pages/restore", {"csrf": token, "highlights": gone})
+    assert back.status_code == 302
+    restored = store.page_by_url(tides["url"])
+    assert restored is not None
+    assert len(store.highlights_for_page(restored["id"])) == 2

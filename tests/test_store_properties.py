@@ -1,6 +1,8 @@
-"""Property test: any sequence of captures, resends, edits and deletes
-leaves the store agreeing with a simple model of what the person did."""
+"""Property test: any sequence of captures, resends, edits, deletes (of a
+highlight or a whole page), restores from the trash and imports leaves the
+store agreeing with a simple model of what the person did."""
 
+import json
 import shutil
 import tempfile
 import uuid
@@ -12,6 +14,7 @@ from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, rule
 
 from hatchery.app import create_app
 from hatchery.contract.limits import COLORS
+from hatchery.urls import normalize_url
 
 URLS = [f"https://site{n}.example/article?utm_source=x&id={n}" for n in range(3)]
 WORDS = st.text(alphabet="abcdefghij", min_size=3, max_size=8)
@@ -24,8 +27,10 @@ class StoreMachine(RuleBasedStateMachine):
         super().__init__()
         self.folder = tempfile.mkdtemp(prefix="hatchery-prop-")
         app = create_app({"TESTING": True, "TOKEN": TOKEN, "DATA_DIR": self.folder})
+        self.app = app
         self.client = AuthClient(app.test_client())
         self.model: dict[str, dict] = {}
+        self.trashed: dict[str, dict] = {}
         self.sent: dict[str, dict] = {}
 
     def teardown(self):
@@ -62,7 +67,53 @@ class StoreMachine(RuleBasedStateMachine):
     def delete(self, highlight_id):
         response = self.client.delete(f"/api/highlights/{highlight_id}")
         assert response.status_code == (204 if highlight_id in self.model else 404)
-        self.model.pop(highlight_id, None)
+        if highlight_id in self.model:
+            self.trashed[highlight_id] = self.model.pop(highlight_id)
+
+    @rule(url=st.sampled_from(URLS))
+    def delete_page(self, url):
+        listed = self.client.get("/api/highlights", query_string={"url": url}).json
+        on_page = [i for i in self.model if self.sent[i]["url"] == url]
+        if listed["page_id"] is None:
+            assert on_page == []
+            return
+        assert self.client.delete(f"/api/pages/{listed['page_id']}").status_code == 204
+        for highlight_id in on_page:
+            self.trashed[highlight_id] = self.model.pop(highlight_id)
+
+    @rule(highlight_id=highlights)
+    def restore(self, highlight_id):
+        response = self.client.post(f"/api/highlights/{highlight_id}/restore")
+        if highlight_id in self.trashed:
+            assert response.status_code == 200
+            self.model[highlight_id] = self.trashed.pop(highlight_id)
+        else:
+            assert response.status_code == 404
+
+    @rule(target=highlights, url=st.sampled_from(URLS), words=st.lists(WORDS, min_size=1, max_size=3),
+          again=st.lists(highlights, max_size=3, unique=True))
+    def import_file(self, url, words, again):
+        """An export file with one new highlight and some already known: the
+        new one is added, a known one stays as it is, a deleted one stays
+        deleted (until restored from the trash)."""
+        from hatchery.db import get_store
+        from hatchery.services.imports import import_bytes
+
+        new_id = str(uuid.uuid4())
+        records = [{"id": new_id, "exact": " ".join(words)}] + [
+            {"id": i, "exact": self.sent[i]["text"]} for i in again]
+        # An export holds URLs as the store keeps them: normalised.
+        data = {"format": "hatchery", "version": 1, "hatches": [],
+                "pages": [{"url": normalize_url(url), "title": "imported",
+                           "highlights": records}]}
+        with self.app.app_context():
+            report = import_bytes(get_store(), json.dumps(data).encode())
+        assert report["highlights"] == 1
+        assert report["deleted_highlights"] == sum(i in self.trashed or i not in self.model
+                                                   for i in again)
+        self.sent[new_id] = {"id": new_id, "url": url, "text": " ".join(words)}
+        self.model[new_id] = {"exact": " ".join(words), "color": "yellow", "note": "", "tags": []}
+        return new_id
 
     @invariant()
     def store_matches_model(self):

@@ -13,6 +13,8 @@ from .config import (DATABASE_FILE, DEFAULT_MAX_BODY_BYTES, LOOPBACK_HOSTS,
                      default_data_dir, load_settings, read_token)
 from .errors import HatcheryError
 from . import db
+from .services.extraction import worker_for
+from .services.upkeep import TrashPurger
 from .store import Store
 
 LOGGER = logging.getLogger(__name__)
@@ -44,12 +46,18 @@ def create_app(test_config: dict | None = None) -> Flask:
     store = Store(app.config["DATABASE"])
     try:
         store.migrate()
+        store.undo_unfinished_imports()
+        store.purge_trash()
+        queued = store.count_queued_extractions()
     finally:
         store.close()
 
     security.install(app)
     _register_errors(app)
     db.init_app(app)
+    _install_upkeep(app)
+    if queued:  # pages captured before the last stop, still to extract
+        worker_for(app).wake()
 
     from .api import blueprint as api
 
@@ -59,6 +67,14 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.register_blueprint(library)
     return app
+
+
+def _install_upkeep(app: Flask) -> None:
+    purger = app.extensions["hatchery.trash_purger"] = TrashPurger()
+
+    @app.before_request
+    def purge_expired_trash():
+        purger.purge_if_due(db.get_store())
 
 
 def error_response(status: int, code: str, message: str):

@@ -48,7 +48,9 @@ NUMERIC_ABBREVIATIONS = frozenset("no nos vol p ch fig eq op art sec".split())
 # A sentence may end in ., !, ?, an ellipsis or a stop from another script;
 # closing quotes and brackets after the stop belong to the sentence.
 _CLOSERS = "\"'”’»)]}›"
-_STOP = r"(?:\.{3}|…|[.!?‼⁇⁈⁉]+)"
+# A run of stops is tried once, from its first character: starting inside
+# the run again would rescan it, quadratic on a page of 400,000 dots.
+_STOP = r"(?<![.!?‼⁇⁈⁉])(?:\.{3}|…|[.!?‼⁇⁈⁉]+)"
 _WIDE_STOP = "。！？｡؟۔।॥"
 # French closes a quote with a spaced guillemet: « non. »
 # A latin stop ends a sentence only before whitespace and a plausible opener.
@@ -63,6 +65,13 @@ _BOUNDARY = re.compile(
     # closing one would be followed by a space).
     rf"|[.!?](?<=[a-z]{{2}}[.!?])[”’]?(?=[\"“]?[A-Z][a-z]+\b)"
 )
+# What `_is_false_stop` reads around a stop: the last token before it (it
+# looks at 40 characters) and, after the spaces, quotes and brackets that
+# may open the next sentence, the next word (a month after a German ordinal
+# such as "3. Oktober" is at most 20 characters).
+_LOOK_BEHIND = 40
+_LOOK_AHEAD = 20
+_OPENERS = re.compile(r"[ \u00a0\"'“‘«(\[¿¡\s]*")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 
@@ -129,7 +138,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(text):
         end = match.end()
         stop = match.group(0).rstrip(_CLOSERS + "」』） \u00a0\u202f")
-        if _is_false_stop(text[start : match.start()], stop, text[end:]):
+        # Only the text next to the stop, never the rest of the block: a
+        # slice to either end for every candidate stop was quadratic.
+        before = text[max(start, match.start() - _LOOK_BEHIND) : match.start()]
+        after = text[end : _OPENERS.match(text, end).end() + _LOOK_AHEAD]
+        if _is_false_stop(before, stop, after):
             continue
         if text[start:end].strip():
             spans.append((start, end))

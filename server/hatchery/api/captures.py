@@ -1,11 +1,12 @@
 """POST /api/captures: one highlight with its page."""
 
-from flask import Blueprint
+from flask import Blueprint, current_app
 
 from ..contract.captures import CaptureRequest
 from ..contract.highlights import HighlightReply
 from ..db import get_store
 from ..services.captures import Capture, save_capture
+from ..services.extraction import worker_for
 from ..store import HighlightRecord
 from . import validate
 
@@ -23,5 +24,7 @@ def to_capture(sent: CaptureRequest) -> Capture:
 @blueprint.post("/captures")
 def create():
     capture = to_capture(validate.body(CaptureRequest))
-    highlight, created = save_capture(get_store(), capture)
+    highlight, created, queued = save_capture(get_store(), capture)
+    if queued:
+        worker_for(current_app).wake()
     return HighlightReply.dump(highlight=highlight), 201 if created else 200

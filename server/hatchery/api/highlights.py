@@ -1,4 +1,5 @@
-"""GET /api/highlights?url=U, PATCH and DELETE /api/highlights/ID."""
+"""GET /api/highlights?url=U, PATCH and DELETE /api/highlights/ID, and
+POST /api/highlights/ID/restore (out of the trash)."""
 
 from flask import Blueprint
 
@@ -32,5 +33,11 @@ def update(highlight_id: str):
 
 @blueprint.delete("/highlights/<highlight_id>")
 def delete(highlight_id: str):
-    get_store().delete_highlight(highlight_id)
+    # To the trash, like the library's delete: restorable for TRASH_DAYS.
+    get_store().trash_highlight(highlight_id)
     return "", 204
+
+
+@blueprint.post("/highlights/<highlight_id>/restore")
+def restore(highlight_id: str):
+    return {"highlight": get_store().restore_highlight(highlight_id)}

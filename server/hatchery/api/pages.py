@@ -27,5 +27,6 @@ def detail(page_id: int):
 
 @blueprint.delete("/pages/<int:page_id>")
 def delete(page_id: int):
-    get_store().delete_page(page_id)
+    # The page and its highlights go to the trash; each highlight can come back.
+    get_store().trash_page(page_id)
     return "", 204

@@ -23,6 +23,21 @@ from .common import DEFAULT_PORT, SERVER_URL_FILE, data_dir_option, is_up
 ADDRESS_IN_USE = {errno.EADDRINUSE, 10048}
 
 
+# Waitress reads requests in its event loop, so a slow client costs a
+# socket, not a thread: what locks the extension out is the connection limit
+# (100 by default; ~98 trickling sockets reach it). A browser page can hold
+# a few hundred sockets at most, so a limit well past that keeps captures
+# flowing; poll() because select() stops at 1024 descriptors; idle sockets
+# are closed after 30 s instead of 120, checked every 10 s.
+WAITRESS_SETTINGS = {
+    "connection_limit": 2000,
+    "asyncore_use_poll": True,
+    "channel_timeout": 30,
+    "cleanup_interval": 10,
+    "backlog": 2048,
+}
+
+
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Keep it on loopback: the API is for this machine.")
@@ -69,8 +84,10 @@ def serve(host: str, port: int, threads: int, data_dir: Path | None, llm_url: st
                                    "llm_model in config.toml) to hatch with a language model.")
     app = create_app(config)
     try:
+        _allow_open_files(WAITRESS_SETTINGS["connection_limit"] + 64)
         server = create_server(app, host=host, port=port, threads=threads,
-                               max_request_body_size=app.config["MAX_CONTENT_LENGTH"] + 1024)
+                               max_request_body_size=app.config["MAX_CONTENT_LENGTH"] + 1024,
+                               **WAITRESS_SETTINGS)
     except OSError as error:
         raise click.ClickException(_listen_failure(error, host, port)) from None
     url = f"http://{host}:{server.effective_port}"
@@ -79,6 +96,18 @@ def serve(host: str, port: int, threads: int, data_dir: Path | None, llm_url: st
     with _recorded(url, Path(app.config["DATA_DIR"]), service=service):
         _announce(app, url, llm, service=service)
         _run(server)
+
+
+def _allow_open_files(wanted: int) -> None:
+    """Raise this process's open-file limit (often 1024) toward `wanted`."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if soft != resource.RLIM_INFINITY and soft < target:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
 
 
 def _set_up_logging(log_file: Path | None) -> None:

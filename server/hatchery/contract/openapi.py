@@ -57,7 +57,6 @@ def refused(description: str) -> Answer:
     return Answer(description, Error)
 
 
-NO_CONTENT = Answer("Done; no content")
 COMMON_ERRORS = {401: refused("The token is missing or wrong"),
                  403: refused("The Host header is not a loopback name")}
 BODY_ERRORS = {400: refused("The body is not valid JSON or not a JSON object"),
@@ -97,14 +96,20 @@ OPERATIONS: tuple[Operation, ...] = (
               "Change a highlight's color, note or tags.",
               {200: Answer("The changed highlight", HighlightReply),
                404: refused("No such highlight"), **BODY_ERRORS}, body=HighlightChanges),
-    Operation("delete", "/api/highlights/{highlight_id}", "Delete a highlight (to the trash).",
-              {204: NO_CONTENT, 404: refused("No such highlight")}),
+    Operation("delete", "/api/highlights/{highlight_id}",
+              "Move a highlight to the trash (restorable for 7 days; a resend of its "
+              "capture is 410).",
+              {204: Answer("In the trash"), 404: refused("No such highlight")}),
+    Operation("post", "/api/highlights/{highlight_id}/restore",
+              "Bring a highlight back from the trash, with its page.",
+              {200: Answer("The restored highlight", HighlightReply),
+               404: refused("Not in the trash (never deleted, or deleted over 7 days ago)")}),
     Operation("get", "/api/pages", "Pages with their highlight counts, most recent first.",
               {200: Answer("A page of pages", PageList), **BAD_QUERY}, query=Paging),
     Operation("get", "/api/pages/{page_id}", "One page with its article and highlights.",
               {200: Answer("The page", PageReply), 404: refused("No such page")}),
-    Operation("delete", "/api/pages/{page_id}", "Delete a page and its highlights.",
-              {204: NO_CONTENT, 404: refused("No such page")}),
+    Operation("delete", "/api/pages/{page_id}", "Move a page and its highlights to the trash.",
+              {204: Answer("In the trash"), 404: refused("No such page")}),
     Operation("get", "/api/search",
               "Full-text search over highlights, notes, titles and articles.",
               {200: Answer("Matches", SearchResults), **BAD_QUERY}, query=SearchQuery),

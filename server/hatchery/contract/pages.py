@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -22,6 +22,11 @@ class PageFields(Reply):
     published: str | None
     image: str | None
     html_hash: str | None = Field(description="sha256 of the HTML last extracted")
+    # Extraction runs after the capture: pending until it has, then done,
+    # timed_out or failed (those two keep the page's plain text); null when
+    # no HTML was ever sent.
+    extraction: Literal["pending", "done", "timed_out", "failed"] | None = Field(
+        None, description="where the article extraction stands")
     created_at: str
     updated_at: str
 
@@ -32,6 +37,7 @@ class PageSummary(PageFields):
 
 
 class Page(PageFields):
+    highlight_count: int
     article: dict[str, Any] | None = Field(
         description="the extracted article: title, byline, text, blocks, ...")
     article_text: str

@@ -10,9 +10,8 @@ from ..contract.limits import COLORS
 from ..db import get_store
 from ..errors import SearchError, ValidationError
 from ..store import PageFilters
+from .blueprint import MARK_CLOSE, MARK_OPEN, PAGE_SIZE, blueprint, last_page, page_number
 from .reading import reading_view
-from .blueprint import (MARK_CLOSE, MARK_OPEN, PAGE_SIZE, blueprint, host, last_page,
-                        page_number, web_url)
 
 # How many highlights and pages a search shows.
 SEARCH_LIMIT = 100
@@ -42,11 +41,10 @@ def index():
     number = page_number()
     pages, total = store.list_pages(filters, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE,
                                     with_highlights=True)
-    sites = sorted({host(u) for u in store.page_urls() if web_url(u)})
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template(
         "library/index.html", pages=pages, total=total, filters=filters,
-        filtered=bool(filters), tags=store.tag_counts(), sites=sites,
+        filtered=bool(filters), tags=store.tag_counts(), sites=store.page_sites(),
         page_number=number, last_page=last_page(total),
         page_link=lambda n: url_for("library.index") + "?" + urlencode({**args, "page": n}),
         deleted=request.args.get("deleted"), page_deleted=request.args.get("page_deleted"))
@@ -82,5 +80,20 @@ def page(page_id: int):
 def delete_page(page_id: int):
     store = get_store()
     title = store.get_page(page_id)["title"] or f"page {page_id}"
-    store.delete_page(page_id)
-    return redirect(url_for("library.index", page_deleted=title))
+    gone = [h["id"] for h in store.highlights_for_page(page_id)]
+    store.trash_page(page_id)
+    return redirect(url_for("library.index", page_deleted=title, restore=",".join(gone)))
+
+
+@blueprint.post("/pages/restore")
+def restore_page():
+    """Undo a page's delete: bring back the highlights it took to the trash
+    (and the page with the first of them)."""
+    store = get_store()
+    restored = None
+    for highlight_id in request.form.get("highlights", "").split(","):
+        if highlight_id.strip():
+            restored = store.restore_highlight(highlight_id.strip())
+    if restored is None:
+        return redirect(url_for("library.index"))
+    return redirect(url_for("library.page", page_id=restored["page_id"]))

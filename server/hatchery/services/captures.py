@@ -1,18 +1,15 @@
-"""Capturing a highlight: find or make its page, extract the article once per
-distinct HTML, locate the highlight in it and store both."""
+"""Capturing a highlight: find or make its page, locate the highlight in the
+article already stored, store both, and queue new HTML for extraction."""
 
 from __future__ import annotations
 
 import hashlib
-import logging
 from dataclasses import dataclass
 
 from .. import extract
 from ..errors import ConflictError, GoneError
 from ..store import HighlightRecord, Store
 from ..urls import normalize_url
-
-LOGGER = logging.getLogger(__name__)
 
 
 @dataclass
@@ -29,13 +26,18 @@ def html_hash(html: str) -> str:
     return hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def save_capture(store: Store, capture: Capture) -> tuple[dict, bool]:
-    """Store a capture; returns the stored highlight and whether it is new.
+def save_capture(store: Store, capture: Capture) -> tuple[dict, bool, bool]:
+    """Store a capture; returns the stored highlight, whether it is new and
+    whether its page's HTML was queued for the extraction worker.
 
     The same capture sent twice is stored once: the second answer is the
-    stored highlight. A capture of a highlight the person deleted since is
-    refused with GoneError (410), so a stale resend never resurrects it. The
-    same id with other text or another page is a client bug and raises ConflictError rather than overwrite anything.
+    stored highlight. A capture of a highlight the person deleted since
+    (in the trash or gone for good) is refused with GoneError (410), so a
+    stale resend never resurrects it. The same id with other text or another
+    page is a client bug and raises ConflictError rather than overwrite
+    anything. Nothing here extracts: new HTML waits in the queue, and the
+    highlight's context comes from the article already stored, if any (the
+    worker refreshes it).
     """
     url = normalize_url(capture.url)
     existing = store.find_highlight(capture.highlight.id)
@@ -43,30 +45,21 @@ def save_capture(store: Store, capture: Capture) -> tuple[dict, bool]:
         raise GoneError(f"highlight {capture.highlight.id} was deleted; it is not stored again.")
     if existing is not None:
         _check_same(existing, capture, url)
-        return existing, False
+        return existing, False, False
 
     page = store.page_by_url(url)
     article = page["article"] if page else None
-    if capture.html:
-        digest = html_hash(capture.html)
-        if page is None or page["html_hash"] != digest:
-            # Extraction runs outside any transaction: it is the slow part,
-            # and an odd page only ever yields an empty article.
-            article = extract.extract_article(capture.html, url).to_dict()
-            page = store.save_page(url, title=capture.title, article=article,
-                                   html_hash=digest)
-    if page is None or (capture.title and not page["title"]):
-        page = store.save_page(url, title=capture.title)
-
     new = capture.highlight
     if article and article.get("blocks"):
         located = extract.find_context(
             extract.Article.from_dict(article), new.exact, new.prefix, new.suffix)
         new.context = located.to_dict()
-    highlight, created = store.add_highlight(page["id"], new)
+    html = capture.html or None
+    highlight, created, queued = store.add_capture(
+        url, capture.title, new, html=html, html_hash=html_hash(html) if html else None)
     if not created:  # a concurrent resend won the race
         _check_same(highlight, capture, url)
-    return highlight, created
+    return highlight, created, queued
 
 
 def _check_same(stored: dict, capture: Capture, url: str) -> None:

@@ -1,5 +1,5 @@
-"""Importing a file: parse it whole, then store it in one transaction, and
-say in one line what happened.
+"""Importing a file: parse it whole, then store it all or nothing (in short
+transactions, so captures keep flowing), and say in one line what happened.
 
 The same passage arriving from two tools, or two formats of one tool, is
 one highlight: besides the store's match on highlight id, an imported
@@ -110,6 +110,8 @@ def describe_import(report: dict) -> str:
     already = report["existing_highlights"] + report["existing_hatches"]
     if already:
         line += f"; {already} already in your library"
+    if report.get("deleted_highlights"):
+        line += f"; {report['deleted_highlights']} you had deleted stay deleted"
     if report["skipped"]:
         line += f"; {len(report['skipped'])} skipped ({_reasons(report)})"
     return line + "."

@@ -62,8 +62,19 @@ class Highlights(StoreBase):
         return [highlight_dict(r) for r in rows]
 
     def highlights_by_ids(self, ids: Sequence[str]) -> list[dict]:
-        """The highlights with these ids; raises NotFoundError naming a missing one."""
-        return [self.get_highlight(highlight_id) for highlight_id in ids]
+        """The highlights with these ids, in their order, in one query.
+
+        :raises NotFoundError: naming the first id that is not stored
+        """
+        rows = self.conn.execute(
+            "SELECT h.*, p.url, p.title AS page_title FROM highlights h"
+            " JOIN pages p ON p.id = h.page_id"
+            " WHERE h.id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),))
+        found = {row["id"]: highlight_dict(row) for row in rows}
+        for highlight_id in ids:
+            if highlight_id not in found:
+                raise NotFoundError(f"highlight {highlight_id} does not exist")
+        return [found[highlight_id] for highlight_id in ids]
 
     def update_highlight(self, highlight_id: str, changes: dict[str, Any]) -> dict:
         """Change a highlight's color, note or tags; other keys are ignored."""
@@ -81,17 +92,9 @@ class Highlights(StoreBase):
                 raise NotFoundError(f"highlight {highlight_id} does not exist")
         return self.get_highlight(highlight_id)
 
-    def delete_highlight(self, highlight_id: str) -> None:
-        """Delete a highlight and remember its id, so a resend of the
-        original capture cannot bring it back."""
-        with self.transaction():
-            cur = self.conn.execute("DELETE FROM highlights WHERE id = ?", (highlight_id,))
-            if cur.rowcount:
-                self._remember_deleted(highlight_id)
-        if cur.rowcount == 0:
-            raise NotFoundError(f"highlight {highlight_id} does not exist")
-
     def _remember_deleted(self, highlight_id: str) -> None:
+        """A tombstone: a resend of the original capture cannot bring the
+        highlight back (restoring it from the trash lifts it)."""
         self.conn.execute(
             "INSERT OR REPLACE INTO deleted_highlights (id, deleted_at) VALUES (?, ?)",
             (highlight_id, now()))

@@ -10,6 +10,13 @@ from .records import PageFilters
 
 PAGE_METADATA = ("title", "site_name", "byline", "lang", "published", "image")
 
+# What a page list shows of each page: never the article, which can be large.
+SUMMARY_COLUMNS = ", ".join(f"p.{c}" for c in (
+    "id", "url", *PAGE_METADATA, "html_hash", "extraction", "created_at", "updated_at"))
+# The newest highlight's time, or the page's own for a page without any;
+# the index pages_by_activity is on this expression.
+LAST_ACTIVITY = "COALESCE(p.last_highlight_at, p.updated_at)"
+
 
 class Pages(StoreBase):
     def page_by_url(self, url: str) -> dict | None:
@@ -69,18 +76,24 @@ class Pages(StoreBase):
             under `highlights`
         """
         where, params = _filter_sql(filters or PageFilters())
-        join = "JOIN" if where else "LEFT JOIN"
-        clause = f" WHERE {where}" if where else ""
-        rows = self.conn.execute(
-            "SELECT p.*, COUNT(h.id) AS highlight_count,"
-            " MAX(COALESCE(h.created_at, p.updated_at)) AS last_activity"
-            f" FROM pages p {join} highlights h ON h.page_id = p.id{clause}"
-            " GROUP BY p.id ORDER BY last_activity DESC, p.id DESC LIMIT ? OFFSET ?",
-            (*params, limit, offset)).fetchall()
-        total = self.conn.execute(
-            f"SELECT COUNT(DISTINCT p.id) FROM pages p {join} highlights h"
-            f" ON h.page_id = p.id{clause}", params).fetchone()[0]
-        pages = [page_dict(r, with_article=False) for r in rows]
+        if where:
+            rows = self.conn.execute(
+                f"SELECT {SUMMARY_COLUMNS}, COUNT(h.id) AS highlight_count,"
+                " MAX(h.created_at) AS last_activity"
+                f" FROM pages p JOIN highlights h ON h.page_id = p.id WHERE {where}"
+                " GROUP BY p.id ORDER BY last_activity DESC, p.id DESC LIMIT ? OFFSET ?",
+                (*params, limit, offset)).fetchall()
+            total = self.conn.execute(
+                "SELECT COUNT(DISTINCT p.id) FROM pages p JOIN highlights h"
+                f" ON h.page_id = p.id WHERE {where}", params).fetchone()[0]
+        else:
+            # The summary columns the triggers keep: no article, no grouping.
+            rows = self.conn.execute(
+                f"SELECT {SUMMARY_COLUMNS}, p.highlight_count, {LAST_ACTIVITY} AS last_activity"
+                f" FROM pages p ORDER BY {LAST_ACTIVITY} DESC, p.id DESC LIMIT ? OFFSET ?",
+                (limit, offset)).fetchall()
+            total = self.conn.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
+        pages = [dict(r) for r in rows]
         if with_highlights and pages:
             self._attach_highlights(pages, where, params)
         return pages, total
@@ -99,21 +112,20 @@ class Pages(StoreBase):
         for page in pages:
             page["highlights"] = by_page[page["id"]]
 
-    def page_urls(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT url FROM pages ORDER BY url")]
+    def page_sites(self) -> list[str]:
+        """The host of every web page in the library, once each, sorted."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT lower(substr(rest, 1, instr(rest || '/', '/') - 1)) AS site"
+            " FROM (SELECT substr(url, instr(url, '://') + 3) AS rest FROM pages"
+            "       WHERE url LIKE 'http://%' OR url LIKE 'https://%')"
+            " ORDER BY site").fetchall()
+        return [r["site"] for r in rows if r["site"]]
 
     def tag_counts(self) -> list[tuple[str, int]]:
         """Every tag in use with how many highlights carry it, by name."""
         rows = self.conn.execute(
-            "SELECT t.value AS tag, COUNT(*) AS n FROM highlights h, json_each(h.tags) t"
-            " GROUP BY t.value ORDER BY t.value COLLATE NOCASE").fetchall()
+            "SELECT tag, n FROM tag_counts ORDER BY tag COLLATE NOCASE").fetchall()
         return [(r["tag"], r["n"]) for r in rows]
-
-    def delete_page(self, page_id: int) -> None:
-        with self.transaction():
-            cur = self.conn.execute("DELETE FROM pages WHERE id = ?", (rowid(page_id),))
-        if cur.rowcount == 0:
-            raise NotFoundError(f"page {page_id} does not exist")
 
 
 def _filter_sql(filters: PageFilters) -> tuple[str, list]:

@@ -140,6 +140,101 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "one trash: deleted pages wait there with their highlights",
+        """
+        -- The URL of the page the highlight was on.
+        ALTER TABLE trash ADD COLUMN page_url TEXT;
+        CREATE INDEX trash_by_age ON trash(deleted_at);
+        CREATE TABLE trashed_pages (
+            url TEXT PRIMARY KEY,
+            data TEXT NOT NULL,            -- JSON of the page row, article included
+            deleted_at TEXT NOT NULL
+        );
+        """,
+    ),
+    (
+        "extraction after the capture: a queue of page HTML and each page's state",
+        """
+        -- NULL: no HTML was ever sent; else pending, done, timed_out or failed
+        ALTER TABLE pages ADD COLUMN extraction TEXT;
+        UPDATE pages SET extraction = 'done' WHERE html_hash IS NOT NULL;
+        CREATE TABLE extraction_queue (
+            page_id INTEGER PRIMARY KEY REFERENCES pages(id) ON DELETE CASCADE,
+            html TEXT NOT NULL,
+            html_hash TEXT NOT NULL,
+            queued_at TEXT NOT NULL
+        );
+        """,
+    ),
+    (
+        "summaries: each page's highlight count and last highlight, and tag counts",
+        """
+        ALTER TABLE pages ADD COLUMN highlight_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE pages ADD COLUMN last_highlight_at TEXT;
+        UPDATE pages SET
+            highlight_count = (SELECT COUNT(*) FROM highlights h WHERE h.page_id = pages.id),
+            last_highlight_at = (SELECT MAX(created_at) FROM highlights h
+                                 WHERE h.page_id = pages.id);
+        CREATE INDEX pages_by_activity
+            ON pages(COALESCE(last_highlight_at, updated_at) DESC, id DESC);
+        CREATE TRIGGER highlights_count_ai AFTER INSERT ON highlights BEGIN
+            UPDATE pages SET highlight_count = highlight_count + 1,
+                last_highlight_at = MAX(COALESCE(last_highlight_at, ''), new.created_at)
+            WHERE id = new.page_id;
+        END;
+        CREATE TRIGGER highlights_count_ad AFTER DELETE ON highlights BEGIN
+            UPDATE pages SET highlight_count = highlight_count - 1,
+                last_highlight_at = (SELECT MAX(created_at) FROM highlights
+                                     WHERE page_id = old.page_id)
+            WHERE id = old.page_id;
+        END;
+
+        CREATE TABLE tag_counts (
+            tag TEXT PRIMARY KEY,
+            n INTEGER NOT NULL
+        );
+        INSERT INTO tag_counts (tag, n)
+            SELECT t.value, COUNT(*) FROM highlights h, json_each(h.tags) t GROUP BY t.value;
+        CREATE TRIGGER highlights_tags_ai AFTER INSERT ON highlights BEGIN
+            INSERT INTO tag_counts (tag, n) SELECT value, 1 FROM json_each(new.tags) WHERE 1
+            ON CONFLICT(tag) DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER highlights_tags_ad AFTER DELETE ON highlights BEGIN
+            UPDATE tag_counts
+            SET n = n - (SELECT COUNT(*) FROM json_each(old.tags) WHERE value = tag_counts.tag)
+            WHERE tag IN (SELECT value FROM json_each(old.tags));
+            DELETE FROM tag_counts WHERE n <= 0;
+        END;
+        CREATE TRIGGER highlights_tags_au AFTER UPDATE OF tags ON highlights BEGIN
+            UPDATE tag_counts
+            SET n = n - (SELECT COUNT(*) FROM json_each(old.tags) WHERE value = tag_counts.tag)
+            WHERE tag IN (SELECT value FROM json_each(old.tags));
+            INSERT INTO tag_counts (tag, n) SELECT value, 1 FROM json_each(new.tags) WHERE 1
+            ON CONFLICT(tag) DO UPDATE SET n = n + 1;
+            DELETE FROM tag_counts WHERE n <= 0;
+        END;
+        """,
+    ),
+    (
+        "imports in short transactions: what a running import wrote, to undo it",
+        """
+        -- An import in progress; a row left by a crash is undone at start.
+        CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            pid INTEGER NOT NULL,          -- the process running it
+            started_at TEXT NOT NULL
+        );
+        -- kind: page, highlight or hatch (a row it added), page_title or
+        -- page_article (a blank it filled in).
+        CREATE TABLE import_undo (
+            import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL
+        );
+        CREATE INDEX import_undo_by_import ON import_undo(import_id);
+        """,
+    ),
 ]
 
 

@@ -1,0 +1,101 @@
+"""Library scale: the page list, the library index and search at 100k
+highlights over 5,000 pages, through the real server.
+
+    python benchmarks/library_scale.py [--pages 5000] [--highlights 100000]
+        [--article-kb 60] [--requests 200] [--data-dir DIR]
+
+Builds the library in a temporary folder (or DIR, reused when it already
+holds one), starts `hatchery serve` on it, then times each route
+sequentially; /api/health in the same run is the baseline (what a request
+costs with no work). Goal: p50 <= 30 ms for every route. Only 127.0.0.1 is
+contacted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _library import DATABASE_FILE, SEARCH_WORDS, build  # noqa: E402
+from _server import Server  # noqa: E402
+
+GOAL_MS = 30.0
+
+
+def _login(server: Server, data_dir: Path) -> requests.Session:
+    from hatchery.services.logins import new_login_code
+    from hatchery.store import Store
+
+    store = Store(data_dir / DATABASE_FILE)
+    code = new_login_code(store)
+    store.close()
+    session = requests.Session()
+    session.get(f"{server.url}/login", params={"code": code}).raise_for_status()
+    return session
+
+
+def _time(call, count: int) -> list[float]:
+    call().raise_for_status()  # warm the caches once, as a person's second view
+    values = []
+    for _ in range(count):
+        started = time.perf_counter()
+        call().raise_for_status()
+        values.append(time.perf_counter() - started)
+    return sorted(values)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=5000)
+    parser.add_argument("--highlights", type=int, default=100_000)
+    parser.add_argument("--article-kb", type=int, default=60)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--data-dir", type=Path, default=None)
+    args = parser.parse_args()
+    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="hatchery-scale-"))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    if not (data_dir / DATABASE_FILE).exists():
+        seconds = build(data_dir, pages=args.pages, highlights=args.highlights,
+                        article_kb=args.article_kb)
+        print(f"built {args.highlights} highlights over {args.pages} pages "
+              f"({args.article_kb} KB articles) in {seconds:.0f} s: {data_dir}")
+    size = (data_dir / DATABASE_FILE).stat().st_size / 2**20
+    print(f"database: {size:.0f} MB")
+    with Server(data_dir=data_dir) as server:
+        api = requests.Session()
+        api.headers.update(server.headers)
+        library = _login(server, data_dir)
+        routes = {
+            "/api/health (baseline)": lambda: api.get(f"{server.url}/api/health"),
+            "/api/pages": lambda: api.get(f"{server.url}/api/pages"),
+            "/api/pages?offset=4000": lambda: api.get(f"{server.url}/api/pages",
+                                                      params={"offset": 4000}),
+            "library index": lambda: library.get(f"{server.url}/"),
+            "library index, page 100": lambda: library.get(f"{server.url}/",
+                                                           params={"page": 100}),
+        }
+        for word, share in zip(SEARCH_WORDS, ("common", "middling", "rare")):
+            routes[f"/api/search ({share} word)"] = (
+                lambda w=word: api.get(f"{server.url}/api/search", params={"q": w}))
+            routes[f"library search ({share})"] = (
+                lambda w=word: library.get(f"{server.url}/search", params={"q": w}))
+        results = {name: _time(call, args.requests) for name, call in routes.items()}
+    baseline = statistics.median(results["/api/health (baseline)"])
+    print(f"{'route':<32}{'p50 ms':>9}{'p99 ms':>9}{'x health':>10}  goal p50 <= {GOAL_MS:.0f} ms")
+    for name, values in results.items():
+        p50 = statistics.median(values)
+        p99 = values[max(0, int(len(values) * 0.99) - 1)]
+        verdict = "" if name.startswith("/api/health") else (
+            "ok" if p50 * 1000 <= GOAL_MS else "SLOW")
+        print(f"{name:<32}{p50 * 1000:>9.1f}{p99 * 1000:>9.1f}{p50 / baseline:>10.1f}  {verdict}")
+
+
+if __name__ == "__main__":
+    main()
