@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
 import click
 
-from .config import DATABASE_FILE, default_data_dir, extension_dir, read_token
+from .config import (DATABASE_FILE, PRIVATE_UMASK, bind_refusal, default_data_dir,
+                     extension_dir, read_token)
 
 # `serve` writes its address here so `open` finds a server on any port.
 SERVER_URL_FILE = "server-url"
@@ -25,11 +27,15 @@ data_dir_option = click.option(
 @click.version_option(package_name="hatchery")
 def main() -> None:
     """Hatchery: your highlights, on your machine."""
+    # Everything a command writes (database, token, exports) is the person's alone.
+    os.umask(PRIVATE_UMASK)
 
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Keep it on loopback: the API is for this machine.")
+@click.option("--allow-remote", is_flag=True,
+              help="Allow a --host other machines can reach (the token is all that guards it).")
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=int,
               help="Port to listen on; 0 picks a free one.")
 @click.option("--threads", default=8, show_default=True, type=int)
@@ -42,10 +48,12 @@ def main() -> None:
               help="The model's context window; highlights are packed to fit it (default 4096).")
 @click.option("--llm-fallback/--no-llm-fallback", default=None,
               help="When the model fails, hatch with the offline engine instead (default on).")
-def serve(host: str, port: int, threads: int, data_dir: Path | None, llm_url: str | None,
-          llm_model: str | None, llm_context_tokens: int | None,
+def serve(host: str, allow_remote: bool, port: int, threads: int, data_dir: Path | None,
+          llm_url: str | None, llm_model: str | None, llm_context_tokens: int | None,
           llm_fallback: bool | None) -> None:
     """Start the companion server (waitress, a production WSGI server)."""
+    if refusal := bind_refusal(host, allow_remote):
+        raise click.UsageError(refusal)
     from waitress.server import create_server
 
     from .app import create_app
@@ -105,8 +113,8 @@ def token(rotate: bool, data_dir: Path | None) -> None:
     """Print the API token the extension needs."""
     click.echo(read_token(data_dir or default_data_dir(), rotate=rotate))
     if rotate:
-        click.echo("Restart `hatchery serve` and paste the new token in the extension's options.",
-                   err=True)
+        click.echo("The old token stops working now, also on a running server; paste the "
+                   "new one in the extension's options.", err=True)
 
 
 def _open_store(data_dir: Path | None):

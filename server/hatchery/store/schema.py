@@ -122,6 +122,25 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "library sessions bound to this server's port, no CSRF token at rest, an install id",
+        # Sessions are logins, not the person's data: the old ones (with a
+        # readable CSRF token and no port) are dropped, and `hatchery open`
+        # logs in again. The CSRF token is now derived from the cookie.
+        """
+        DROP TABLE library_sessions;
+        CREATE TABLE library_sessions (
+            id_hash TEXT PRIMARY KEY,      -- sha256 of the cookie's value
+            port INTEGER NOT NULL,         -- the server port it was made on
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        CREATE TABLE install (
+            id TEXT NOT NULL               -- random; names the library's cookie
+        );
+        INSERT INTO install (id) VALUES (lower(hex(randomblob(16))));
+        """,
+    ),
 ]
 
 
