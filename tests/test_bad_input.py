@@ -123,8 +123,7 @@ RESULT = {"markdown": "# H", "introduction": [], "sections": [], "advice": [],
 
 
 @pytest.mark.parametrize("hatch, reason", [
-    ({"title": "H", "result": {k: v for k, v in RESULT.items() if k != "markdown"}},
-     "has no `markdown`"),
+    ({"title": "H", "result": {**RESULT, "markdown": 5}}, "`markdown`"),
     ({"title": "H", "result": {**RESULT, "citations": [
         {"n": 1, "source_id": "abc", "highlight_id": None, "url": "u", "title": "t"}]}},
      "`citations.0.source_id`"),
@@ -147,6 +146,22 @@ def test_a_bad_imported_hatch_is_skipped_and_the_history_still_shows(app, client
     assert [h["title"] for h in listed] == ["Good"]
     assert client.get(f"/api/hatches/{listed[0]['id']}").status_code == 200
     assert library.get("/hatches", base_url=BASE).status_code == 200
+
+
+def test_an_imported_hatch_without_markdown_is_shown_with_markdown_from_its_parts(app, client):
+    store = Store(app.config["DATABASE"])
+    try:
+        result = {**{k: v for k, v in RESULT.items() if k != "markdown"},
+                  "conclusion": [{"text": "Tides follow the Moon.", "cites": []}]}
+        import_bytes(store, our_export([PAGE], [{"title": "Bare", "result": result}]))
+    finally:
+        store.close()
+    hatch_id = client.get("/api/hatches").get_json()["hatches"][0]["id"]
+    answer = client.get(f"/api/hatches/{hatch_id}")
+    assert answer.status_code == 200
+    assert "Tides follow the Moon." in answer.get_json()["hatch"]["markdown"]
+    as_markdown = client.get(f"/api/hatches/{hatch_id}", headers={"Accept": "text/markdown"})
+    assert as_markdown.status_code == 200 and as_markdown.text.startswith("# Bare")
 
 
 def test_imported_text_with_lone_surrogates_is_stored(app, client):

@@ -53,9 +53,8 @@ def _hatch(record: str, hatch: object) -> dict:
     result = hatch.get("result")
     if not isinstance(result, dict):
         raise fail(record, "`result` must be an object")
-    if not isinstance(result.get("markdown"), str):
-        raise fail(record, "`result` has no `markdown`")
-    shown = {**result, "id": 0, "title": title, "engine": "local", "length": "short",
+    # Markdown may be missing (older exports): the API renders it from the parts.
+    shown = {"markdown": "", **result, "id": 0, "title": title, "engine": "local", "length": "short",
              "page_ids": hatch.get("page_ids") or [],
              "highlight_ids": hatch.get("highlight_ids") or [], "created_at": ""}
     try:
