@@ -140,7 +140,7 @@ def test_a_hatch_without_a_structure_is_skipped_with_a_reason(library, empty):
     data["hatches"].append({"title": "Only Markdown", "result": {"markdown": "<script>"}})
     report = import_bytes(empty, json.dumps(data).encode())
     assert report["hatches"] == 1
-    assert report["skipped"] == ["hatch 2 (Only Markdown): its write-up has no structure "
-                                 "Hatchery can render"]
+    # The reason names what the write-up lacks: its Markdown alone is never shown.
+    assert report["skipped"] == ["hatch 2: `introduction` is not what a hatch holds"]
     line = describe_import(report)
-    assert "1 skipped (1: its write-up has no structure Hatchery can render)" in line
+    assert "1 skipped (1: `introduction` is not what a hatch holds)" in line

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from hatchery.security import COOKIE, CSRF_HEADER
+from hatchery.security import CSRF_HEADER
 from hatchery.services.logins import new_login_code
 from hatchery.store import Store
 from library_data import HIGHLIGHT_IDS, fill
@@ -61,7 +61,7 @@ def test_a_login_link_works_once_and_sets_a_strict_http_only_cookie(app, store):
     code = new_login_code(store)
     response = app.test_client().get(f"/login?code={code}", base_url=BASE)
     cookie = response.headers["Set-Cookie"]
-    assert cookie.startswith(f"{COOKIE}=")
+    assert cookie.startswith(f"{app.config['LIBRARY_COOKIE']}=")
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/" in cookie
     again = app.test_client().get(f"/login?code={code}", base_url=BASE)
     assert again.status_code == 401 and "already been used" in again.get_data(as_text=True)

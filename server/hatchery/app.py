@@ -7,10 +7,11 @@ from pathlib import Path
 
 from flask import Flask, jsonify
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
 
 from . import __version__, security
-from .config import (DATABASE_FILE, DEFAULT_MAX_BODY_BYTES, LOOPBACK_HOSTS,
-                     default_data_dir, load_settings, read_token)
+from .config import (DATABASE_FILE, DEFAULT_MAX_BODY_BYTES, LOOPBACK_HOSTS, TOKEN_FILE,
+                     TokenFile, default_data_dir, load_settings, read_token, secure_data_dir)
 from .errors import HatcheryError
 from . import db
 from .services.extraction import worker_for
@@ -18,6 +19,13 @@ from .services.upkeep import TrashPurger
 from .store import Store
 
 LOGGER = logging.getLogger(__name__)
+
+
+class AsciiIntConverter(IntegerConverter):
+    """`<int:id>` in a URL: ASCII digits only (the default also takes "١"),
+    and few enough that SQLite can hold the number; anything else is a 404."""
+
+    regex = r"[0-9]{1,19}"
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -38,10 +46,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     else:
         app.config.update(test_config)
     app.config["ALLOWED_HOSTS"] = tuple(h.lower() for h in app.config["ALLOWED_HOSTS"])
-    data_dir.mkdir(parents=True, exist_ok=True)
+    secure_data_dir(data_dir)
     app.config.setdefault("DATABASE", str(data_dir / DATABASE_FILE))
     if not app.config.get("TOKEN"):
+        # The token at start; requests check the file's current one.
         app.config["TOKEN"] = read_token(data_dir)
+        app.extensions[security.TOKEN_FILE_KEY] = TokenFile(data_dir / TOKEN_FILE)
 
     store = Store(app.config["DATABASE"])
     try:
@@ -49,9 +59,11 @@ def create_app(test_config: dict | None = None) -> Flask:
         store.undo_unfinished_imports()
         store.purge_trash()
         queued = store.count_queued_extractions()
+        app.config["LIBRARY_COOKIE"] = security.cookie_name(store.install_id())
     finally:
         store.close()
 
+    app.url_map.converters["int"] = AsciiIntConverter
     security.install(app)
     _register_errors(app)
     db.init_app(app)

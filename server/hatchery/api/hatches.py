@@ -7,6 +7,7 @@ from ..contract.hatches import HatchList, HatchReply, HatchRequest
 from ..db import get_store
 from ..errors import ValidationError
 from ..hatch import NothingToHatch
+from ..services import exports
 from ..services.hatches import create_hatch, engine_options, flatten
 from . import validate
 
@@ -37,6 +38,8 @@ def index():
 def detail(hatch_id: int):
     stored = get_store().get_hatch(hatch_id)
     best = request.accept_mimetypes.best_match(["application/json", "text/markdown"])
+    # The stored Markdown, or one made from the parts when an import had none.
+    markdown = (stored.get("result") or {}).get("markdown") or exports.hatch_markdown(stored)
     if best == "text/markdown":
-        return Response(stored["result"]["markdown"], mimetype="text/markdown")
-    return HatchReply.dump(hatch=flatten(stored))
+        return Response(markdown, mimetype="text/markdown")
+    return HatchReply.dump(hatch={**flatten(stored), "markdown": markdown})

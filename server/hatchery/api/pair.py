@@ -31,7 +31,7 @@ def pair():
             origin, current_app.config["EXTENSION_IDS"]):
         raise Forbidden("Only the Hatchery extension can pair with this server.")
     code = validate.body(PairRequest).code
-    token = trade_code(get_store(), code, current_app.config["TOKEN"])
+    token = trade_code(get_store(), code, security.current_token())
     return PairReply.dump(token=token, version=current_app.config["VERSION"])
 
 

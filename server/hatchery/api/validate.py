@@ -10,6 +10,7 @@ from flask import request
 from pydantic import BaseModel
 from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
+from .. import jsontext
 from ..contract.common import parse
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -32,28 +33,17 @@ def query(model: type[Model]) -> Model:
 
 
 def json_body() -> dict[str, Any]:
-    """The request's JSON object, or 415/400 saying what is wrong."""
+    """The request's JSON object, or 415/400 saying what is wrong. Lone
+    surrogates (valid in JSON, not in UTF-8) become U+FFFD, so odd text from
+    a page is stored rather than refused or crashing."""
     if not request.is_json:
         raise UnsupportedMediaType("Send the body as JSON with 'Content-Type: application/json'.")
-    data = request.get_json(silent=True)
-    if data is None:
-        raise BadRequest("The body is not valid JSON.")
+    try:
+        data = jsontext.loads(request.get_data(cache=True))
+    except jsontext.TooDeep as error:
+        raise BadRequest(str(error)) from None
+    except ValueError:
+        raise BadRequest("The body is not valid JSON.") from None
     if not isinstance(data, dict):
         raise BadRequest("The body must be a JSON object.")
-    return scrub(data)
-
-
-def scrub(value: Any) -> Any:
-    """Replace lone UTF-16 surrogates (valid in JSON, not in UTF-8) with U+FFFD,
-    so odd text from a page is stored rather than refused or crashing."""
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-            return value
-        except UnicodeEncodeError:
-            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    if isinstance(value, list):
-        return [scrub(v) for v in value]
-    if isinstance(value, dict):
-        return {scrub(k): scrub(v) for k, v in value.items()}
-    return value
+    return data

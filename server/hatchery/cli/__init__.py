@@ -11,6 +11,8 @@ import os
 
 import click
 
+from ..config import PRIVATE_UMASK
+
 from . import extension, library, pairing, serve, service, transfer
 
 
@@ -35,6 +37,8 @@ class FriendlyGroup(click.Group):
 @click.version_option(package_name="hatchery")
 def main() -> None:
     """Hatchery: your highlights, on your machine."""
+    # Everything a command writes (database, token, exports) is the person's alone.
+    os.umask(PRIVATE_UMASK)
 
 
 for command in (serve.serve, pairing.pair, pairing.token, library.status, library.open_library,

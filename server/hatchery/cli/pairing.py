@@ -36,5 +36,6 @@ def token(rotate: bool, data_dir: Path | None) -> None:
     folder = resolve_data_dir(data_dir)
     click.echo(read_token(folder, rotate=rotate))
     if rotate:
-        click.echo("Restart `hatchery serve`, then pair the extension again "
-                   "(`hatchery pair`) or paste the new token in its options.", err=True)
+        click.echo("The old token stops working now, also on a running server; pair the "
+                   "extension again (`hatchery pair`) or paste the new token in its options.",
+                   err=True)

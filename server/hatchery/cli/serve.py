@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from ..config import default_data_dir
+from ..config import bind_refusal, default_data_dir
 from ..extension_files import extension_dir
 from .common import DEFAULT_PORT, SERVER_URL_FILE, data_dir_option, is_up
 
@@ -41,6 +41,8 @@ WAITRESS_SETTINGS = {
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Keep it on loopback: the API is for this machine.")
+@click.option("--allow-remote", is_flag=True,
+              help="Allow a --host other machines can reach (the token is all that guards it).")
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=int,
               help="Port to listen on; 0 picks a free one.")
 @click.option("--threads", default=8, show_default=True, type=int)
@@ -58,10 +60,12 @@ WAITRESS_SETTINGS = {
                    "service install` uses this).")
 @click.option("--log-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the log to this file instead of the terminal.")
-def serve(host: str, port: int, threads: int, data_dir: Path | None, llm_url: str | None,
-          llm_model: str | None, llm_context_tokens: int | None, llm_fallback: bool | None,
-          service: bool, log_file: Path | None) -> None:
+def serve(host: str, allow_remote: bool, port: int, threads: int, data_dir: Path | None,
+          llm_url: str | None, llm_model: str | None, llm_context_tokens: int | None,
+          llm_fallback: bool | None, service: bool, log_file: Path | None) -> None:
     """Start the companion server (waitress, a production WSGI server)."""
+    if refusal := bind_refusal(host, allow_remote):
+        raise click.UsageError(refusal)
     from waitress.server import create_server
 
     from ..app import create_app

@@ -22,6 +22,7 @@ MESSAGES = {
     "string_type": "`{name}` must be a string.",
     "int_type": "`{name}` must be a whole number.",
     "int_parsing": "`{name}` must be a whole number.",
+    "int_parsing_size": "`{name}` must be a whole number.",
     "int_from_float": "`{name}` must be a whole number.",
     "string_too_long": "`{name}` is longer than {max_length} characters.",
     "greater_than_equal": "`{name}` must be at least {ge}.",

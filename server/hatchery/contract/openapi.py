@@ -76,6 +76,11 @@ STREAM_EVENTS = (
     "checked and stored hatch that replaces the draft; `error` {error: {code, message}}. "
     "Comment lines are keep-alives.")
 
+# One server-sent event, as a client reads it: its name and its JSON data
+# (STREAM_EVENTS says which events come, in what order).
+SSE_EVENT = {"type": "object", "required": ["data"],
+             "properties": {"event": {"type": "string"}, "data": {"type": "string"}}}
+
 OPERATIONS: tuple[Operation, ...] = (
     Operation("get", "/api/health", "Is the server up? No token needed.",
               {200: Answer("Up", Health)}, needs_token=False),
@@ -122,7 +127,7 @@ OPERATIONS: tuple[Operation, ...] = (
     Operation("post", "/api/hatches/stream",
               "Hatch as server-sent events while the model writes; closing the connection "
               "cancels the model call.",
-              {200: Answer("The event stream", media={"text/event-stream": {"type": "string"}}),
+              {200: Answer("The event stream", media={"text/event-stream": SSE_EVENT}),
                **HATCH_ERRORS}, body=HatchRequest, description=STREAM_EVENTS),
     Operation("get", "/api/hatches/{hatch_id}",
               "One hatch: JSON, or Markdown with `Accept: text/markdown`.",

@@ -110,7 +110,8 @@ class Hatch(Writeup):
             title=d["title"],
             introduction=sentences_from(d["introduction"]),
             sections=[Section.from_dict(s) for s in d["sections"]],
-            threads=[Thread.from_dict(t) for t in d["threads"]],
+            # Hatches stored before threads existed have none.
+            threads=[Thread.from_dict(t) for t in d.get("threads") or []],
             advice=sentences_from(d["advice"]),
             conclusion=sentences_from(d["conclusion"]),
             citations=[Citation.from_dict(c) for c in d["citations"]],

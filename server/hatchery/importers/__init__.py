@@ -11,6 +11,8 @@ nothing: highlights keep stable ids.
 from __future__ import annotations
 
 import json
+
+from .. import jsontext
 from . import archive, bookmarks, glasp, hypothesis, jsonld, kindle, markdown, omnivore, ours, tables
 from .common import ImportFailed, ParsedImport, Skipped, file_fail
 
@@ -54,9 +56,10 @@ def detect(raw: bytes) -> tuple[str, object]:
     stripped = content.lstrip()
     if stripped.startswith(("{", "[")):
         try:
-            data = json.loads(content)
-        except RecursionError:
-            raise file_fail("This JSON is nested too deeply to be an export") from None
+            data = jsontext.loads(content)
+        except jsontext.TooDeep:
+            raise file_fail(f"This JSON is nested more than {jsontext.MAX_DEPTH} levels deep, "
+                            "deeper than any export") from None
         except json.JSONDecodeError as error:
             raise file_fail(f"The file is not valid JSON (line {error.lineno}, column "
                             f"{error.colno}: {error.msg})") from None

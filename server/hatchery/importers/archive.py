@@ -9,10 +9,10 @@ members and MAX_UNPACKED_BYTES in all.
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 from collections.abc import Callable
 
+from .. import jsontext
 from . import markdown, omnivore
 from .common import ImportFailed, ParsedImport, file_fail
 
@@ -70,8 +70,11 @@ def _omnivore(files: dict[str, bytes], metadata: dict[str, bytes],
                if "highlights/" in n and n.endswith(".md")}
     for name in sorted(metadata):
         try:
-            articles = json.loads(decode(metadata[name]))
-        except json.JSONDecodeError:
+            articles = jsontext.loads(decode(metadata[name]))
+        except jsontext.TooDeep as error:
+            parsed.skip(name, str(error))
+            continue
+        except ValueError:
             parsed.skip(name, "not valid JSON")
             continue
         if not isinstance(articles, list):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ..store import IMPORT_PAGE_FIELDS, ImportPage
+import pydantic
+
+from ..contract.hatches import Hatch
+from ..store import IMPORT_PAGE_FIELDS, MAX_ROWID, ImportPage
 from .common import ParsedImport, fail, file_fail, new_highlight, optional_int, tag_list, text
 
 NAME = "hatchery-json"
@@ -34,14 +37,34 @@ def parse(data: dict) -> ParsedImport:
         raise file_fail("This Hatchery export's `hatches` is not a list")
     for i, hatch in enumerate(hatches, start=1):
         with parsed.reading(f"hatch {i}"):
-            record = f"hatch {i}"
-            if not isinstance(hatch, dict):
-                raise fail(record, "it is not an object")
-            text(record, hatch, "title", required=True)
-            if not isinstance(hatch.get("result", {}), dict):
-                raise fail(record, "`result` must be an object")
-            parsed.hatches.append(hatch)
+            parsed.hatches.append(_hatch(f"hatch {i}", hatch))
     return parsed
+
+
+def _hatch(record: str, hatch: object) -> dict:
+    """A hatch of our export, checked against the shape the API answers
+    with (`contract.hatches.Hatch`), so a stored hatch can always be shown."""
+    if not isinstance(hatch, dict):
+        raise fail(record, "it is not an object")
+    title = text(record, hatch, "title", required=True)
+    optional_int(record, hatch, "id")
+    for name in ("engine", "length", "created_at"):
+        text(record, hatch, name)
+    result = hatch.get("result")
+    if not isinstance(result, dict):
+        raise fail(record, "`result` must be an object")
+    # Markdown may be missing (older exports): the API renders it from the parts.
+    shown = {"markdown": "", **result, "id": 0, "title": title, "engine": "local", "length": "short",
+             "page_ids": hatch.get("page_ids") or [],
+             "highlight_ids": hatch.get("highlight_ids") or [], "created_at": ""}
+    try:
+        checked = Hatch.model_validate(shown)
+    except pydantic.ValidationError as error:
+        where = ".".join(str(part) for part in error.errors()[0]["loc"])
+        raise fail(record, f"`{where}` is not what a hatch holds") from None
+    if not all(0 <= n <= MAX_ROWID for n in checked.page_ids):
+        raise fail(record, "`page_ids` must be page ids")
+    return hatch
 
 
 def page_record(parsed: ParsedImport, record: str, page: object) -> ImportPage:

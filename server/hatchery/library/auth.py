@@ -13,7 +13,8 @@ from .blueprint import blueprint
 
 @blueprint.get("/login")
 def login():
-    session_id = logins.log_in(get_store(), request.args.get("code", ""))
+    session_id = logins.log_in(get_store(), request.args.get("code", ""),
+                               port=security.server_port())
     if session_id is None:
         return render_template("library/login_needed.html", expired=True), 401
     response = redirect(url_for("library.index"))
@@ -23,7 +24,7 @@ def login():
 
 @blueprint.post("/logout")
 def logout():
-    session_id = request.cookies.get(security.COOKIE)
+    session_id = request.cookies.get(security.cookie_name())
     if session_id:
         logins.log_out(get_store(), session_id)
     response = redirect(url_for("library.logged_out"))

@@ -17,6 +17,9 @@ from ..urls import is_web_url
 blueprint = Blueprint("library", __name__)
 
 PAGE_SIZE = 30
+# The longest number a query argument may be: any page or id fits, and
+# PAGE_SIZE times it stays far inside SQLite's 64-bit integers.
+MAX_DIGITS = 12
 # Private-use characters mark search matches inside FTS snippets: the view
 # escapes the snippet, then turns only these into <mark>.
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
@@ -101,10 +104,15 @@ def day(stamp: str | None) -> str:
 
 def page_number() -> int:
     """The `page` query argument of a paged list, 1 when missing or odd."""
-    try:
-        return max(1, int(request.args.get("page", 1)))
-    except ValueError:
-        return 1
+    return max(1, whole_number(request.args.get("page")) or 1)
+
+
+def whole_number(text: str | None) -> int | None:
+    """`text` as a whole number, or None unless it is at most MAX_DIGITS ASCII
+    digits: `int()` also reads "١٢" and "+1_0", and 20 digits overflow SQLite."""
+    if text is None or not (0 < len(text) <= MAX_DIGITS and text.isascii() and text.isdigit()):
+        return None
+    return int(text)
 
 
 def last_page(total: int) -> int:

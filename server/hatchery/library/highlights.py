@@ -7,6 +7,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from flask import Response, redirect, request, url_for
 
+from .. import security
 from ..contract.fields import clean_tags
 from ..contract.limits import COLORS, MAX_NOTE
 from ..db import get_store
@@ -16,9 +17,7 @@ from .blueprint import blueprint
 
 def _back(default: str, **params) -> Response:
     """Redirect to the form's `next` (a path on this site) or `default`."""
-    target = request.form.get("next", "")
-    if not target.startswith("/") or target.startswith("//") or "\\" in target:
-        target = default
+    target = security.local_path(request.form.get("next", "")) or default
     base, _, fragment = target.partition("#")
     base, _, old_query = base.partition("?")
     kept = [(k, v) for k, v in parse_qsl(old_query) if k not in ("deleted", "saved")]

@@ -9,7 +9,7 @@ from ..errors import ValidationError
 from ..importers import ImportFailed
 from ..responses import attachment
 from ..services import exports, imports
-from .blueprint import blueprint
+from .blueprint import blueprint, whole_number
 
 
 def _form(status: int = 200, **context):
@@ -22,7 +22,7 @@ def export_download():
     if fmt is None:
         return _form()
     return attachment(exports.download(get_store(), fmt,
-                                       request.args.get("hatch_id", type=int)))
+                                       whole_number(request.args.get("hatch_id"))))
 
 
 @blueprint.get("/import")

@@ -5,6 +5,7 @@ reads."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,7 +35,10 @@ class StoreBase:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # SQLite gives -wal and -shm the database file's mode, so creating
+        # the file 0600 first keeps all three private.
+        os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
         self.conn = sqlite3.connect(
             self.path, isolation_level=None, check_same_thread=False,
             timeout=BUSY_TIMEOUT_MS / 1000,

@@ -225,8 +225,8 @@ MIGRATIONS: list[tuple[str, str]] = [
             pid INTEGER NOT NULL,          -- the process running it
             started_at TEXT NOT NULL
         );
-        -- kind: page, highlight or hatch (a row it added), page_title or
-        -- page_article (a blank it filled in).
+        -- kind: page, highlight or hatch (a row it added), page_title,
+        -- page_article, highlight_note or highlight_tags (a blank it filled in).
         CREATE TABLE import_undo (
             import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
             kind TEXT NOT NULL,
@@ -235,8 +235,26 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX import_undo_by_import ON import_undo(import_id);
         """,
     ),
+    (
+        "library sessions bound to this server's port, no CSRF token at rest, an install id",
+        # Sessions are logins, not the person's data: the old ones (with a
+        # readable CSRF token and no port) are dropped, and `hatchery open`
+        # logs in again. The CSRF token is now derived from the cookie.
+        """
+        DROP TABLE library_sessions;
+        CREATE TABLE library_sessions (
+            id_hash TEXT PRIMARY KEY,      -- sha256 of the cookie's value
+            port INTEGER NOT NULL,         -- the server port it was made on
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        CREATE TABLE install (
+            id TEXT NOT NULL               -- random; names the library's cookie
+        );
+        INSERT INTO install (id) VALUES (lower(hex(randomblob(16))));
+        """,
+    ),
 ]
-
 
 
 class Schema(StoreBase):
