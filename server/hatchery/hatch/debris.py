@@ -177,6 +177,9 @@ def strip_label(sentence: str) -> str:
     return sentence[match.end():] if match and match.end() < len(sentence) else sentence
 
 
+_QUOTE_MARKS = re.compile('["“”„«»「」]')
+
+
 def _unmatched(s: str, opener: str, closer: str) -> set[int]:
     """Positions of the `opener`s no `closer` follows and of the `closer`s
     no `opener` precedes: one pass, a stack of open positions."""
@@ -210,6 +213,8 @@ def balance_quotes(sentence: str) -> str:
     middle: a quote the sentence opens and another sentence closes (or the
     reverse), as in `He said: “It works.`"""
     s = sentence.strip()
+    if not _QUOTE_MARKS.search(s):
+        return s or sentence
     stray = _unmatched_straight(s)
     # German opens with „ and closes with “, which English opens with.
     pairs = [("„", "“")] if "„" in s else [("“", "”")]
