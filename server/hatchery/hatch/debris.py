@@ -155,8 +155,14 @@ def trim(sentence: str) -> str:
 
 def clean_sentences(text: str) -> list[str]:
     """The quotable sentences of `text` after debris is cut, datelines off."""
+    return quotable_sentences(split_sentences(clean_text(text)))
+
+
+def quotable_sentences(sentences: list[str]) -> list[str]:
+    """The quotable ones of `sentences` (split from debris-free text),
+    datelines off and tidied."""
     out = []
-    for sentence in split_sentences(clean_text(text)):
+    for sentence in sentences:
         sentence = tidy(trim(sentence))
         if is_quotable(sentence):
             out.append(sentence)
