@@ -49,6 +49,9 @@ def test_a_hatch_keeps_to_its_word_budget_and_every_source(length, budget):
     ("Teams need to ship faster.", False),
     ("You should turn off every notification.", True),
     ("Aim to save half your income.", True),
+    ("Start by reviewing the rules every five years, one of them argued, and keep notes.", False),
+    ("Start by reviewing the rules every five years, she argues.", False),
+    ("Start by listing what you own, then note what it costs.", True),
 ])
 def test_advice_speaks_to_the_reader(sentence, advice):
     assert is_advice(sentence) is advice
@@ -58,6 +61,18 @@ def test_sentences_lose_unmatched_quotes_and_glued_labels():
     assert tidy('"First, you should calculate your net worth.') == "First, you should calculate your net worth."
     assert tidy("Summary Studies show that sleep helps.") == "Studies show that sleep helps."
     assert tidy("“Yes,” he said.") == "“Yes,” he said."
+
+
+@pytest.mark.parametrize("sentence, tidied", [
+    ("He said: “It works.", "He said: It works."),
+    ('He said: "It works.', "He said: It works."),
+    ("It works,” he said, and left.", "It works, he said, and left."),
+    ('She called it "odd" and "new".', 'She called it "odd" and "new".'),
+    ("Er sagte: „Es geht.“ Dann ging er.", "Er sagte: „Es geht.“ Dann ging er."),
+    ("Il a dit « non.", "Il a dit non."),
+])
+def test_a_quote_mark_left_open_mid_sentence_is_dropped(sentence, tidied):
+    assert tidy(sentence) == tidied
 
 
 def test_context_never_outlives_its_highlight():
@@ -100,3 +115,26 @@ def test_the_frame_speaks_the_sources_language():
     assert result.to_dict()["headings"]["sources"] == "Quellen"
     assert "## Quellen" in result.markdown
     assert result.introduction[0].text.startswith("Dieser Hatch")
+
+
+def _theme_title(phrase: str) -> str:
+    from types import SimpleNamespace
+
+    from hatchery.hatch import framing
+    from hatchery.hatch.drafts import ThreadDraft
+    from hatchery.hatch.relatedness import THEME, Relation
+
+    pages = [Source(1, "https://a.example/", "Why the city's bike lanes work", text="x"),
+             Source(2, "https://b.example/", "Bus lanes, two years on", text="y")]
+    thread = ThreadDraft(phrase, [0, 1], [(0, None), (1, None)], (True, True), 4.0)
+    reading = SimpleNamespace(used=[0, 1], lang="en")
+    return framing.title(pages, reading, Relation(THEME), [thread])
+
+
+def test_a_theme_of_one_common_word_is_titled_by_the_lead_headline():
+    assert _theme_title("lanes") == "Why the city's bike lanes work"
+
+
+def test_a_theme_of_a_specific_idea_titles_the_hatch():
+    assert _theme_title("protected bike lanes") == "Protected bike lanes"
+    assert _theme_title("groundwater") == "Groundwater"

@@ -92,3 +92,20 @@ def test_fifty_pages_and_five_hundred_highlights_hatch():
 
 def test_the_offline_engine_and_the_llm_engine_are_registered():
     assert list(ENGINES) == ["local", "llm"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8), min_size=1, max_size=12),
+       st.lists(st.sampled_from(WORDS), min_size=1, max_size=8),
+       st.sampled_from([0.3, 0.5, 0.6, 0.8]))
+def test_the_ledger_finds_a_repeat_exactly_when_the_overlap_says_so(kept, candidate, threshold):
+    from hatchery.hatch.drafts import Draft, Ledger
+    from hatchery.hatch.rank import overlap
+
+    ledger = Ledger()
+    drafts = [Draft(" ".join(ws), []) for ws in kept]
+    for d in drafts:
+        ledger.add(d)
+    new = Draft(" ".join(candidate), [])
+    expected = any(overlap(new.stems, d.stems) > threshold for d in drafts)
+    assert ledger.redundant(new, threshold) is expected

@@ -67,10 +67,20 @@ _MODAL = re.compile(
     r"the best way to|aim to|start by|try to)\b",
     re.I,
 )
+# Verbs that attribute words to a speaker.
+_SPEECH_VERBS = (
+    r"(?:said|says|told|tells|added|adds|wrote|writes|argued|argues|warned|warns|"
+    r"insisted|insists|noted|notes|explained|explains|suggested|suggests|urged|urges|"
+    r"advised|advises|recommended|recommends|claimed|claims|stressed|stresses|"
+    r"cautioned|cautions|observed|observes|contended|contends|maintained|maintains)"
+)
 # Reported speech: a quotation with a speaker ("..., says Ward", "she
-# said"). Linear: alternations of fixed words only.
+# said"), or a speaker set off by commas mid-sentence or at its end
+# ("Start by reviewing the rules, one of them argued, ..."). Linear enough:
+# fixed words and a bounded run of words, no nested repetition.
 _REPORTED = re.compile(
-    r"[\"“”]\s*,?\s*(?:\w+\s+){0,3}(?:said|says|told|added|wrote|argued|warned|insisted)\b"
+    r"[\"“”]\s*,?\s*(?:\w+\s+){0,3}" + _SPEECH_VERBS + r"\b"
+    r"|,\s*(?:[\w'’]+\s+){1,4}" + _SPEECH_VERBS + r"\s*(?:[,;.!]|$)"
     r"|\b(?:said|says|according to)\b",
     re.I,
 )

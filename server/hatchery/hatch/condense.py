@@ -11,6 +11,7 @@ is never cut in the middle.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from .drafts import Draft, HatchDraft, SectionDraft, without_highlight
 
@@ -29,6 +30,16 @@ def hatch_words(draft: HatchDraft) -> int:
     total += count(draft.conclusion) + sum(len(t.phrase.split()) for t in draft.threads)
     total += sum(count(p) for sec in draft.sections for p in sec.paragraphs)
     return total
+
+
+@lru_cache(maxsize=8192)
+def _word_count(text: str) -> int:
+    """Words of a sentence, counted once: the cut recounts sections often."""
+    return len(text.split())
+
+
+def _section_words(sec: SectionDraft) -> int:
+    return sum(_word_count(d.text) for p in sec.paragraphs for d in p)
 
 
 def _section_size(sec: SectionDraft) -> int:
@@ -76,14 +87,14 @@ def condense(draft: HatchDraft, budget: int, score: Callable[[str], float]) -> H
     # 4. Highlights of the longest section, least salient first; notes stay
     # with their highlight (dropped with it), a section keeps one sentence.
     while words > budget:
-        longest = max(draft.sections, key=lambda s: (sum(len(d.text.split()) for p in s.paragraphs for d in p)))
+        longest = max(draft.sections, key=_section_words)
         candidates = [d for p in longest.paragraphs for d in p if d.anchor is None and not d.is_note]
         if _section_size(longest) <= 1 or len(candidates) <= 1:
             break
         weakest = min(candidates, key=lambda d: score(d.text))
-        before = sum(len(d.text.split()) for p in longest.paragraphs for d in p)
+        before = _section_words(longest)
         _drop_with_note(longest, weakest)
-        words -= before - sum(len(d.text.split()) for p in longest.paragraphs for d in p)
+        words -= before - _section_words(longest)
     return draft
 
 

@@ -155,8 +155,14 @@ def trim(sentence: str) -> str:
 
 def clean_sentences(text: str) -> list[str]:
     """The quotable sentences of `text` after debris is cut, datelines off."""
+    return quotable_sentences(split_sentences(clean_text(text)))
+
+
+def quotable_sentences(sentences: list[str]) -> list[str]:
+    """The quotable ones of `sentences` (split from debris-free text),
+    datelines off and tidied."""
     out = []
-    for sentence in split_sentences(clean_text(text)):
+    for sentence in sentences:
         sentence = tidy(trim(sentence))
         if is_quotable(sentence):
             out.append(sentence)
@@ -171,37 +177,61 @@ _GLUED_LABEL = re.compile(
     r"|Overview|In brief|At a glance|Related|Sponsored)\s*[:.\-–—]?\s+(?=[\"“‘']?[A-Z0-9])"
 )
 
-# Quotation marks that open and close.
-_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"))
-
-
 def strip_label(sentence: str) -> str:
     """`sentence` without a page label glued to its front."""
     match = _GLUED_LABEL.match(sentence)
     return sentence[match.end():] if match and match.end() < len(sentence) else sentence
 
 
+_QUOTE_MARKS = re.compile('["“”„«»「」]')
+
+
+def _unmatched(s: str, opener: str, closer: str) -> set[int]:
+    """Positions of the `opener`s no `closer` follows and of the `closer`s
+    no `opener` precedes: one pass, a stack of open positions."""
+    open_at: list[int] = []
+    stray: set[int] = set()
+    for i, ch in enumerate(s):
+        if ch == opener:
+            open_at.append(i)
+        elif ch == closer:
+            if open_at:
+                open_at.pop()
+            else:
+                stray.add(i)
+    return stray | set(open_at)
+
+
+def _unmatched_straight(s: str) -> set[int]:
+    """The straight quote `"` left over when they are an odd number: the
+    one at an end when there is one, else the last (the quote that opens
+    and never closes, `He said: "It works.`)."""
+    at = [i for i, ch in enumerate(s) if ch == '"']
+    if len(at) % 2 == 0:
+        return set()
+    if at[0] == 0:
+        return {0}
+    return {at[-1]}
+
+
 def balance_quotes(sentence: str) -> str:
-    """`sentence` without an unmatched quotation mark at either end: a quote
-    the sentence opens and another sentence closes (or the reverse)."""
+    """`sentence` without an unmatched quotation mark, at an end or in the
+    middle: a quote the sentence opens and another sentence closes (or the
+    reverse), as in `He said: “It works.`"""
     s = sentence.strip()
-    if s.count('"') % 2:
-        if s.startswith('"'):
-            s = s[1:].lstrip()
-        elif s.endswith('"'):
-            s = s[:-1].rstrip()
-    for opener, closer in _PAIRS:
-        if opener == closer:
-            continue
-        opens, closes = s.count(opener), s.count(closer)
-        if opener == "„":  # German closes „ with “, which English opens with
-            closes = s.count("“")
-            opens = s.count("„")
-        if opens > closes and s.startswith(opener):
-            s = s[len(opener):].lstrip()
-        elif closes > opens and s.endswith(closer):
-            s = s[: -len(closer)].rstrip()
-    return s or sentence
+    if not _QUOTE_MARKS.search(s):
+        return s or sentence
+    stray = _unmatched_straight(s)
+    # German opens with „ and closes with “, which English opens with.
+    pairs = [("„", "“")] if "„" in s else [("“", "”")]
+    for opener, closer in pairs + [("«", "»"), ("「", "」")]:
+        stray |= _unmatched(s, opener, closer)
+    if not stray:
+        return s or sentence
+    kept = "".join(ch for i, ch in enumerate(s) if i not in stray)
+    # A mark that stood between words leaves two spaces or one before a stop.
+    kept = " ".join(kept.split())
+    return kept or sentence
 
 
 def tidy(sentence: str) -> str:

@@ -6,6 +6,7 @@ in the hatch only once.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -105,6 +106,8 @@ class Ledger:
         self.drafts: list[Draft] = []
         self.sizes: list[int] = []
         self.by_stem: dict[str, list[int]] = {}
+        # The fewest stems of a sentence in the hatch, a bound for `redundant`.
+        self.smallest = 1 << 30
 
     def find(self, text: str) -> Draft | None:
         """The draft already in the hatch with this text, if any."""
@@ -113,14 +116,21 @@ class Ledger:
     def redundant(self, draft: Draft, threshold: float) -> bool:
         """True when `draft` shares more than `threshold` of its content
         stems (or of the other's) with a sentence already in the hatch."""
-        shared: Counter[int] = Counter()
-        for s in draft.stems:
-            shared.update(self.by_stem.get(s, ()))
+        by_stem = self.by_stem
+        shared: Counter[int] = Counter(chain.from_iterable(by_stem.get(s, ()) for s in draft.stems))
+        if not shared:
+            return False
         # overlap = n / min(size, other) > threshold, without a division
         # per candidate: true when n beats the threshold for either size.
+        # The largest n decides most checks without looking at each one.
         limit = threshold * len(draft.stems)
+        top = max(shared.values())
+        if top > limit:
+            return True
+        if top <= threshold * self.smallest:
+            return False
         sizes = self.sizes
-        return any(n > limit or n > threshold * sizes[i] for i, n in shared.items())
+        return any(n > threshold * sizes[i] for i, n in shared.items())
 
     def add(self, draft: Draft) -> None:
         """Put `draft` in the hatch."""
@@ -128,6 +138,7 @@ class Ledger:
         number = len(self.drafts)
         self.drafts.append(draft)
         self.sizes.append(len(draft.stems))
+        self.smallest = min(self.smallest, len(draft.stems))
         for s in draft.stems:
             self.by_stem.setdefault(s, []).append(number)
 

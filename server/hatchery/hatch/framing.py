@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .drafts import CONTEXT_REDUNDANCY, Draft, Key, Ledger, ThreadDraft
 from .models import Source
+from .rarity import zipf
 from .reading import Reading
 from .relatedness import SINGLE, STORY, THEME, Relation
 from .titles import title_of
@@ -21,6 +22,10 @@ NAMED_SOURCES = 4
 
 # Threads the conclusion names.
 CONCLUSION_THREADS = 3
+
+# A single everyday word ("Lanes", Zipf 4.0) is true but thin as a title;
+# a rare term ("Groundwater", 3.4) or a name still says what the pages share.
+TITLE_WORD_ZIPF = 3.6
 
 
 def names(sources: list[Source], indices: list[int], lang: str = "en") -> tuple[str, list[Key]]:
@@ -50,10 +55,17 @@ def title(sources: list[Source], reading: Reading, relation: Relation, threads: 
     if relation.kind != THEME or not threads:
         return lead
     shared = [t.phrase for t in threads[:2] if len(t.sources) > 1]
-    if not shared:
+    if not shared or all(_thin_title(p, reading.lang) for p in shared):
         return lead
     topic = and_list(shared, reading.lang)
     return topic[:1].upper() + topic[1:]
+
+
+def _thin_title(thread: str, lang: str) -> bool:
+    """True when the thread is one common lowercase word: it would title
+    the hatch truly but say little ("Lanes")."""
+    words = thread.split()
+    return len(words) == 1 and not thread[:1].isupper() and zipf(thread, lang) >= TITLE_WORD_ZIPF
 
 
 def introduction(sources: list[Source], reading: Reading, relation: Relation,

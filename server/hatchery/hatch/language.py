@@ -36,6 +36,8 @@ _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# Any of the scripts above: most pages have none, and skip counting them.
+_OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 # Characters read from a text to guess: enough for a clear majority,
 # few enough to cost nothing on long pages.
@@ -48,6 +50,19 @@ def detect(text: str) -> str:
     :param text: any text; only its first SAMPLE_CHARS characters are read.
     """
     sample = text[:SAMPLE_CHARS]
+    if _OTHER_SCRIPT.search(sample):
+        script = _by_script(sample)
+        if script:
+            return script
+    counts = Counter(_WORDS[w] for w in words(sample) if w in _WORDS and w not in _SHARED)
+    if not counts:
+        return "en"
+    best, n = counts.most_common(1)[0]
+    return best if n >= 2 else "en"
+
+
+def _by_script(sample: str) -> str | None:
+    """The language a non-Latin script decides, when it outweighs Latin."""
     latin = len(_LATIN.findall(sample))
     scripts = {
         "ja": len(_KANA.findall(sample)),
@@ -63,11 +78,7 @@ def detect(text: str) -> str:
         return "zh"
     if scripts["ru"] > latin:
         return "ru"
-    counts = Counter(_WORDS[w] for w in words(sample) if w in _WORDS and w not in _SHARED)
-    if not counts:
-        return "en"
-    best, n = counts.most_common(1)[0]
-    return best if n >= 2 else "en"
+    return None
 
 
 def shared_language(texts: list[str]) -> str:

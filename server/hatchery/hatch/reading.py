@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..sentences import content_stems, split_blocks, split_sentences
-from .debris import clean_sentences
+from .debris import clean_sentences, clean_text, quotable_sentences
 from .language import shared_language
 from .models import NothingToHatch, Source
 from .passages import Passage, highlight_passages
@@ -44,6 +44,12 @@ class Scorer:
             value = sum(self.weights.get(s, 0.0) for s in stems) / len(stems) ** 0.5 if stems else 0.0
             self._memo[text] = value
         return value
+
+    def know_split(self, text: str, sentences: list[str]) -> None:
+        """Remember `text`'s sentences when it has no debris to cut, so
+        `clean` need not split it again."""
+        if text not in self._clean and clean_text(text) == text:
+            self._clean[text] = quotable_sentences(sentences)
 
     def clean(self, text: str) -> list[str]:
         """`clean_sentences(text)`, computed once per text."""
@@ -108,8 +114,10 @@ def read_sources(sources: list[Source]) -> Reading:
     passages = {i: highlight_passages(sources[i].highlights, sources[i].text) for i in used}
     focus = {i: focus_text(sources[i], passages[i]) for i in used}
     units = []
+    splits = {}
     for i in used:
-        for pos, s in enumerate(split_sentences(focus[i])):
+        splits[i] = split_sentences(focus[i])
+        for pos, s in enumerate(splits[i]):
             units.append(Unit(s, i, pos))
         for pos, h in enumerate(sources[i].highlights):
             units.append(Unit(f"{h.text} {h.note or ''}", i, pos))
@@ -117,4 +125,7 @@ def read_sources(sources: list[Source]) -> Reading:
     lang = shared_language([
         " ".join([*(h.text for h in sources[i].highlights), focus[i]]) for i in used
     ])
-    return Reading(used, passages, focus, Scorer(units), highlight_count, lang)
+    score = Scorer(units)
+    for i in used:
+        score.know_split(focus[i], splits[i])
+    return Reading(used, passages, focus, score, highlight_count, lang)

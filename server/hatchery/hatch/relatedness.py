@@ -68,11 +68,12 @@ def profile(source: Source, lang: str) -> dict[str, float]:
     text = " ".join([source.title or "", *marked, source.text])
     counts: Counter[str] = Counter()
     forms: dict[str, str] = {}
-    for w in words(text)[:PROFILE_WORDS]:
+    # Each distinct word is stemmed once; a page repeats most of its words.
+    for w, n in Counter(words(text)[:PROFILE_WORDS]).items():
         if w in STOPWORDS or len(w) < 3 or w.isdigit():
             continue
         s = stem(w)
-        counts[s] += 1
+        counts[s] += n
         forms.setdefault(s, w)
     vector = {s: (1 + math.log(c)) * rarity(forms[s], lang) for s, c in counts.items()}
     norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
