@@ -86,3 +86,4 @@ def test_a_listing_keeps_each_item_title_and_description_but_not_prices(name):
     assert "£9.50" not in article.text and "12 min read" not in article.text
     assert "Japan (12)" not in article.text
     assert article.page_type == "listing"
+

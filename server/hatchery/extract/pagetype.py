@@ -53,7 +53,12 @@ DOCS_HOST_SUFFIXES = (".readthedocs.io", ".gitbook.io")
 # "related posts" grid under an article does not).
 MIN_CARDS = 4
 MIN_CARDS_TEXT_SHARE = 0.4
+# A card has at most this many children; only the first cards are checked.
+MAX_CARD_CHILDREN = 8
+MAX_CARDS_CHECKED = 8
 
+# Children of <body> whose text a reader does not see.
+_UNSEEN_TAGS = {"script", "style", "noscript", "template"}
 _SEGMENT_RE = re.compile(r"[^/]+")
 _ITEMTYPE_RE = re.compile(r"schema\.org/(\w+)")
 
@@ -102,14 +107,15 @@ def card_groups(root) -> list[list]:
             if cls:
                 by_class.setdefault(cls, []).append(child)
         for cards in by_class.values():
-            if len(cards) >= MIN_CARDS and all(_is_card(c) for c in cards):
+            if len(cards) >= MIN_CARDS and all(
+                    _is_card(c) for c in cards[:MAX_CARDS_CHECKED]):
                 groups.append(cards)
     return groups
 
 
 def _is_card(el) -> bool:
-    return (el.find(".//a") is not None and any(
-        el.iterfind(f".//{h}") for h in ("h2", "h3", "h4", "h5", "a")))
+    """A link (the item's title) and a little text."""
+    return el.find(".//a") is not None and len(el) <= MAX_CARD_CHILDREN
 
 
 def classify_page(root, meta: Metadata, url: str | None = None) -> str:
@@ -126,8 +132,12 @@ def classify_page(root, meta: Metadata, url: str | None = None) -> str:
         return "article"
     body = root.find("body")
     body = root if body is None else body
-    total = len(collapse(body.text_content())) or 1
-    for cards in card_groups(body):
+    groups = card_groups(body)
+    if not groups:  # the common answer, before reading the page's text
+        return "article"
+    total = sum(len(collapse(child.text_content())) for child in body
+                if child.tag not in _UNSEEN_TAGS) or 1
+    for cards in groups:
         text = sum(len(collapse(c.text_content())) for c in cards)
         if text >= MIN_CARDS_TEXT_SHARE * total:
             return "listing"
