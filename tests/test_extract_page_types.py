@@ -75,3 +75,15 @@ def test_an_article_swallowed_by_a_broken_header_button_is_recovered():
 
 def test_an_arxiv_abstract_is_the_content():
     assert "Tide-gauge records span more than a century" in _text("arxiv_abstract")
+
+
+@pytest.mark.parametrize("name", ["listing", "archive"])
+def test_a_listing_keeps_each_item_title_and_description_but_not_prices(name):
+    article = extract_article((PAGES / "html" / f"{name}.html").read_text("utf8"),
+                              TRUTH[name]["url"])
+    for part in TRUTH[name]["articleBody"].split("\n\n"):
+        assert part in article.text
+    assert "£9.50" not in article.text and "12 min read" not in article.text
+    assert "Japan (12)" not in article.text
+    assert article.page_type == "listing"
+

@@ -56,6 +56,10 @@ class Metadata:
     published: str | None = None
     image: str | None = None
     jsonld_body: str = ""  # the longest JSON-LD articleBody, if any
+    # schema.org @type values of the page's JSON-LD, lower-cased, and its
+    # og:type: what the page says it is (read by pagetype.py).
+    schema_types: frozenset = frozenset()
+    og_type: str = ""
 
 
 def _meta_index(root) -> dict[str, str]:
@@ -305,4 +309,6 @@ def read_metadata(root, url: str | None = None) -> Metadata:
     return Metadata(title=title, byline=byline or None,
                     site_name=clean_site_name(site_name), lang=lang,
                     published=normalize_date(published), image=image or None,
-                    jsonld_body=jsonld_body)
+                    jsonld_body=jsonld_body,
+                    schema_types=frozenset().union(*map(_types, objects)),
+                    og_type=(meta.get("og:type") or "").lower())

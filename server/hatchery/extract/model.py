@@ -25,6 +25,7 @@ class Article:
     are not part of the body (figure captions, asides, related links), capped
     in size, so a highlight made there can still be located and reported as
     outside the body. ``reason`` says why the body is empty, when it is.
+    ``page_type`` is what `pagetype.classify_page` recognised.
     """
 
     title: str = ""
@@ -37,6 +38,8 @@ class Article:
     blocks: list[Block] = field(default_factory=list)
     reason: str | None = None
     outside: list[Block] = field(default_factory=list)
+    # documentation | forum | product | service | listing | article
+    page_type: str = "article"
 
     def to_dict(self) -> dict:
         return asdict(self)

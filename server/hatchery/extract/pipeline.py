@@ -11,8 +11,10 @@ from lxml import etree
 
 from .blocks import clean_text, element_blocks, linked_blocks
 from .boilerplate import remove_boilerplate
+from .listing import join_cards, listing_cards
 from .metadata import Metadata, read_metadata
 from .model import Article, Block
+from .pagetype import classify_page
 from .parse import PageError, parse_html
 from .readable import readable_element
 from .tidy import tidy_blocks
@@ -64,7 +66,9 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
 def _extract(html: str | bytes, url: str | None) -> Article:
     root = parse_html(html)
     meta = read_metadata(root, url)
+    page_type = classify_page(root, meta, url)
     outside = remove_boilerplate(root)
+    cards = listing_cards(root) if page_type == "listing" else ([], set())
     first = [root]
 
     def prepare():
@@ -90,7 +94,10 @@ def _extract(html: str | bytes, url: str | None) -> Article:
         fallback = _paragraph_fallback(html, meta)
         if _chars(fallback) > _chars(blocks):
             blocks = fallback
-    return _article(meta, blocks, outside, root)
+    blocks = join_cards(blocks, cards)
+    article = _article(meta, blocks, outside, root)
+    article.page_type = page_type
+    return article
 
 
 def _chars(blocks: list[Block]) -> int:
