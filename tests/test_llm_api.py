@@ -37,6 +37,11 @@ def test_health_tells_the_popup_which_engines_there_are(client, llm_client):
     assert llm_client.get("/api/health", token=None).json["engines"] == ["local", "llm"]
 
 
+def test_health_names_the_model_for_the_engine_picker(client, llm_client):
+    assert client.get("/api/health", token=None).json["llm_model"] is None
+    assert llm_client.get("/api/health", token=None).json["llm_model"] == "fake-7b"
+
+
 def test_a_configured_model_hatches_pages_with_every_sentence_cited(llm_app, llm_client, fake_llm,
                                                                     caplog):
     caplog.set_level(logging.DEBUG)

@@ -5,6 +5,7 @@
 
 import { getClient, getSettings } from '../background/settings.js';
 import { $, ask } from './dom.js';
+import { showEngines } from './engines.js';
 
 const PAIR_HELP = [
   'Open Settings and enter the pairing code ',
@@ -48,9 +49,7 @@ export async function renderStatus() {
     }
     await client.pages();
     // Offer the engine choice only when the server has more than one.
-    const engines = health.engines ?? ['local'];
-    $('engine').hidden = engines.length < 2;
-    for (const option of $('engine').options) option.hidden = !engines.includes(option.value);
+    showEngines($('engine'), health);
     connection.className = 'ok';
     connection.textContent = `Connected to ${client.baseUrl}`;
     return true;

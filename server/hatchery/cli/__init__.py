@@ -1,5 +1,5 @@
 """The `hatchery` command: serve, pair, token, status, open, service,
-extension, export, import, hatch.
+extension, models, export, import, hatch.
 
 Every failure is one line that says what to do, never a traceback
 (HATCHERY_DEBUG=1 shows the traceback of an unexpected one).
@@ -12,8 +12,7 @@ import os
 import click
 
 from ..config import PRIVATE_UMASK
-
-from . import extension, library, pairing, serve, service, transfer
+from . import extension, library, models, pairing, serve, service, transfer
 
 
 class FriendlyGroup(click.Group):
@@ -42,6 +41,6 @@ def main() -> None:
 
 
 for command in (serve.serve, pairing.pair, pairing.token, library.status, library.open_library,
-                service.service, extension.extension, transfer.export_command,
+                service.service, extension.extension, models.models, transfer.export_command,
                 transfer.import_command, transfer.hatch_command):
     main.add_command(command)

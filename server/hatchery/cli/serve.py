@@ -18,6 +18,7 @@ import click
 from ..config import bind_refusal, default_data_dir
 from ..extension_files import extension_dir
 from .common import DEFAULT_PORT, SERVER_URL_FILE, data_dir_option, is_up
+from .llm import llm_config, llm_flags, llm_options
 
 # Windows reports a port in use with its own number.
 ADDRESS_IN_USE = {errno.EADDRINUSE, 10048}
@@ -47,22 +48,14 @@ WAITRESS_SETTINGS = {
               help="Port to listen on; 0 picks a free one.")
 @click.option("--threads", default=8, show_default=True, type=int)
 @data_dir_option
-@click.option("--llm-url", default=None, metavar="URL",
-              help="An OpenAI-compatible endpoint to hatch with, e.g. http://127.0.0.1:11434/v1 "
-                   "(Ollama). The API key, if it needs one, is read from $HATCHERY_LLM_API_KEY.")
-@click.option("--llm-model", default=None, metavar="NAME", help="The model to ask, e.g. llama3.1:8b.")
-@click.option("--llm-context-tokens", default=None, type=click.IntRange(min=512), metavar="N",
-              help="The model's context window; highlights are packed to fit it (default 4096).")
-@click.option("--llm-fallback/--no-llm-fallback", default=None,
-              help="When the model fails, hatch with the offline engine instead (default on).")
+@llm_flags
 @click.option("--service", is_flag=True,
               help="Run as a login service: log only, never a pairing code (`hatchery "
                    "service install` uses this).")
 @click.option("--log-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the log to this file instead of the terminal.")
 def serve(host: str, allow_remote: bool, port: int, threads: int, data_dir: Path | None,
-          llm_url: str | None, llm_model: str | None, llm_context_tokens: int | None,
-          llm_fallback: bool | None, service: bool, log_file: Path | None) -> None:
+          service: bool, log_file: Path | None, **llm_settings) -> None:
     """Start the companion server (waitress, a production WSGI server)."""
     if refusal := bind_refusal(host, allow_remote):
         raise click.UsageError(refusal)
@@ -70,22 +63,13 @@ def serve(host: str, allow_remote: bool, port: int, threads: int, data_dir: Path
 
     from ..app import create_app
     from ..config import load_settings
-    from ..hatch.llm import options_from_config
 
     _set_up_logging(log_file)
     data_dir = data_dir or default_data_dir()
     # config.toml first, then the command line's llm options over it.
-    config = {**load_settings(data_dir), "DATA_DIR": str(data_dir)}
-    overrides = {"LLM_URL": llm_url, "LLM_MODEL": llm_model,
-                 "LLM_CONTEXT_TOKENS": llm_context_tokens, "LLM_FALLBACK": llm_fallback}
-    config.update({k: v for k, v in overrides.items() if v is not None})
-    try:
-        llm = options_from_config(config)
-    except ValueError as error:
-        raise click.ClickException(str(error)) from None
-    if bool(config.get("LLM_URL")) != bool(config.get("LLM_MODEL")):
-        raise click.ClickException("Give both --llm-url and --llm-model (or llm_url and "
-                                   "llm_model in config.toml) to hatch with a language model.")
+    config = llm_config({**load_settings(data_dir), "DATA_DIR": str(data_dir)}, **llm_settings)
+    # A model the server does not list stops the start, naming the ones it has.
+    llm = llm_options(config, check=True)
     app = create_app(config)
     try:
         _allow_open_files(WAITRESS_SETTINGS["connection_limit"] + 64)

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from .common import data_dir_option, open_store, resolve_data_dir
+from .llm import llm_config, llm_flags, llm_options
 
 
 @click.command("export")
@@ -95,20 +96,30 @@ def import_command(file: Path, data_dir: Path | None) -> None:
 @click.option("--length", type=click.Choice(["short", "medium", "long"]), default="short",
               show_default=True)
 @click.option("--engine", type=click.Choice(["local", "llm"]), default="local", show_default=True,
-              help="llm uses the model set in the data folder's config.toml (llm_url, llm_model).")
+              help="llm uses the model of the --llm flags below, as `serve` takes them, "
+                   "else the data folder's config.toml (llm_url, llm_model).")
 @data_dir_option
+@llm_flags
 def hatch_command(page_ids: tuple[int, ...], length: str, engine: str,
-                  data_dir: Path | None) -> None:
+                  data_dir: Path | None, **llm_settings) -> None:
     """Hatch stored pages and print the Markdown (it is kept in the history too)."""
     from ..config import load_settings
     from ..errors import HatcheryError
     from ..hatch import NothingToHatch
-    from ..services.hatches import create_hatch, engine_options
+    from ..services.hatches import create_hatch
 
     folder = resolve_data_dir(data_dir)
+    options = None
+    if engine == "llm":
+        # The same settings the server reads: config.toml, the same flags over it.
+        options = llm_options(llm_config(load_settings(folder), **llm_settings), check=False)
+        if options is None:
+            raise click.ClickException(
+                "No language model is set: pass --llm-url URL --llm-model NAME (or --llm "
+                f"auto) to this command, or set llm_url and llm_model in {folder / 'config.toml'}"
+                "; `hatchery models` lists the models on this machine.")
     store = open_store(folder, must_exist=True)
     try:
-        options = engine_options(load_settings(folder), engine)
         stored = create_hatch(store, page_ids=page_ids, length=length, engine=engine,
                               options=options)
     except (HatcheryError, NothingToHatch) as error:

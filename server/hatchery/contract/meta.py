@@ -14,3 +14,6 @@ class Health(Reply):
     engines: list[Engine] = Field(
         description="the hatch engines this server offers: `local`, and `llm` when a "
                     "language model is configured")
+    llm_model: str | None = Field(
+        None, description="the model the `llm` engine asks (its name as the model server "
+                          "lists it), for the popup's engine picker; null without one")

@@ -67,6 +67,18 @@ def available_engines(config: Mapping) -> list[str]:
     return ["local", "llm"] if configured else ["local"]
 
 
+def configured_model(config: Mapping) -> str | None:
+    """The model the llm engine asks, as configured (no model server is
+    asked, so /api/health stays instant); None without a usable one."""
+    from ..hatch.llm import options_from_config
+
+    try:
+        options = options_from_config(config)
+    except ValueError:
+        return None
+    return options.model if options is not None else None
+
+
 def engine_options(config: Mapping, engine: str):
     """The settings object `engine` needs from the app's config, or None.
 
