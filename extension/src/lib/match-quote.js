@@ -24,8 +24,9 @@ import {
   placeSpan,
   scanEnds,
 } from './match-candidates.js';
+import { EXACT_WINDOW, exactHits, exactNear, findAll } from './exact-search.js';
 
-export { editDistance, similarity, MAX_ERROR_RATE, WORK_PER_STEP };
+export { editDistance, similarity, findAll, EXACT_WINDOW, MAX_ERROR_RATE, WORK_PER_STEP };
 
 // Weights of the parts of a candidate's score. The quote matters most; the
 // context tells repeats apart; the position only breaks ties, because pages
@@ -52,10 +53,6 @@ const MAX_LENGTH_CHANGE = 0.25;
 // expected (plus its allowed errors): most edits move a highlight a little.
 const NEAR_SLACK = 64;
 
-// Before searching the whole text, look for the exact quote with its exact
-// context this far either side of where it is expected.
-const NEAR_WINDOW = 2048;
-
 // A near approximate match this good is taken without a whole-text search.
 const NEAR_ACCEPT_SCORE = 0.9;
 
@@ -63,14 +60,6 @@ const NEAR_ACCEPT_SCORE = 0.9;
 // lower one may be a repeat of a quote whose own place was edited, so the
 // approximate search gets a say.
 const EXACT_ACCEPT_SCORE = 0.95;
-
-// Repeats of the exact quote looked at.
-const MAX_EXACT_HITS = 1000;
-
-// The exact search reads the text in windows of this many start positions,
-// one window a step: one indexOf over a whole 1 MB page (or with a
-// 100,000-character quote) would be a step far longer than the others.
-export const EXACT_WINDOW = 1 << 16;
 
 /**
  * @typedef {object} Match
@@ -127,25 +116,6 @@ export function scoreMatch(text, selector, start, end, quoteScore) {
       POSITION_WEIGHT * positionScore) /
     (QUOTE_WEIGHT + prefixWeight + suffixWeight + POSITION_WEIGHT)
   );
-}
-
-/**
- * Every start offset of `needle` in `text`, at most `limit` of them.
- *
- * @param {string} text
- * @param {string} needle
- * @param {number} [limit]
- * @returns {number[]}
- */
-export function findAll(text, needle, limit = Infinity) {
-  const found = [];
-  if (!needle) return found;
-  let at = text.indexOf(needle);
-  while (at !== -1 && found.length < limit) {
-    found.push(at);
-    at = text.indexOf(needle, at + 1);
-  }
-  return found;
 }
 
 /**
@@ -277,47 +247,6 @@ function finish(steps) {
 
 function atLeast(match, score) {
   return match && match.score >= score ? match : null;
-}
-
-/** The exact quote with its exact context close to where it was expected. */
-function exactNear(text, selector, expected) {
-  const { exact, prefix = '', suffix = '' } = selector;
-  // Search a slice, so a quote that is not near costs 4 kB, not 1 MB.
-  const from = Math.max(0, expected - NEAR_WINDOW);
-  const near = text.slice(from, expected + exact.length + NEAR_WINDOW);
-  let best = null;
-  for (let at = near.indexOf(exact); at !== -1; at = near.indexOf(exact, at + 1)) {
-    const hit = from + at;
-    if (
-      text.startsWith(prefix, hit - prefix.length) &&
-      text.startsWith(suffix, hit + exact.length) &&
-      (best === null || Math.abs(hit - expected) < Math.abs(best - expected))
-    ) {
-      best = hit;
-    }
-  }
-  return best === null
-    ? null
-    : { start: best, end: best + exact.length, score: 1, method: 'quote' };
-}
-
-/**
- * Every start of `needle` in `text` (at most MAX_EXACT_HITS), searched one
- * window of EXACT_WINDOW start positions a step.
- */
-function* exactHits(text, needle, budget) {
-  const found = [];
-  const m = needle.length;
-  for (let from = 0; from + m <= text.length && found.length < MAX_EXACT_HITS; from += EXACT_WINDOW) {
-    // Starts in [from, from + EXACT_WINDOW): each is looked at in one window only.
-    const window = text.slice(from, from + EXACT_WINDOW + m - 1);
-    for (let at = window.indexOf(needle); at !== -1; at = window.indexOf(needle, at + 1)) {
-      found.push(from + at);
-      if (found.length === MAX_EXACT_HITS) break;
-    }
-    yield* budget.spend(WORK_PER_STEP);
-  }
-  return found;
 }
 
 /** The repeat of the exact quote best supported by context and position. */
