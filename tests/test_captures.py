@@ -24,6 +24,35 @@ def test_a_capture_is_stored_with_its_paragraph_as_context(client):
     assert [h["id"] for h in page["highlights"]] == [body["id"]]
 
 
+SIDEBAR_PAGE = """<!doctype html><html><head><title>Tides</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/about">About</a></nav></header>
+<main><article><h1>How tides work</h1>
+<p>Twice a day the sea climbs the shore and falls back again, pulled by the Moon.</p>
+<p>The Moon's pull is strongest on the side of the Earth that faces it, and a second
+bulge forms on the far side, where the Earth is pulled away from the water.</p>
+<p>Spring tides come at new and full moon, when the Sun and the Moon pull together;
+neap tides come at the quarter moons, when they pull at right angles.</p>
+</article></main>
+<aside class="sidebar related"><h3>From the harbour master</h3>
+<p>Harbour pilots plan every entry around slack water, not the height of the tide.</p></aside>
+<footer><p>Copyright Tide Times</p></footer></body></html>"""
+
+
+def test_a_highlight_outside_the_article_keeps_its_own_paragraph(client):
+    body = make_capture(html=SIDEBAR_PAGE, text="plan every entry around slack water",
+                        prefix="Harbour pilots ", suffix=", not the height")
+    assert client.post("/api/captures", json=body).status_code == 201
+    stored = client.get(f"/api/highlights/{body['id']}").json["highlight"]
+    # The extractor drops the sidebar; the highlight brings its block into
+    # the article, where the hatch and the library's page view read it.
+    assert stored["context"]["found"] is True
+    assert stored["context"]["in_body"] is True
+    assert "Harbour pilots plan every entry" in stored["context"]["block_text"]
+    page = client.get(f"/api/pages/{stored['page_id']}").json["page"]
+    assert "Spring tides come at new and full moon" in page["article_text"]
+    assert "Harbour pilots plan every entry" in page["article_text"]
+
+
 def test_the_same_capture_sent_twice_is_one_highlight(client):
     body = make_capture(html=TIDES)
     assert client.post("/api/captures", json=body).status_code == 201

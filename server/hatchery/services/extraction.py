@@ -64,6 +64,13 @@ def _child_main(conn) -> None:
                 article = extract.Article.from_dict(job.article)
             else:
                 article = job.extractor(job.html or "", job.url)
+                # The highlight comes first: a passage the extractor left
+                # out (a sidebar, a comment) joins the article, so every
+                # highlight keeps its context whatever the page type.
+                for quote in job.quotes:
+                    article = extract.include_highlight_block(
+                        article, job.html or "", quote["exact"], quote["prefix"],
+                        quote["suffix"])
             contexts = {}
             if article.blocks:
                 for quote in job.quotes:
