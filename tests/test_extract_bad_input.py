@@ -40,6 +40,14 @@ def test_binary_junk_gives_a_reason():
     assert article.blocks == [] and "binary" in article.reason
 
 
+def test_json_ld_nested_past_the_recursion_limit_costs_only_the_metadata():
+    deep = "[" * 5000 + "]" * 5000
+    html = (f'<html><head><script type="application/ld+json">{deep}</script>'
+            f"<title>Deep</title></head><body><article>{ARTICLE_P * 4}</article></body></html>")
+    article = extract_article(html)
+    assert "ordinary article prose" in article.text
+
+
 def test_thirty_megabyte_page_returns_in_time():
     script = "<script>var x = '" + "a" * 1_000_000 + "';</script>"
     html = ("<html><body><article>" + ARTICLE_P * 20 + "</article>"

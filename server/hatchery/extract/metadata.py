@@ -95,7 +95,9 @@ def _jsonld_objects(root) -> list[dict]:
             continue
         try:
             data = json.loads(raw, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):
+            # Broken JSON-LD, or JSON-LD nested past the decoder's recursion
+            # limit: the page's metadata goes without it, its article stays.
             continue
         stack = [data]
         while stack:
