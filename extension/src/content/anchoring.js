@@ -5,12 +5,18 @@
  * place: a highlight not found stays undrawn and the popup lists it.
  *
  * All of it runs in slices of SLICE_MS with the main thread given back in
- * between, so no page and no quote freezes the page: first a quick pass
+ * between, so no page and no quote freezes the page: first the page text is
+ * indexed (a 1 MB page takes several slices), then a quick pass
  * (the stored position, or the quote close to where it is expected, tens of
  * microseconds each), then the whole-text search for the rest, one
  * `anchorSteps` generator per highlight advanced a bounded step at a time.
+ * The searches of a pass share one gram index of the page text (see
+ * lib/gram-index.js), built by the first that needs it: with it a highlight
+ * whose words are gone is rejected in about a millisecond, not a read of
+ * the whole page.
  */
 
+import { GramIndex } from '../lib/gram-index.js';
 import { LONG_QUOTE_LENGTH, anchorQuote, anchorSteps, runSteps } from '../lib/match-quote.js';
 import { selectorOf } from '../lib/selector.js';
 
@@ -52,9 +58,12 @@ export class Anchorer {
    * after the page has had the main thread back.
    *
    * @param {object[]} list stored highlights (with exact, prefix, suffix, start, end)
+   * @param {{onText?: (index: import('./text-index.js').TextIndex) => boolean}} [options]
+   *   onText is called once the page text is indexed, before any highlight
+   *   is looked for; when it returns false the pass ends there
    * @returns {AnchorResult}
    */
-  anchorAll(list) {
+  anchorAll(list, { onText = () => true } = {}) {
     const { highlights } = this;
     const generation = ++this.generation;
     const started = this.now();
@@ -67,6 +76,12 @@ export class Anchorer {
       /** @type {{entry: object, steps: Generator|null, index: object|null}[]} */
       searches: [],
       delta: 0,
+      onText,
+      /** @type {object|null} the text index the pass has seen, once built */
+      index: null,
+      /** @type {GramIndex|null} of that index's text, once a search needs it */
+      grams: null,
+      dropped: false,
       found: 0,
       longestSliceMs: 0,
       slices: 0,
@@ -106,7 +121,8 @@ export class Anchorer {
     const sliceStart = now();
     const deadline = sliceStart + SLICE_MS;
     highlights.quietly(() => {
-      const index = highlights.textIndex();
+      const index = highlights.textIndexUntil(deadline, now);
+      if (!index || !this.sees(pass, index)) return;
       while (pass.next < pass.queue.length && now() < deadline) {
         this.lookNear(pass, index, pass.queue[pass.next++]);
       }
@@ -116,6 +132,21 @@ export class Anchorer {
     });
     pass.slices += 1;
     pass.longestSliceMs = Math.max(pass.longestSliceMs, now() - sliceStart);
+  }
+
+  /**
+   * Take note of the text index a pass works on.
+   *
+   * @returns {boolean} false when the pass is to end here
+   */
+  sees(pass, index) {
+    if (!pass.index && !pass.onText(index)) {
+      pass.dropped = true;
+      return false;
+    }
+    if (pass.index !== index) pass.grams = null;
+    pass.index = index;
+    return true;
   }
 
   /**
@@ -153,7 +184,8 @@ export class Anchorer {
     // The page changed since the search began: its offsets would be wrong
     // on the new text, so it starts again there.
     if (search.index !== index) {
-      search.steps = anchorSteps(index.text, selector, { delta: pass.delta });
+      pass.grams ??= new GramIndex(index.text);
+      search.steps = anchorSteps(index.text, selector, { delta: pass.delta, grams: pass.grams });
       search.index = index;
     }
     const step = runSteps(search.steps, deadline, this.now);
@@ -184,5 +216,5 @@ function selectorIn(index, data) {
 }
 
 function isOver(pass) {
-  return pass.next === pass.queue.length && pass.searches.length === 0;
+  return pass.dropped || pass.next === pass.queue.length && pass.searches.length === 0;
 }

@@ -36,7 +36,11 @@ export function start() {
     onSettle: () => session.settle(),
     onUrlCheck: () => session.followUrl(),
   });
-  const highlights = new PageHighlights(document.body, (fn) => watcher.quietly(fn));
+  const highlights = new PageHighlights(
+    document.body,
+    (fn) => watcher.quietly(fn),
+    (index) => watcher.watchShadowRoots(index.shadowRoots),
+  );
   const anchorer = new Anchorer(highlights);
   const session = new PageSession({
     highlights,
