@@ -29,6 +29,7 @@ export const SLICE_MS = 8;
  * @property {number} found how many were drawn, in all slices
  * @property {number} longestSliceMs the longest slice (a task on the main thread)
  * @property {number} slices how many slices it took
+ * @property {number[]} sliceMs how long each slice took, in order
  * @property {number} ms from the call until the last slice
  * @property {boolean} cancelled a newer anchoring pass took over
  */
@@ -85,6 +86,7 @@ export class Anchorer {
       found: 0,
       longestSliceMs: 0,
       slices: 0,
+      sliceMs: [],
     };
     for (const entry of pass.queue) entry.searching = !highlights.isDrawn(entry);
     this.slice(pass);
@@ -97,6 +99,7 @@ export class Anchorer {
           found: pass.found,
           longestSliceMs: pass.longestSliceMs,
           slices: pass.slices,
+          sliceMs: pass.sliceMs,
           ms: this.now() - started,
           cancelled,
         });
@@ -130,8 +133,10 @@ export class Anchorer {
         this.searchOn(pass, index, deadline);
       }
     });
+    const ms = now() - sliceStart;
     pass.slices += 1;
-    pass.longestSliceMs = Math.max(pass.longestSliceMs, now() - sliceStart);
+    pass.sliceMs.push(ms);
+    pass.longestSliceMs = Math.max(pass.longestSliceMs, ms);
   }
 
   /**

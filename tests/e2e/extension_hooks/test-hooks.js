@@ -39,6 +39,7 @@ export function installTestHooks({ highlights, anchorer, capturer }) {
               totalMs: search.ms,
               longestSliceMs: search.longestSliceMs,
               slices: search.slices,
+              sliceMs: search.sliceMs,
               longFrames: frames.stop(),
             }),
           ),
