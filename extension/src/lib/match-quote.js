@@ -148,7 +148,7 @@ export function* anchorSteps(text, selector, { delta = 0, quick = false, grams }
   if (nearExact) return nearExact;
   if (quick) {
     if (expected < 0) return null;
-    return atLeast(yield* approximate(text, hinted, budget, true), NEAR_ACCEPT_SCORE);
+    return atLeast(yield* approximate(text, hinted, budget, null), NEAR_ACCEPT_SCORE);
   }
 
   const index = grams ?? new GramIndex(text);
@@ -156,11 +156,11 @@ export function* anchorSteps(text, selector, { delta = 0, quick = false, grams }
   if (exactHit && exactHit.score >= EXACT_ACCEPT_SCORE) return exactHit;
   let near = null;
   if (expected >= 0) {
-    near = atLeast(yield* approximate(text, hinted, budget, true), NEAR_ACCEPT_SCORE);
+    near = atLeast(yield* approximate(text, hinted, budget, null), NEAR_ACCEPT_SCORE);
     if (near && (!exactHit || near.score >= exactHit.score)) return near;
   }
   const whole = { grams: index, stored: start };
-  const far = atLeast(yield* approximate(text, hinted, budget, false, whole), MIN_SCORE);
+  const far = atLeast(yield* approximate(text, hinted, budget, whole), MIN_SCORE);
   // The exact quote stands even with its context gone: the words are the
   // same, and the approximate search would find nothing better.
   return [exactHit, near, far].reduce(
@@ -209,7 +209,7 @@ export function runSteps(steps, deadline, now = () => performance.now()) {
  */
 export function matchApprox(text, selector) {
   const whole = { grams: new GramIndex(text), stored: -1 };
-  return atLeast(finish(approximate(text, selector, new Budget(), false, whole)), MIN_SCORE);
+  return atLeast(finish(approximate(text, selector, new Budget(), whole)), MIN_SCORE);
 }
 
 /**
@@ -222,7 +222,7 @@ export function matchApprox(text, selector) {
  */
 export function matchNear(text, selector, expected) {
   const hinted = { ...selector, start: expected };
-  return atLeast(finish(approximate(text, hinted, new Budget(), true)), MIN_SCORE);
+  return atLeast(finish(approximate(text, hinted, new Budget(), null)), MIN_SCORE);
 }
 
 /**
@@ -274,21 +274,20 @@ function* bestExactHit(text, selector, budget, grams) {
 
 /**
  * The best approximate match, without a minimum score (the caller applies
- * its own): near the expected place, or over the whole text, where `whole`
- * has the text's gram index (to find where the quote can be, see
+ * its own): near the expected place only, or over the whole text, where
+ * `whole` has the text's gram index (to find where the quote can be, see
  * `pieceWindows`) and the stored position (looked at as closely as the
  * expected place).
  *
  * @param {string} text
  * @param {import('./selector.js').Selector} selector - `start` is the expected place
  * @param {Budget} budget
- * @param {boolean} nearOnly
- * @param {{grams: GramIndex, stored: number}} [whole]
+ * @param {{grams: GramIndex, stored: number}|null} whole - null: near only
  */
-function* approximate(text, selector, budget, nearOnly, whole) {
+function* approximate(text, selector, budget, whole) {
   return selector.exact.length > LONG_QUOTE_LENGTH
-    ? yield* approximateLong(text, selector, budget, nearOnly, whole)
-    : yield* approximateShort(text, selector, budget, nearOnly, whole);
+    ? yield* approximateLong(text, selector, budget, whole)
+    : yield* approximateShort(text, selector, budget, whole);
 }
 
 /**
@@ -306,13 +305,12 @@ function* windowsFor(pattern, offset, reach, starts, whole, context, budget) {
   return mergeWindows([...around, ...found]);
 }
 
-function* approximateShort(text, selector, budget, nearOnly, whole) {
+function* approximateShort(text, selector, budget, whole) {
   const { exact, prefix = '', suffix = '', start: expected } = selector;
   const m = exact.length;
   const reach = maxErrors(m) + NEAR_SLACK;
-  const far = nearOnly ? null : whole;
-  const starts = far ? [expected, far.stored] : [expected];
-  const windows = yield* windowsFor(exact, 0, reach, starts, far, [prefix, suffix], budget);
+  const starts = whole ? [expected, whole.stored] : [expected];
+  const windows = yield* windowsFor(exact, 0, reach, starts, whole, [prefix, suffix], budget);
   const ends = yield* scanEnds(text, exact, windows, budget, expected + m);
   let best = null;
   for (const candidate of ends) {
@@ -335,16 +333,15 @@ function* approximateShort(text, selector, budget, nearOnly, whole) {
  * last segment (with the suffix) the end; the length between them must be
  * close to the stored one.
  */
-function* approximateLong(text, selector, budget, nearOnly, whole) {
+function* approximateLong(text, selector, budget, whole) {
   const { exact, prefix = '', suffix = '', start: expected } = selector;
   const m = exact.length;
   const head = exact.slice(0, SEGMENT_LENGTH);
   const tail = exact.slice(m - SEGMENT_LENGTH);
   const reach = maxErrors(SEGMENT_LENGTH) + NEAR_SLACK;
-  const far = nearOnly ? null : whole;
-  const places = far ? [expected, far.stored] : [expected];
-  const headWindows = yield* windowsFor(head, 0, reach, places, far, [prefix, ''], budget);
-  const tailWindows = yield* windowsFor(tail, m - SEGMENT_LENGTH, reach, places, far, ['', suffix], budget);
+  const places = whole ? [expected, whole.stored] : [expected];
+  const headWindows = yield* windowsFor(head, 0, reach, places, whole, [prefix, ''], budget);
+  const tailWindows = yield* windowsFor(tail, m - SEGMENT_LENGTH, reach, places, whole, ['', suffix], budget);
   const starts = [];
   for (const c of yield* scanEnds(text, head, headWindows, budget, expected + SEGMENT_LENGTH)) {
     const span = yield* placeSpan(text, head, c, prefix, '', budget);
