@@ -5,7 +5,8 @@ The shipped extension/ folder has no test hook (tests/test_extension_ships_no_te
 checks); what a test cannot reach by a user's path it reaches here:
 
 - `src/content/test-hooks.js`: the `anchor-highlights` and
-  `time-highlight-selection` messages (timed anchoring and capture), loaded
+  `time-highlight-selection` messages (timed anchoring and capture) and
+  `text-index-in-slices` (the page text indexed in slices), loaded
   by `test-loader.js` in place of `loader.js`;
 - `src/background/test-worker.js`: the real worker plus `globalThis.hatchery`
   (the context menu's handler, which Playwright cannot click);

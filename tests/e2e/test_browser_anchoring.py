@@ -73,6 +73,30 @@ def test_text_in_an_open_shadow_root_is_highlighted_and_drawn_again(browser, ser
     assert marks(page) == []
 
 
+def page_state(browser, page) -> dict:
+    """What the page's content script shows, as the popup asks for it."""
+    return browser.evaluate(
+        "(tab) => chrome.tabs.sendMessage(tab, {type: 'page-state'}, {frameId: 0})",
+        browser.tab_id(page))
+
+
+def test_words_a_component_renders_late_in_its_shadow_root_get_their_highlight(
+        browser, server, site):
+    page = browser.open(site.page("shadow-late.html"))
+    page.evaluate("fill()")
+    page.evaluate(SELECT_IN_SHADOW, ["#inside", "renders late"])
+    InPageUi(page).click(".bar button[data-color=pink]")
+    wait_for(lambda: server_highlights(server, page.url))
+
+    page.reload()
+    page.wait_for_selector("hatchery-ui", state="attached")
+    # The component has not rendered yet: the highlight has nowhere to go.
+    wait_for(lambda: [(h["anchored"], h["searching"]) for h in page_state(browser, page)["highlights"]]
+             == [(False, False)])
+    page.evaluate("fill()")
+    wait_for(lambda: [m[:2] for m in page.evaluate(SHADOW_MARKS)] == [["pink", "renders late"]])
+
+
 def test_text_in_a_same_origin_frame_is_highlighted_and_drawn_again(browser, server, site):
     page = browser.open(site.page("frame.html"))
     frame = page.frame_locator("#frame")
@@ -90,3 +114,29 @@ def test_text_in_a_same_origin_frame_is_highlighted_and_drawn_again(browser, ser
     page.frame_locator("#frame").locator("hatchery-mark").wait_for()
     inner = page.frame(url=site.page("framed.html"))
     assert marks(inner) == [["green", "same-origin frame"]]
+
+
+def test_a_long_page_indexed_a_slice_at_a_time_is_indexed_as_in_one_go(browser, server, site):
+    page = browser.open(site.page("shadow.html"))
+    # A long article: paragraphs with bold words, emoji, scripts and one
+    # more open shadow root half-way.
+    page.evaluate("""() => {
+      const article = document.querySelector('article');
+      for (let k = 0; k < 2000; k++) {
+        const p = document.createElement('p');
+        p.innerHTML = `Paragraph ${k} has <b>bold ${k}</b> words 🌱 and <i>more</i>.`;
+        article.append(p);
+        if (k === 1000) {
+          const host = document.createElement('div');
+          host.attachShadow({mode: 'open'}).innerHTML = '<p>Inside a second component.</p>';
+          article.append(host, Object.assign(document.createElement('script'), {text: '// 1'}));
+        }
+      }
+    }""")
+    tab = browser.tab_id(page)
+    result = browser.evaluate(
+        "(tab) => chrome.tabs.sendMessage(tab, {type: 'text-index-in-slices'}, {frameId: 0})", tab)
+    assert result["sameText"] and result["sameNodes"]
+    assert result["characters"] > 90_000
+    # 256 nodes a slice: a long page is many slices, none the whole walk.
+    assert result["slices"] > 20

@@ -172,3 +172,22 @@ def test_the_options_page_pairs_with_a_code_and_says_what_to_do_on_each_failure(
     wait_for(lambda: "refused this token" in result.inner_text())
     assert f"hatchery token --data-dir {server.data_dir}" in result.inner_text()
     assert stored()["token"] == server.token, "a refused token replaces nothing"
+
+
+def test_the_popup_lists_highlights_made_in_a_same_origin_frame_and_goes_to_them(
+        browser, server, site):
+    page = browser.open(site.page("frame.html"))
+    page.frame_locator("#frame").locator("hatchery-ui").wait_for(state="attached")
+    highlight(page, "#outer", "text of its own", "blue")
+    inner = page.frame(url=site.page("framed.html"))
+    select(inner, "#f1", "same-origin frame")
+    InPageUi(page, frame_url=site.page("framed.html")).click(".bar button[data-color=green]")
+    wait_for(lambda: server_highlights(server, site.page("framed.html")))
+
+    popup = browser.popup(page)
+    quotes = popup.locator("#page-highlights li .quote")
+    assert sorted(quotes.all_inner_texts()) == ["same-origin frame", "text of its own"]
+    # A click on the frame's highlight reaches the frame: its mark stands out.
+    popup.locator("#page-highlights li .quote", has_text="same-origin frame").click()
+    wait_for(lambda: inner.evaluate(
+        "() => document.querySelector('hatchery-mark').hasAttribute('data-focused')"))

@@ -16,6 +16,14 @@ class FakePage {
   textIndex() {
     return this.index;
   }
+  textIndexUntil() {
+    // A long page: its text takes `indexSlices` slices to index.
+    if (this.indexSlices > 0) {
+      this.indexSlices -= 1;
+      return null;
+    }
+    return this.index;
+  }
   setText(text) {
     // Stored positions and offsets are the same on a page of plain text.
     this.index = { text, offsetAt: (position) => position };
@@ -138,4 +146,38 @@ test('a newer pass cancels the one still running', async () => {
   const first = anchorer.anchorAll(Array.from({ length: 50 }, (_, k) => ({ ...orphan, id: `o${k}` })));
   anchorer.anchorAll([highlightOf(text, 'Paragraph 3 says', 'h3')]);
   assert.equal((await first.done).cancelled, true);
+});
+
+test('a long page is indexed over several slices before any highlight is drawn', async () => {
+  const text = paragraphs(50);
+  const page = new FakePage(text);
+  page.indexSlices = 3;
+  const list = [10, 20].map((k) => highlightOf(text, `Paragraph ${k} says`, `h${k}`));
+  const result = new Anchorer(page, tickingClock(0.001)).anchorAll(list);
+
+  assert.equal(result.anchored, 0);
+  assert.equal(page.get('h10').searching, true);
+  const outcome = await result.done;
+  assert.equal(outcome.found, 2);
+  assert.equal(outcome.slices, 4);
+  assert.equal(page.get('h20').method, 'position');
+});
+
+test('a pass told by its text check that nothing changed ends without searching', async () => {
+  const text = paragraphs(50);
+  const page = new FakePage(text);
+  page.indexSlices = 1;
+  const seen = [];
+  const orphan = { id: 'o', exact: 'nothing like this is on the page qq', prefix: '', suffix: '', start: 5, end: 40 };
+  const result = new Anchorer(page, tickingClock(0.001)).anchorAll([orphan], {
+    onText: (index) => {
+      seen.push(index.text.length);
+      return false;
+    },
+  });
+  const outcome = await result.done;
+  assert.deepEqual(seen, [text.length]);
+  assert.equal(outcome.found, 0);
+  assert.equal(outcome.slices, 2);
+  assert.equal(page.get('o').searching, false);
 });

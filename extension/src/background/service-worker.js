@@ -10,6 +10,7 @@ import { enqueueCapture, update, read, flush, getStatus } from './outbox-store.j
 import { getClient, getSettings } from './settings.js';
 import { MENU_ID, menuClicked, commandFired } from './commands.js';
 import { welcomeOnInstall } from './welcome.js';
+import { forgetTab, framesOf, rememberFrame } from './tab-frames.js';
 
 // The token lives in chrome.storage.local. Content scripts never read
 // storage (they ask this worker), so keep them out of it altogether: a bug
@@ -73,7 +74,7 @@ async function notQueuedSoFar() {
   return stored && stored.count >= notQueued.count ? stored : notQueued;
 }
 
-async function handle(message) {
+async function handle(message, sender) {
   const now = Date.now();
   switch (message?.type) {
     case 'capture': {
@@ -99,7 +100,12 @@ async function handle(message) {
       flushSoon();
       return { queued: true };
     case 'highlights':
+      // A same-origin frame asks for its own page's highlights: the popup
+      // will ask it what it shows, along with the top page.
+      if (sender.tab && sender.frameId) await rememberFrame(sender.tab.id, sender.frameId);
       return pageHighlights(canonicalUrl(message.url));
+    case 'tab-frames':
+      return framesOf(message.tabId);
     case 'flush': {
       const result = await flush({ force: true });
       await refreshBadge();
@@ -125,13 +131,14 @@ async function handle(message) {
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Only our own pages and content scripts talk to the worker.
   if (sender.id !== chrome.runtime.id) return false;
-  handle(message).then(sendResponse, (error) =>
+  handle(message, sender).then(sendResponse, (error) =>
     sendResponse({ error: error.message }),
   );
   return true;
 });
 
 chrome.contextMenus.onClicked.addListener(menuClicked);
+chrome.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
 chrome.commands.onCommand.addListener(commandFired);
 
 chrome.runtime.onInstalled.addListener((details) => {

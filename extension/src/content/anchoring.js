@@ -5,12 +5,18 @@
  * place: a highlight not found stays undrawn and the popup lists it.
  *
  * All of it runs in slices of SLICE_MS with the main thread given back in
- * between, so no page and no quote freezes the page: first a quick pass
+ * between, so no page and no quote freezes the page: first the page text is
+ * indexed (a 1 MB page takes several slices), then a quick pass
  * (the stored position, or the quote close to where it is expected, tens of
  * microseconds each), then the whole-text search for the rest, one
  * `anchorSteps` generator per highlight advanced a bounded step at a time.
+ * The searches of a pass share one gram index of the page text (see
+ * lib/gram-index.js), built by the first that needs it: with it a highlight
+ * whose words are gone is rejected in about a millisecond, not a read of
+ * the whole page.
  */
 
+import { GramIndex } from '../lib/gram-index.js';
 import { LONG_QUOTE_LENGTH, anchorQuote, anchorSteps, runSteps } from '../lib/match-quote.js';
 import { selectorOf } from '../lib/selector.js';
 
@@ -23,6 +29,7 @@ export const SLICE_MS = 8;
  * @property {number} found how many were drawn, in all slices
  * @property {number} longestSliceMs the longest slice (a task on the main thread)
  * @property {number} slices how many slices it took
+ * @property {number[]} sliceMs how long each slice took, in order
  * @property {number} ms from the call until the last slice
  * @property {boolean} cancelled a newer anchoring pass took over
  */
@@ -52,9 +59,12 @@ export class Anchorer {
    * after the page has had the main thread back.
    *
    * @param {object[]} list stored highlights (with exact, prefix, suffix, start, end)
+   * @param {{onText?: (index: import('./text-index.js').TextIndex) => boolean}} [options]
+   *   onText is called once the page text is indexed, before any highlight
+   *   is looked for; when it returns false the pass ends there
    * @returns {AnchorResult}
    */
-  anchorAll(list) {
+  anchorAll(list, { onText = () => true } = {}) {
     const { highlights } = this;
     const generation = ++this.generation;
     const started = this.now();
@@ -67,9 +77,16 @@ export class Anchorer {
       /** @type {{entry: object, steps: Generator|null, index: object|null}[]} */
       searches: [],
       delta: 0,
+      onText,
+      /** @type {object|null} the text index the pass has seen, once built */
+      index: null,
+      /** @type {GramIndex|null} of that index's text, once a search needs it */
+      grams: null,
+      dropped: false,
       found: 0,
       longestSliceMs: 0,
       slices: 0,
+      sliceMs: [],
     };
     for (const entry of pass.queue) entry.searching = !highlights.isDrawn(entry);
     this.slice(pass);
@@ -82,6 +99,7 @@ export class Anchorer {
           found: pass.found,
           longestSliceMs: pass.longestSliceMs,
           slices: pass.slices,
+          sliceMs: pass.sliceMs,
           ms: this.now() - started,
           cancelled,
         });
@@ -106,7 +124,8 @@ export class Anchorer {
     const sliceStart = now();
     const deadline = sliceStart + SLICE_MS;
     highlights.quietly(() => {
-      const index = highlights.textIndex();
+      const index = highlights.textIndexUntil(deadline, now);
+      if (!index || !this.sees(pass, index)) return;
       while (pass.next < pass.queue.length && now() < deadline) {
         this.lookNear(pass, index, pass.queue[pass.next++]);
       }
@@ -114,8 +133,25 @@ export class Anchorer {
         this.searchOn(pass, index, deadline);
       }
     });
+    const ms = now() - sliceStart;
     pass.slices += 1;
-    pass.longestSliceMs = Math.max(pass.longestSliceMs, now() - sliceStart);
+    pass.sliceMs.push(ms);
+    pass.longestSliceMs = Math.max(pass.longestSliceMs, ms);
+  }
+
+  /**
+   * Take note of the text index a pass works on.
+   *
+   * @returns {boolean} false when the pass is to end here
+   */
+  sees(pass, index) {
+    if (!pass.index && !pass.onText(index)) {
+      pass.dropped = true;
+      return false;
+    }
+    if (pass.index !== index) pass.grams = null;
+    pass.index = index;
+    return true;
   }
 
   /**
@@ -153,7 +189,8 @@ export class Anchorer {
     // The page changed since the search began: its offsets would be wrong
     // on the new text, so it starts again there.
     if (search.index !== index) {
-      search.steps = anchorSteps(index.text, selector, { delta: pass.delta });
+      pass.grams ??= new GramIndex(index.text);
+      search.steps = anchorSteps(index.text, selector, { delta: pass.delta, grams: pass.grams });
       search.index = index;
     }
     const step = runSteps(search.steps, deadline, this.now);
@@ -184,5 +221,5 @@ function selectorIn(index, data) {
 }
 
 function isOver(pass) {
-  return pass.next === pass.queue.length && pass.searches.length === 0;
+  return pass.dropped || pass.next === pass.queue.length && pass.searches.length === 0;
 }

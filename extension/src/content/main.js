@@ -25,8 +25,8 @@ import { createUi } from './ui.js';
 export function start() {
   if (!document.body || window.__hatcheryStarted || !sameOriginAsTop()) return null;
   window.__hatcheryStarted = true;
-  // A same-origin frame is a page of its own (its URL, its highlights), but
-  // the popup asks the tab about the top page only.
+  // A same-origin frame is a page of its own (its URL, its highlights); the
+  // popup asks the top page and each such frame (the worker knows which).
   const isTop = window === window.top;
 
   // The parts call each other through closures, so each may be made after
@@ -36,7 +36,11 @@ export function start() {
     onSettle: () => session.settle(),
     onUrlCheck: () => session.followUrl(),
   });
-  const highlights = new PageHighlights(document.body, (fn) => watcher.quietly(fn));
+  const highlights = new PageHighlights(
+    document.body,
+    (fn) => watcher.quietly(fn),
+    (index) => watcher.watchShadowRoots(index.shadowRoots),
+  );
   const anchorer = new Anchorer(highlights);
   const session = new PageSession({
     highlights,
@@ -70,16 +74,19 @@ export function start() {
     const made = capturer.highlightSelection(message.color || capturer.lastColor);
     return { id: made?.id ?? null };
   };
+  const pageState = () => highlights.state(session.url, document.title);
+  const scrollTo = (message) => ({ ok: highlights.scrollTo(message.id) });
+  // A frame answers to its own message type: a message to the tab reaches
+  // every frame and only one answer returns, which must be the top page's.
   answerMessages(
     isTop
       ? {
           'highlight-selection': highlightHere,
-          'page-state': () => highlights.state(session.url, document.title),
-          'scroll-to': (message) => ({ ok: highlights.scrollTo(message.id) }),
-          'reload-highlights': () =>
-            session.load().then(() => highlights.state(session.url, document.title)),
+          'page-state': pageState,
+          'scroll-to': scrollTo,
+          'reload-highlights': () => session.load().then(pageState),
         }
-      : { 'highlight-selection': highlightHere },
+      : { 'highlight-selection': highlightHere, 'frame-state': pageState, 'scroll-to': scrollTo },
   );
   listenToPage({ ui, highlights, highlightSelection: () => capturer.highlightSelection() });
 

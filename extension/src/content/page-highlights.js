@@ -26,19 +26,43 @@ export class PageHighlights {
    * @param {Element} root the element holding the page text (the body)
    * @param {(fn: () => any) => any} quietly runs our own DOM changes
    *   without waking the page watcher
+   * @param {(index: TextIndex) => void} [onIndexed] called with each text
+   *   index once it is whole (the watcher learns the page's shadow roots)
    */
-  constructor(root, quietly) {
+  constructor(root, quietly, onIndexed = () => {}) {
     this.root = root;
     this.quietly = quietly;
+    this.onIndexed = onIndexed;
     /** @type {Map<string, Entry>} */
     this.entries = new Map();
     this.index = null;
   }
 
-  /** The page text and its map to DOM nodes, built when first needed. */
+  /**
+   * The page text and its map to DOM nodes, built now if it is not yet
+   * (what a person's action needs at once).
+   *
+   * @returns {TextIndex}
+   */
   textIndex() {
-    if (!this.index) this.index = new TextIndex(this.root);
-    return this.index;
+    return this.textIndexUntil(Infinity, () => 0);
+  }
+
+  /**
+   * The page text index, built a slice at a time: go on building it until
+   * `deadline`.
+   *
+   * @param {number} deadline in the clock's units
+   * @param {() => number} now the clock
+   * @returns {TextIndex|null} the index once it is whole, else null
+   */
+  textIndexUntil(deadline, now) {
+    if (!this.index) this.index = new TextIndex(this.root, { inSlices: true });
+    const { index } = this;
+    if (index.ready) return index;
+    if (!index.buildUntil(deadline, now)) return null;
+    this.onIndexed(index);
+    return index;
   }
 
   /** The page changed: the text index must be built again. */

@@ -26,6 +26,12 @@ function onMouseUp(ui, highlights, event) {
   if (ui.contains(event.target)) return;
   // Let the selection settle (a click inside it collapses it afterwards).
   setTimeout(() => {
+    // A click with nothing selected, the usual mouseup, needs no page text
+    // (building its index after the page changed is a long task on a long page).
+    if (window.getSelection()?.type !== 'Range') {
+      ui.hideToolbar();
+      return;
+    }
     const index = highlights.textIndex();
     const range = selectedRange(index.shadowRoots);
     if (!range) {

@@ -28,8 +28,11 @@ export class PageSession {
   async load() {
     const answer = await this.send({ type: 'highlights', url: this.url });
     if (!answer?.highlights) return;
-    this.orphanTextLength = this.highlights.textIndex().text.length;
-    await this.anchorer.anchorAll(answer.highlights).done;
+    const onText = (index) => {
+      this.orphanTextLength = index.text.length;
+      return true;
+    };
+    await this.anchorer.anchorAll(answer.highlights, { onText }).done;
   }
 
   /**
@@ -58,10 +61,14 @@ export class PageSession {
     // page that keeps ticking (a clock, a counter) must not keep us busy.
     const removed = lost.some((e) => e.marks.length);
     highlights.forgetText();
-    const length = highlights.textIndex().text.length;
-    if (!removed && length === this.orphanTextLength) return;
-    this.orphanTextLength = length;
-    for (const entry of lost) highlights.erase(entry);
-    this.anchorer.anchorAll(lost.map((e) => e.data));
+    const onText = (index) => {
+      const length = index.text.length;
+      if (!removed && length === this.orphanTextLength) return false;
+      this.orphanTextLength = length;
+      for (const entry of lost) highlights.erase(entry);
+      return true;
+    };
+    // The text is indexed in slices too: it is the pass's first work.
+    this.anchorer.anchorAll(lost.map((e) => e.data), { onText });
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Watching the page: its content changes (late content, SPAs, infinite
- * scroll) and its URL (pushState navigations). The watcher only says when;
- * what to do about it is the caller's.
+ * scroll), also inside open shadow roots, and its URL (pushState
+ * navigations). The watcher only says when; what to do about it is the
+ * caller's.
  */
 
 // After the page changes, wait this long for it to settle before
@@ -27,6 +28,11 @@ export class PageWatcher {
     this.onUrlCheck = onUrlCheck;
     this.settleTimer = 0;
     this.started = false;
+    // How many `quietly` calls are running (they nest: erasing a highlight
+    // may happen while an anchoring slice draws others).
+    this.quietDepth = 0;
+    /** @type {ShadowRoot[]} open shadow roots watched besides the root */
+    this.shadowRoots = [];
     this.observer = new MutationObserver(() => {
       onChange();
       this.scheduleSettle();
@@ -36,9 +42,25 @@ export class PageWatcher {
   /** Start watching (call once). */
   start() {
     this.started = true;
-    this.observer.observe(this.root, OBSERVED);
+    this.observe();
     window.addEventListener('popstate', () => this.scheduleSettle());
     setInterval(this.onUrlCheck, URL_CHECK_MS);
+  }
+
+  /**
+   * Watch these open shadow roots too (a mutation below the root does not
+   * reach its observer from inside a shadow tree). Roots whose host has
+   * left the page are dropped.
+   *
+   * @param {ShadowRoot[]} roots the shadow roots the page text now has
+   */
+  watchShadowRoots(roots) {
+    this.shadowRoots = this.shadowRoots.filter((r) => r.host.isConnected);
+    for (const root of roots) {
+      if (this.shadowRoots.includes(root)) continue;
+      this.shadowRoots.push(root);
+      if (this.started && !this.quietDepth) this.observer.observe(root, OBSERVED);
+    }
   }
 
   /** Call onSettle once the page has been still for SETTLE_MS. */
@@ -57,12 +79,19 @@ export class PageWatcher {
    */
   quietly(fn) {
     if (!this.started) return fn();
-    this.observer.disconnect();
+    if (this.quietDepth++ === 0) this.observer.disconnect();
     try {
       return fn();
     } finally {
-      this.observer.takeRecords();
-      this.observer.observe(this.root, OBSERVED);
+      if (--this.quietDepth === 0) {
+        this.observer.takeRecords();
+        this.observe();
+      }
     }
+  }
+
+  observe() {
+    this.observer.observe(this.root, OBSERVED);
+    for (const root of this.shadowRoots) this.observer.observe(root, OBSERVED);
   }
 }

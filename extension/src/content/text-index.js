@@ -18,7 +18,8 @@
  *
  * Marks wrap text nodes without changing the text, so offsets stay valid
  * while highlights are drawn; the index is only rebuilt when the page
- * itself changes.
+ * itself changes. On a long page the walk itself takes longer than a frame,
+ * so anchoring builds the index a slice at a time (`buildUntil`).
  */
 
 import { codePointLength, unitsForCodePoints } from '../lib/code-points.js';
@@ -37,9 +38,19 @@ const SKIPPED = new Set([
   'style',
 ]);
 
+// Text nodes indexed between two looks at the clock while the index is
+// built in slices: a few hundred microseconds of walking on a slow machine.
+const NODES_PER_CLOCK_CHECK = 256;
+
 export class TextIndex {
-  /** @param {Element} root */
-  constructor(root) {
+  /**
+   * An index of the text under `root`, built at once (see `buildUntil` to
+   * build it a slice at a time instead).
+   *
+   * @param {Element} root
+   * @param {{inSlices?: boolean}} [options] inSlices: build nothing yet
+   */
+  constructor(root, { inSlices = false } = {}) {
     this.root = root;
     /** @type {Text[]} */
     this.nodes = [];
@@ -49,56 +60,82 @@ export class TextIndex {
     this.positions = [];
     /** @type {boolean[]} whether a node's text counts in positions (not in a shadow root) */
     this.counted = [];
-    this.shadowDepth = 0;
     /** @type {ShadowRoot[]} the open shadow roots whose text is in `text` */
     this.shadowRoots = [];
+    /** @type {string} the page text; '' until the index is built */
+    this.text = '';
+    /** @type {Map<Text, number>|null} node -> index in `nodes`, built when needed */
+    this.order = null;
+    // The walk so far: one walker per tree being walked (the document's,
+    // then one per open shadow root it is inside), the text not joined yet.
+    this.walkers = [walkerOf(root)];
     this.parts = [];
     this.offset = 0;
     this.position = 0;
-    this.walk(root);
-    this.text = this.parts.join('');
-    this.parts = null;
-    /** @type {Map<Text, number>|null} node -> index in `nodes`, built when needed */
-    this.order = null;
+    if (!inSlices) this.buildUntil(Infinity);
   }
 
-  /** Add the text under `root` (an element or a shadow root), in tree order. */
-  walk(root) {
+  /** @returns {boolean} whether the whole text is indexed */
+  get ready() {
+    return this.walkers.length === 0;
+  }
+
+  /**
+   * Go on indexing the text until it is done or the clock passes
+   * `deadline`. The page must not change between two calls (the caller
+   * starts a new index when it does).
+   *
+   * @param {number} deadline in the clock's units (performance.now())
+   * @param {() => number} [now]
+   * @returns {boolean} whether the whole text is indexed now
+   */
+  buildUntil(deadline, now = () => performance.now()) {
+    let visited = 0;
+    while (this.walkers.length) {
+      if (++visited % NODES_PER_CLOCK_CHECK === 0 && now() >= deadline) return false;
+      this.visit(this.walkers[this.walkers.length - 1]);
+    }
+    if (this.parts) {
+      this.text = this.parts.join('');
+      this.parts = null;
+    }
+    return true;
+  }
+
+  /** Index the next node of the innermost tree being walked. */
+  visit(walker) {
     // One walker for text and elements, without a filter callback (a
     // callback per node costs more than the walk on a 1 MB page); elements
-    // are looked at only for an open shadow root.
-    const walker = root.ownerDocument.createTreeWalker(
-      root,
-      NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT,
-    );
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.nodeType === Node.ELEMENT_NODE) {
-        const shadow = node.shadowRoot;
-        if (shadow && !SKIPPED.has(node.nodeName)) {
-          this.shadowRoots.push(shadow);
-          this.shadowDepth += 1;
-          this.walk(shadow);
-          this.shadowDepth -= 1;
-        }
-        continue;
-      }
-      const length = node.data.length;
-      if (!length) continue;
-      const parent = node.parentNode;
-      if (SKIPPED.has(parent.nodeName)) {
-        // Unseen text still counts in positions, as in textContent.
-        if (!this.shadowDepth) this.position += codePointLength(node.data);
-        continue;
-      }
-      const counted = !this.shadowDepth;
-      this.nodes.push(node);
-      this.starts.push(this.offset);
-      this.positions.push(this.position);
-      this.counted.push(counted);
-      this.parts.push(node.data);
-      this.offset += length;
-      if (counted) this.position += codePointLength(node.data);
+    // are looked at only for an open shadow root, whose text comes at its
+    // host, before the host's own children.
+    const node = walker.nextNode();
+    if (!node) {
+      this.walkers.pop();
+      return;
     }
+    const inShadow = this.walkers.length > 1;
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      const shadow = node.shadowRoot;
+      if (shadow && !SKIPPED.has(node.nodeName)) {
+        this.shadowRoots.push(shadow);
+        this.walkers.push(walkerOf(shadow));
+      }
+      return;
+    }
+    const length = node.data.length;
+    if (!length) return;
+    if (SKIPPED.has(node.parentNode.nodeName)) {
+      // Unseen text still counts in positions, as in textContent.
+      if (!inShadow) this.position += codePointLength(node.data);
+      return;
+    }
+    this.nodes.push(node);
+    this.starts.push(this.offset);
+    this.positions.push(this.position);
+    this.counted.push(!inShadow);
+    this.parts.push(node.data);
+    this.offset += length;
+    if (!inShadow) this.position += codePointLength(node.data);
   }
 
   /**
@@ -240,6 +277,12 @@ export class TextIndex {
       end: this.offsetOf(range.endContainer, range.endOffset),
     };
   }
+}
+
+/** A walker over the text and elements under `root` (an element or a shadow root). */
+function walkerOf(root) {
+  const doc = root.ownerDocument;
+  return doc.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
 }
 
 /** The last index of sorted `values` whose value is <= `at` (0 if none). */

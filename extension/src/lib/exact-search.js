@@ -5,6 +5,7 @@
  */
 
 import { WORK_PER_STEP } from './match-candidates.js';
+import { GRAM_LENGTH } from './gram-index.js';
 
 // Before searching the whole text, look for the exact quote with its exact
 // context this far either side of where it is expected.
@@ -60,10 +61,19 @@ export function exactNear(text, selector, expected) {
 }
 
 /**
- * Every start of `needle` in `text` (at most MAX_EXACT_HITS), searched one
- * window of EXACT_WINDOW start positions a step.
+ * Every start of `needle` in `text` (at most MAX_EXACT_HITS): from the
+ * text's gram index when one is built already (no read of the whole text),
+ * else searched one window of EXACT_WINDOW start positions a step.
+ *
+ * @param {string} text
+ * @param {string} needle
+ * @param {import('./match-candidates.js').Budget} budget
+ * @param {import('./gram-index.js').GramIndex} [grams] - of `text`
  */
-export function* exactHits(text, needle, budget) {
+export function* exactHits(text, needle, budget, grams) {
+  if (grams?.ready && needle.length >= GRAM_LENGTH) {
+    return (yield* grams.find(needle, MAX_EXACT_HITS, budget)).hits;
+  }
   const found = [];
   const m = needle.length;
   for (let from = 0; from + m <= text.length && found.length < MAX_EXACT_HITS; from += EXACT_WINDOW) {

@@ -26,6 +26,26 @@ export const MAX_ERROR_RATE = 0.5;
 // looked at separately, so this only matters for highlights that moved far.
 export const MAX_CANDIDATES = 16;
 
+// Pieces of a quote and its context looked up on the whole page: a place
+// with fewer edits than pieces keeps one of them intact. Twelve characters
+// (two words or so) are rare enough in prose to point at a few places, and
+// a quote of 100 characters with its context gives 13 pieces.
+export const PIECE_LENGTH = 12;
+
+// A piece found more often than this says little about where the quote is
+// (a common phrase); looking around all of it would cost more than it tells.
+export const MAX_PIECE_HITS = 8;
+
+// Fewer pieces than this would find only places with next to no edits (a
+// quote of a few words with no context stored): such a quote is searched
+// for in the whole text, which for a pattern this short is one word of
+// bit-parallel work per character.
+const MIN_PIECES = 4;
+
+// A piece whose rarest gram occurs more often than this is common anyway:
+// not even looked for.
+const MAX_PIECE_LOOK = 256;
+
 // Characters of the quote aligned together with the context to place each
 // end: enough to see through an edited word at the edge of the quote.
 const EDGE_LENGTH = 48;
@@ -153,4 +173,60 @@ export function* placeSpan(text, quote, candidate, prefix, suffix, budget) {
 function isSpace(text, at) {
   const c = text.charCodeAt(at);
   return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x2028 || c === 0x2029;
+}
+
+/**
+ * Where a quote can be on the whole page, found from its pieces: split the
+ * quote with its context into pieces of PIECE_LENGTH; a place where they
+ * differ by fewer edits than there are pieces has at least one piece intact
+ * (each edit breaks at most one), so windows around the intact pieces'
+ * occurrences hold every such place, and the bit-parallel search needs to
+ * read only them, not the whole text. A piece too common to tell places
+ * apart (more than MAX_PIECE_HITS occurrences) is left out: the places found
+ * are then those with fewer edits than there are telling pieces. A pattern
+ * too short for MIN_PIECES pieces gets the whole text as its window.
+ *
+ * @param {import('./gram-index.js').GramIndex} grams - of the text, built
+ *   here if it is not yet
+ * @param {string} quote
+ * @param {string} before - the context before it ('' for none)
+ * @param {string} after - the context after it
+ * @param {number} reach - how far a window reaches either side of where the
+ *   quote would start and end
+ * @param {Budget} budget
+ * @returns {Generator<number, Array<[number, number]>>} [from, to) windows
+ */
+export function* pieceWindows(grams, quote, before, after, reach, budget) {
+  const all = before + quote + after;
+  if (all.length < MIN_PIECES * PIECE_LENGTH) return [[0, grams.text.length]];
+  yield* grams.build(budget);
+  const windows = [];
+  for (let at = 0; at + PIECE_LENGTH <= all.length; at += PIECE_LENGTH) {
+    // The last piece takes the few characters left after it.
+    const last = at + 2 * PIECE_LENGTH > all.length;
+    const piece = all.slice(at, last ? all.length : at + PIECE_LENGTH);
+    const { hits, complete } = yield* grams.find(piece, MAX_PIECE_HITS, budget, MAX_PIECE_LOOK);
+    if (!complete) continue;
+    for (const hit of hits) {
+      const quoteStart = hit - at + before.length;
+      windows.push([quoteStart - reach, quoteStart + quote.length + reach]);
+    }
+  }
+  return mergeWindows(windows);
+}
+
+/**
+ * Overlapping windows made one, in order.
+ *
+ * @param {Array<[number, number]>} windows
+ * @returns {Array<[number, number]>}
+ */
+export function mergeWindows(windows) {
+  const merged = [];
+  for (const [from, to] of [...windows].sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
 }

@@ -21,10 +21,13 @@ import {
   MAX_ERROR_RATE,
   WORK_PER_STEP,
   maxErrors,
+  mergeWindows,
+  pieceWindows,
   placeSpan,
   scanEnds,
 } from './match-candidates.js';
 import { EXACT_WINDOW, exactHits, exactNear, findAll } from './exact-search.js';
+import { GramIndex } from './gram-index.js';
 
 export { editDistance, similarity, findAll, EXACT_WINDOW, MAX_ERROR_RATE, WORK_PER_STEP };
 
@@ -76,6 +79,9 @@ const EXACT_ACCEPT_SCORE = 0.95;
  * @property {boolean} [quick] - only look near the expected place (a
  *   bounded amount of work, tens of microseconds for a usual quote); the
  *   whole-text search is left for a later call
+ * @property {GramIndex} [grams] - an index of `text` shared by the searches
+ *   of one page (built by the first one that needs it); one of its own
+ *   otherwise
  */
 
 /**
@@ -128,7 +134,7 @@ export function scoreMatch(text, selector, start, end, quoteScore) {
  * @param {AnchorOptions} [options]
  * @returns {Generator<number, Match | null>} yields the work done per step
  */
-export function* anchorSteps(text, selector, { delta = 0, quick = false } = {}) {
+export function* anchorSteps(text, selector, { delta = 0, quick = false, grams } = {}) {
   const { exact, start } = selector;
   if (!exact || !text) return null;
   if (start >= 0 && text.startsWith(exact, start)) {
@@ -142,17 +148,19 @@ export function* anchorSteps(text, selector, { delta = 0, quick = false } = {}) 
   if (nearExact) return nearExact;
   if (quick) {
     if (expected < 0) return null;
-    return atLeast(yield* approximate(text, hinted, budget, true), NEAR_ACCEPT_SCORE);
+    return atLeast(yield* approximate(text, hinted, budget, null), NEAR_ACCEPT_SCORE);
   }
 
-  const exactHit = yield* bestExactHit(text, hinted, budget);
+  const index = grams ?? new GramIndex(text);
+  const exactHit = yield* bestExactHit(text, hinted, budget, index);
   if (exactHit && exactHit.score >= EXACT_ACCEPT_SCORE) return exactHit;
   let near = null;
   if (expected >= 0) {
-    near = atLeast(yield* approximate(text, hinted, budget, true), NEAR_ACCEPT_SCORE);
+    near = atLeast(yield* approximate(text, hinted, budget, null), NEAR_ACCEPT_SCORE);
     if (near && (!exactHit || near.score >= exactHit.score)) return near;
   }
-  const far = atLeast(yield* approximate(text, hinted, budget, false), MIN_SCORE);
+  const whole = { grams: index, stored: start };
+  const far = atLeast(yield* approximate(text, hinted, budget, whole), MIN_SCORE);
   // The exact quote stands even with its context gone: the words are the
   // same, and the approximate search would find nothing better.
   return [exactHit, near, far].reduce(
@@ -200,7 +208,8 @@ export function runSteps(steps, deadline, now = () => performance.now()) {
  * @returns {Match | null}
  */
 export function matchApprox(text, selector) {
-  return atLeast(finish(approximate(text, selector, new Budget(), false)), MIN_SCORE);
+  const whole = { grams: new GramIndex(text), stored: -1 };
+  return atLeast(finish(approximate(text, selector, new Budget(), whole)), MIN_SCORE);
 }
 
 /**
@@ -213,7 +222,7 @@ export function matchApprox(text, selector) {
  */
 export function matchNear(text, selector, expected) {
   const hinted = { ...selector, start: expected };
-  return atLeast(finish(approximate(text, hinted, new Budget(), true)), MIN_SCORE);
+  return atLeast(finish(approximate(text, hinted, new Budget(), null)), MIN_SCORE);
 }
 
 /**
@@ -250,10 +259,10 @@ function atLeast(match, score) {
 }
 
 /** The repeat of the exact quote best supported by context and position. */
-function* bestExactHit(text, selector, budget) {
+function* bestExactHit(text, selector, budget, grams) {
   const { exact, prefix = '', suffix = '' } = selector;
   let best = null;
-  for (const hit of yield* exactHits(text, exact, budget)) {
+  for (const hit of yield* exactHits(text, exact, budget, grams)) {
     const score = scoreMatch(text, selector, hit, hit + exact.length, 1);
     if (!best || score > best.score) {
       best = { start: hit, end: hit + exact.length, score, method: 'quote' };
@@ -264,22 +273,44 @@ function* bestExactHit(text, selector, budget) {
 }
 
 /**
- * The best approximate match, near the expected place or over the whole
- * text, without a minimum score (the caller applies its own).
+ * The best approximate match, without a minimum score (the caller applies
+ * its own): near the expected place only, or over the whole text, where
+ * `whole` has the text's gram index (to find where the quote can be, see
+ * `pieceWindows`) and the stored position (looked at as closely as the
+ * expected place).
+ *
+ * @param {string} text
+ * @param {import('./selector.js').Selector} selector - `start` is the expected place
+ * @param {Budget} budget
+ * @param {{grams: GramIndex, stored: number}|null} whole - null: near only
  */
-function* approximate(text, selector, budget, nearOnly) {
+function* approximate(text, selector, budget, whole) {
   return selector.exact.length > LONG_QUOTE_LENGTH
-    ? yield* approximateLong(text, selector, budget, nearOnly)
-    : yield* approximateShort(text, selector, budget, nearOnly);
+    ? yield* approximateLong(text, selector, budget, whole)
+    : yield* approximateShort(text, selector, budget, whole);
 }
 
-function* approximateShort(text, selector, budget, nearOnly) {
+/**
+ * Windows where a pattern may be: around where it would start when the
+ * quote starts at each of `starts` (the expected place, the stored one),
+ * and, for a whole-text search, wherever its pieces are.
+ */
+function* windowsFor(pattern, offset, reach, starts, whole, context, budget) {
+  const around = starts
+    .filter((at) => at >= 0)
+    .map((at) => [at + offset - reach, at + offset + pattern.length + reach]);
+  if (!whole) return around;
+  const [before, after] = context;
+  const found = yield* pieceWindows(whole.grams, pattern, before, after, reach, budget);
+  return mergeWindows([...around, ...found]);
+}
+
+function* approximateShort(text, selector, budget, whole) {
   const { exact, prefix = '', suffix = '', start: expected } = selector;
   const m = exact.length;
   const reach = maxErrors(m) + NEAR_SLACK;
-  const windows = nearOnly
-    ? [[expected - reach, expected + m + reach]]
-    : [[0, text.length]];
+  const starts = whole ? [expected, whole.stored] : [expected];
+  const windows = yield* windowsFor(exact, 0, reach, starts, whole, [prefix, suffix], budget);
   const ends = yield* scanEnds(text, exact, windows, budget, expected + m);
   let best = null;
   for (const candidate of ends) {
@@ -302,15 +333,15 @@ function* approximateShort(text, selector, budget, nearOnly) {
  * last segment (with the suffix) the end; the length between them must be
  * close to the stored one.
  */
-function* approximateLong(text, selector, budget, nearOnly) {
+function* approximateLong(text, selector, budget, whole) {
   const { exact, prefix = '', suffix = '', start: expected } = selector;
   const m = exact.length;
   const head = exact.slice(0, SEGMENT_LENGTH);
   const tail = exact.slice(m - SEGMENT_LENGTH);
   const reach = maxErrors(SEGMENT_LENGTH) + NEAR_SLACK;
-  const whole = [[0, text.length]];
-  const headWindows = nearOnly ? [[expected - reach, expected + SEGMENT_LENGTH + reach]] : whole;
-  const tailWindows = nearOnly ? [[expected + m - SEGMENT_LENGTH - reach, expected + m + reach]] : whole;
+  const places = whole ? [expected, whole.stored] : [expected];
+  const headWindows = yield* windowsFor(head, 0, reach, places, whole, [prefix, ''], budget);
+  const tailWindows = yield* windowsFor(tail, m - SEGMENT_LENGTH, reach, places, whole, ['', suffix], budget);
   const starts = [];
   for (const c of yield* scanEnds(text, head, headWindows, budget, expected + SEGMENT_LENGTH)) {
     const span = yield* placeSpan(text, head, c, prefix, '', budget);

@@ -5,7 +5,7 @@
 
 import { DEFAULT_COLOR } from '../lib/colors.js';
 import { isWebUrl, truncate } from '../lib/text.js';
-import { $, fromTemplate } from './dom.js';
+import { $, ask, fromTemplate } from './dom.js';
 
 function highlightItem(highlight, { onClick } = {}) {
   const item = fromTemplate('highlight-item');
@@ -23,19 +23,42 @@ function highlightItem(highlight, { onClick } = {}) {
 }
 
 /**
- * Ask the tab's content script what it shows and list it.
+ * What the tab's page shows, and each of its same-origin frames: every
+ * highlight with the frame it is drawn in.
+ *
+ * @param {number} tabId
+ * @returns {Promise<{highlights: object[]}|null>} null when the page does
+ *   not answer (no content script there)
+ */
+async function tabState(tabId) {
+  const askFrame = (type, frameId) =>
+    chrome.tabs.sendMessage(tabId, { type }, { frameId }).catch(() => null);
+  const frameIds = (await ask({ type: 'tab-frames', tabId })) ?? [];
+  const [top, ...frames] = await Promise.all([
+    askFrame('page-state', 0),
+    ...frameIds.map((frameId) => askFrame('frame-state', frameId)),
+  ]);
+  if (!top) return null;
+  const inFrame = (state, frameId) => state.highlights.map((h) => ({ ...h, frameId }));
+  return {
+    ...top,
+    highlights: [
+      ...inFrame(top, 0),
+      // A frame gone or navigated away does not answer.
+      ...frames.flatMap((state, i) => (state ? inFrame(state, frameIds[i]) : [])),
+    ],
+  };
+}
+
+/**
+ * Ask the tab's content scripts what they show and list it.
  *
  * @param {{id?: number, url?: string}|null} tab the tab the popup is about
  */
 export async function renderPage(tab) {
   const list = $('page-highlights');
   const orphans = $('orphans');
-  let state = null;
-  if (tab?.id !== undefined) {
-    state = await chrome.tabs
-      .sendMessage(tab.id, { type: 'page-state' })
-      .catch(() => null);
-  }
+  const state = tab?.id !== undefined ? await tabState(tab.id) : null;
   if (!state) {
     $('page-empty').textContent = isWebUrl(tab?.url ?? '')
       ? 'The highlighter is not running here yet: reload the page.'
@@ -48,7 +71,8 @@ export async function renderPage(tab) {
   list.replaceChildren(
     ...anchored.map((h) =>
       highlightItem(h, {
-        onClick: () => chrome.tabs.sendMessage(tab.id, { type: 'scroll-to', id: h.id }),
+        onClick: () =>
+          chrome.tabs.sendMessage(tab.id, { type: 'scroll-to', id: h.id }, { frameId: h.frameId }),
       }),
     ),
   );

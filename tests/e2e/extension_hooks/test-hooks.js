@@ -3,6 +3,8 @@
  * page that no user path can, to time anchoring and capture precisely.
  */
 
+import { TextIndex } from './text-index.js';
+
 /**
  * Answer the test-only messages.
  *
@@ -37,12 +39,30 @@ export function installTestHooks({ highlights, anchorer, capturer }) {
               totalMs: search.ms,
               longestSliceMs: search.longestSliceMs,
               slices: search.slices,
+              sliceMs: search.sliceMs,
               longFrames: frames.stop(),
             }),
           ),
         );
       });
       return true;
+    }
+    if (message?.type === 'text-index-in-slices') {
+      // The page's text indexed a slice at a time, each slice ending at once
+      // (a clock always past the deadline), against the index built in one go.
+      const whole = new TextIndex(document.body);
+      const sliced = new TextIndex(document.body, { inSlices: true });
+      let slices = 1;
+      while (!sliced.buildUntil(0, () => 1)) slices += 1;
+      const same = (key) => whole[key].length === sliced[key].length
+        && whole[key].every((value, i) => value === sliced[key][i]);
+      sendResponse({
+        slices,
+        characters: sliced.text.length,
+        sameText: whole.text === sliced.text,
+        sameNodes: ['nodes', 'starts', 'positions', 'counted', 'shadowRoots'].every(same),
+      });
+      return false;
     }
     if (message?.type === 'time-highlight-selection') {
       // Highlight the selection as the context menu does, and time it.

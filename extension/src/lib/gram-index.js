@@ -1,0 +1,208 @@
+/**
+ * An index of every GRAM_LENGTH-character run ("gram") of a page text, so
+ * that where a short piece of text occurs can be answered without reading
+ * the whole text again: built once per page text, it serves every
+ * highlight's search. A highlight whose words are gone would otherwise cost
+ * a read of the whole page per search (and a 1 MB page with 1,000 such
+ * highlights, minutes).
+ *
+ * The grams are hashed into buckets (a rolling polynomial hash), and each
+ * bucket lists the offsets of its grams in text order: a counting sort, so
+ * building costs a few passes over the text and the index is two typed
+ * arrays. A piece is looked up by its rarest gram and every offset in that
+ * bucket checked against the text, so hash collisions cost time, never a
+ * wrong answer.
+ *
+ * The build is a generator of bounded steps, like the rest of the matcher:
+ * it yields every WORK_PER_STEP units of work and can be resumed by whichever
+ * search needs the index next.
+ */
+
+import { WORK_PER_STEP } from './match-candidates.js';
+
+// Characters in a gram: long enough that most grams of prose are rare,
+// short enough that a piece of a quote holds several.
+export const GRAM_LENGTH = 8;
+
+// The polynomial hash's base (odd, so multiplying by it loses no bits mod 2^32).
+const BASE = 0x01000193;
+// BASE ** (GRAM_LENGTH - 1) mod 2^32: the weight of a gram's first character.
+const FIRST_WEIGHT = (() => {
+  let w = 1;
+  for (let i = 1; i < GRAM_LENGTH; i++) w = Math.imul(w, BASE);
+  return w;
+})();
+// Spreads the hash's bits before its top bits pick the bucket (Fibonacci hashing).
+const MIX = 0x9e3779b1;
+
+// Buckets: about one per gram, within these bounds (2^20 buckets is 4 MB).
+const MIN_BUCKET_BITS = 8;
+const MAX_BUCKET_BITS = 20;
+
+// Units of work (see match-candidates.js) per gram and pass of the build:
+// a hash and two array writes cost about what 4 units of the bit-parallel
+// search do (measured in node and Chromium).
+const UNITS_PER_POSITION = 4;
+
+// Grams per loop between two looks at the budget: small, because the first
+// loops run before the compiler has optimised them, ten times slower.
+const CHUNK = 4096;
+
+/** The hash of the gram starting at `at` in `s`. */
+function gramHash(s, at) {
+  let h = 0;
+  for (let i = 0; i < GRAM_LENGTH; i++) h = (Math.imul(h, BASE) + s.charCodeAt(at + i)) | 0;
+  return h;
+}
+
+export class GramIndex {
+  /**
+   * An index of `text`, not built yet: `build` builds it, in steps.
+   *
+   * @param {string} text
+   */
+  constructor(text) {
+    this.text = text;
+    // Gram start offsets: text.length - GRAM_LENGTH + 1 of them (or none).
+    this.count = Math.max(0, text.length - GRAM_LENGTH + 1);
+    this.bits = Math.min(
+      MAX_BUCKET_BITS,
+      Math.max(MIN_BUCKET_BITS, Math.ceil(Math.log2(this.count + 1))),
+    );
+    this.ready = false;
+    /** @type {Int32Array|null} bucket k's offsets are positions[starts[k], starts[k + 1]) */
+    this.starts = null;
+    /** @type {Int32Array|null} gram offsets, grouped by bucket, in text order within each */
+    this.positions = null;
+    // Progress of the build, so any caller can resume it: the phase, how
+    // far into it (-1: over), the rolling hash so far.
+    this.phase = 0;
+    this.done = 0;
+    this.hash = 0;
+  }
+
+  /** The bucket of a gram hash. */
+  bucketOf(hash) {
+    return Math.imul(hash, MIX) >>> (32 - this.bits);
+  }
+
+  /**
+   * Build the index (or go on building it), yielding every `budget` step.
+   *
+   * @param {import('./match-candidates.js').Budget} budget
+   * @returns {Generator<number, void>}
+   */
+  *build(budget) {
+    // Each phase goes on from `this.done` and says whether it is over; a
+    // large array is allocated in a step of its own (zeroing megabytes and
+    // the collection it may set off are work too).
+    const phases = [
+      () => this.allocate('bucketAt', this.count),
+      () => this.allocate('starts', (1 << this.bits) + 1),
+      () => this.allocate('cursor', 1 << this.bits),
+      () => this.allocate('positions', this.count),
+      () => this.hashGrams(),
+      () => this.countToStarts(),
+      () => this.placeGrams(),
+    ];
+    while (this.phase < phases.length) {
+      const units = phases[this.phase]();
+      if (this.done === -1) {
+        this.phase += 1;
+        this.done = 0;
+      }
+      yield* budget.spend(units);
+    }
+    this.bucketAt = null;
+    this.cursor = null;
+    this.ready = true;
+  }
+
+  /** One array of the build; as much work as a step. */
+  allocate(name, length) {
+    this[name] = new Int32Array(length);
+    this.done = -1;
+    return WORK_PER_STEP;
+  }
+
+  /** Hash the next grams into their buckets and count each bucket. */
+  hashGrams() {
+    const { text, count, bucketAt, starts } = this;
+    const shift = 32 - this.bits;
+    const from = this.done;
+    const stop = Math.min(count, from + CHUNK);
+    let h = from === 0 && count ? gramHash(text, 0) : this.hash;
+    for (let i = from; i < stop; i++) {
+      if (i > 0) {
+        // Rolling: drop the gram's first character, add the next one.
+        const dropped = Math.imul(text.charCodeAt(i - 1), FIRST_WEIGHT);
+        h = (Math.imul((h - dropped) | 0, BASE) + text.charCodeAt(i + GRAM_LENGTH - 1)) | 0;
+      }
+      const bucket = Math.imul(h, MIX) >>> shift;
+      bucketAt[i] = bucket;
+      starts[bucket + 1] += 1;
+    }
+    this.hash = h;
+    this.done = stop === count ? -1 : stop;
+    return (stop - from) * UNITS_PER_POSITION;
+  }
+
+  /** Turn the next bucket counts into where each bucket starts. */
+  countToStarts() {
+    const { starts, cursor } = this;
+    const size = cursor.length;
+    const from = this.done;
+    const stop = Math.min(size, from + 8 * CHUNK);
+    for (let k = from + 1; k <= stop; k++) starts[k] += starts[k - 1];
+    for (let k = from; k < stop; k++) cursor[k] = starts[k];
+    this.done = stop === size ? -1 : stop;
+    return stop - from;
+  }
+
+  /** Put the next grams' offsets in their buckets, in text order. */
+  placeGrams() {
+    const { count, bucketAt, cursor, positions } = this;
+    const from = this.done;
+    const stop = Math.min(count, from + CHUNK);
+    for (let i = from; i < stop; i++) positions[cursor[bucketAt[i]]++] = i;
+    this.done = stop === count ? -1 : stop;
+    return (stop - from) * UNITS_PER_POSITION;
+  }
+
+  /**
+   * Every offset where `piece` occurs in the text, in order, looked up by
+   * its rarest gram. Call once the index is built.
+   *
+   * @param {string} piece at least GRAM_LENGTH characters
+   * @param {number} limit stop after this many
+   * @param {import('./match-candidates.js').Budget} budget
+   * @param {number} [maxLook] give up (incomplete, no hits) when even the
+   *   rarest gram occurs more often than this: the piece is too common to
+   *   tell places apart
+   * @returns {Generator<number, {hits: number[], complete: boolean}>}
+   *   complete is false when there were more than `limit`
+   */
+  *find(piece, limit, budget, maxLook = Infinity) {
+    const { text, starts, positions } = this;
+    let best = null;
+    for (let at = 0; at + GRAM_LENGTH <= piece.length; at++) {
+      const bucket = this.bucketOf(gramHash(piece, at));
+      const size = starts[bucket + 1] - starts[bucket];
+      if (!best || size < best.size) best = { at, bucket, size };
+    }
+    yield* budget.spend(piece.length * GRAM_LENGTH);
+    if (best.size > maxLook) return { hits: [], complete: false };
+    const hits = [];
+    const end = starts[best.bucket + 1];
+    for (let k = starts[best.bucket]; k < end; k++) {
+      const start = positions[k] - best.at;
+      if (start >= 0 && text.startsWith(piece, start)) {
+        if (hits.length === limit) return { hits, complete: false };
+        hits.push(start);
+      }
+      // A bucket of a very common gram (a run of spaces) is long.
+      if ((k & 1023) === 1023) yield* budget.spend(1024 * piece.length);
+    }
+    return { hits, complete: true };
+  }
+}

@@ -1,0 +1,100 @@
+// The page text's gram index (src/lib/gram-index.js): where a piece of text
+// occurs, answered without reading the whole text, exactly as indexOf would.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { GRAM_LENGTH, GramIndex } from '../../extension/src/lib/gram-index.js';
+import { Budget, WORK_PER_STEP } from '../../extension/src/lib/match-candidates.js';
+
+function run(steps) {
+  let yields = 0;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return { value: step.value, yields };
+    yields += 1;
+  }
+}
+
+function built(text) {
+  const grams = new GramIndex(text);
+  const { yields } = run(grams.build(new Budget()));
+  return { grams, yields };
+}
+
+function everyIndexOf(text, piece) {
+  const out = [];
+  for (let at = text.indexOf(piece); at !== -1; at = text.indexOf(piece, at + 1)) out.push(at);
+  return out;
+}
+
+const PROSE =
+  'Local-first software keeps the primary copy of your data on your own device. ' +
+  'The network is an optimisation, not a requirement: nothing is lost when it fails. 🌱 ' +
+  'Ünïcödé text and emoji 😀 count as the characters they are. ';
+
+test('every occurrence of a piece is found, in order, as indexOf finds them', () => {
+  const text = PROSE.repeat(40);
+  const { grams } = built(text);
+  for (const piece of ['primary copy', 'Local-first ', '🌱 Ünïcödé t', 'emoji 😀 count', ' are. Local-first', PROSE]) {
+    const { value } = run(grams.find(piece, Infinity, new Budget()));
+    assert.deepEqual(value.hits, everyIndexOf(text, piece), piece);
+    assert.equal(value.complete, true);
+  }
+});
+
+test('a piece at the very start and the very end of the text is found', () => {
+  const text = 'abcdefghij and then the end of it';
+  const { grams } = built(text);
+  assert.deepEqual(run(grams.find('abcdefghij', 10, new Budget())).value.hits, [0]);
+  assert.deepEqual(run(grams.find('end of it', 10, new Budget())).value.hits, [text.length - 9]);
+  assert.deepEqual(run(grams.find('not in there', 10, new Budget())).value.hits, []);
+});
+
+test('a text shorter than a gram has no grams and finds nothing', () => {
+  const { grams } = built('short');
+  assert.equal(grams.ready, true);
+  assert.deepEqual(run(grams.find('short er', 10, new Budget())).value.hits, []);
+});
+
+test('a piece found more often than asked for says so', () => {
+  const text = 'the queue, '.repeat(50);
+  const { grams } = built(text);
+  const { value } = run(grams.find('the queue, t', 8, new Budget()));
+  assert.equal(value.complete, false);
+  assert.equal(value.hits.length, 8);
+});
+
+test('a piece too common to tell places apart is not even looked for', () => {
+  const { grams } = built(' '.repeat(5000));
+  const { value } = run(grams.find(' '.repeat(GRAM_LENGTH + 4), 8, new Budget(), 256));
+  assert.deepEqual(value, { hits: [], complete: false });
+});
+
+test('hash collisions never give a wrong place', () => {
+  // Many distinct grams in few buckets (a small text has few buckets).
+  const text = Array.from({ length: 300 }, (_, k) => `w${k * 7919}`).join(' ');
+  const { grams } = built(text);
+  for (let k = 0; k < 300; k += 17) {
+    const piece = `w${k * 7919} w${(k + 1) * 7919}`;
+    assert.deepEqual(run(grams.find(piece, 100, new Budget())).value.hits, everyIndexOf(text, piece));
+  }
+});
+
+test('a megabyte text is indexed in many bounded steps, resumable by any caller', () => {
+  const text = PROSE.repeat(5000);
+  assert.ok(text.length > 1_000_000);
+  const grams = new GramIndex(text);
+  const budget = new Budget();
+  // One caller builds a part and stops; another finishes the same index.
+  const first = grams.build(budget);
+  let works = [];
+  for (let k = 0; k < 5; k++) works.push(first.next().value);
+  assert.equal(grams.ready, false);
+  const { yields } = run(grams.build(budget));
+  assert.equal(grams.ready, true);
+  assert.ok(yields > 20, `${yields} steps`);
+  // Each step is about one step's worth of work, never the whole text's.
+  works = works.filter((w) => w !== undefined);
+  assert.ok(works.every((w) => w <= 2 * WORK_PER_STEP), `${works}`);
+  const piece = PROSE.slice(10, 30);
+  assert.deepEqual(run(grams.find(piece, Infinity, new Budget())).value.hits, everyIndexOf(text, piece));
+});
