@@ -10,6 +10,13 @@ import { enqueueCapture, update, read, flush, getStatus } from './outbox-store.j
 import { getClient, getSettings } from './settings.js';
 import { MENU_ID, menuClicked, commandFired } from './commands.js';
 import { welcomeOnInstall } from './welcome.js';
+import {
+  rememberPage,
+  recallPage,
+  forgetHighlight,
+  patchHighlight,
+  pruneCache,
+} from './page-cache-store.js';
 
 // The token lives in chrome.storage.local. Content scripts never read
 // storage (they ask this worker), so keep them out of it altogether: a bug
@@ -24,9 +31,6 @@ const ALARM = 'hatchery-flush';
 // memory too, since writing this may fail for the same reason.
 const NOT_QUEUED_KEY = 'notQueued';
 let notQueued = { count: 0, message: '' };
-const CACHE_KEY = 'pageCache';
-// Pages whose highlights are remembered for drawing while the server is down.
-const CACHE_PAGES = 200;
 
 async function refreshBadge() {
   const { waiting, failed } = outbox.counts(await read());
@@ -41,17 +45,6 @@ function flushSoon(options) {
     .finally(refreshBadge);
 }
 
-async function cachePage(url, highlights) {
-  const { [CACHE_KEY]: cache = {} } = await chrome.storage.local.get(CACHE_KEY);
-  cache[url] = { highlights, at: Date.now() };
-  const urls = Object.keys(cache);
-  if (urls.length > CACHE_PAGES) {
-    urls.sort((a, b) => cache[a].at - cache[b].at);
-    for (const old of urls.slice(0, urls.length - CACHE_PAGES)) delete cache[old];
-  }
-  await chrome.storage.local.set({ [CACHE_KEY]: cache });
-}
-
 /** The highlights to draw on a page: the server's, else the last known. */
 async function pageHighlights(url) {
   let stored = [];
@@ -59,11 +52,16 @@ async function pageHighlights(url) {
   try {
     const client = await getClient();
     stored = await client.highlights(url);
-    await cachePage(url, stored);
   } catch (error) {
-    const { [CACHE_KEY]: cache = {} } = await chrome.storage.local.get(CACHE_KEY);
-    stored = cache[url]?.highlights ?? [];
+    stored = await recallPage(url);
     source = 'cache';
+  }
+  // Outside the try: a storage error is not the server being down, and
+  // the page's highlights are drawn all the same.
+  if (source === 'server') {
+    await rememberPage(url, stored).catch((error) =>
+      console.warn('Hatchery: could not cache the page:', error),
+    );
   }
   return { highlights: outbox.mergePending(stored, await read(), url), source };
 }
@@ -92,10 +90,12 @@ async function handle(message) {
     }
     case 'update':
       await update((q) => outbox.enqueueUpdate(q, message.id, message.changes, now));
+      await patchHighlight(message.id, message.changes);
       flushSoon();
       return { queued: true };
     case 'delete':
       await update((q) => outbox.enqueueDelete(q, message.id, now, message.url));
+      await forgetHighlight(message.id);
       flushSoon();
       return { queued: true };
     case 'highlights':
@@ -136,6 +136,8 @@ chrome.commands.onCommand.addListener(commandFired);
 
 chrome.runtime.onInstalled.addListener((details) => {
   welcomeOnInstall(details);
+  // An update from a version that cached every page visited.
+  pruneCache().catch((error) => console.warn('Hatchery: could not tidy the page cache:', error));
   chrome.contextMenus.removeAll(() => {
     chrome.contextMenus.create({
       id: MENU_ID,
