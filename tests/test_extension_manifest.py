@@ -28,12 +28,27 @@ def module_graph(entry: str) -> set[str]:
     return seen
 
 
-def test_pages_can_load_only_the_content_scripts_own_modules():
+# The one exposed file that is not a content-script module: the note
+# editor, shown in a frame over the page so page script cannot search it.
+# Its own script and style load from inside that frame and stay unexposed.
+EDITOR_PAGE = "src/editor/editor.html"
+
+
+def test_pages_can_load_only_the_content_scripts_own_modules_and_the_editor():
     (exposed,) = MANIFEST["web_accessible_resources"]
     # loader.js imports main.js; nothing else of the extension is exposed,
     # so a page cannot fetch the API client, the outbox or the popup.
-    assert set(exposed["resources"]) == module_graph("src/content/main.js")
+    assert set(exposed["resources"]) == module_graph("src/content/main.js") | {EDITOR_PAGE}
     assert not any("*" in path for path in exposed["resources"])
+    assert "src/editor/editor.js" not in exposed["resources"]
+
+
+def test_the_exposed_editor_page_is_the_one_the_content_script_frames():
+    frame_source = (EXTENSION / "src/content/editor-frame.js").read_text(encoding="utf-8")
+    assert f"'{EDITOR_PAGE}'" in frame_source
+    page = (EXTENSION / EDITOR_PAGE).read_text(encoding="utf-8")
+    # No inline script: the extension's page CSP would refuse it anyway.
+    assert re.findall(r"<script[^>]*>", page) == ['<script type="module" src="editor.js">']
 
 
 def test_exposed_files_keep_their_fixed_address_until_chromium_resolves_imports():

@@ -44,7 +44,9 @@ def test_a_page_leaves_storage_with_its_last_highlight(browser, server, site):
     assert [h["exact"] for h in cache[page.url]["highlights"]] == ["nothing is lost"]
 
     page.locator("hatchery-mark").first.click()
-    InPageUi(page).click(".editor.open button.delete")
+    ui = InPageUi(page)
+    ui.wait(".editor.open")
+    ui.editor.click("button.delete")
     wait_for(lambda: server_highlights(server, page.url) == [])
     wait_for(lambda: browser.outbox() == [])
     assert page.url not in stored(browser)

@@ -8,3 +8,15 @@ export const COLORS = ['yellow', 'green', 'blue', 'pink'];
 
 /** The colour of a highlight that names none. */
 export const DEFAULT_COLOR = 'yellow';
+
+/**
+ * Each colour's swatch, as the toolbar, the editor and the popup show it;
+ * a highlight on the page is the same colour, see through (marks.css).
+ * tests/test_colors_agree.py checks that the stylesheets say the same.
+ */
+export const SWATCHES = {
+  yellow: '#ffe240',
+  green: '#78dc78',
+  blue: '#6eb4ff',
+  pink: '#ff8cc8',
+};

@@ -1,0 +1,116 @@
+/**
+ * The note editor as the page holds it: a frame showing the extension's
+ * own editor page (src/editor/editor.html), inside the UI's closed shadow
+ * root. The page can neither script that frame nor search it with
+ * window.find, so a note is never where page script can probe for it. The
+ * frame is made the first time a highlight is opened and kept, hidden and
+ * emptied, for the next one.
+ */
+
+import { editorPortName } from '../lib/editor-port.js';
+
+const EDITOR_PAGE = 'src/editor/editor.html';
+export const EDITOR_WIDTH = 312;
+
+/**
+ * @param {Document} doc
+ * @param {ShadowRoot} root where the frame goes
+ * @param {{
+ *   onSave: (id: string, changes: object) => void,
+ *   onDelete: (id: string) => void,
+ * }} handlers
+ */
+export function createEditorFrame(doc, root, handlers) {
+  let frame = null;
+  let port = null;
+  // What to send once the frame has loaded and connected.
+  let waiting = null;
+  let editing = null;
+
+  function send(message) {
+    if (port) port.postMessage(message);
+    else waiting = message;
+  }
+
+  function onMessage(message) {
+    if (!editing) return;
+    switch (message?.type) {
+      case 'color':
+        handlers.onSave(editing, { color: message.color });
+        break;
+      case 'save':
+        handlers.onSave(editing, message.changes);
+        hide();
+        break;
+      case 'delete':
+        handlers.onDelete(editing);
+        hide();
+        break;
+      case 'close':
+        hide();
+        break;
+      case 'size':
+        frame.style.height = `${Math.ceil(message.height)}px`;
+        break;
+      default:
+    }
+  }
+
+  /** Drop the frame (the page navigated it, or it went away); the next open makes one. */
+  function discard() {
+    port?.disconnect();
+    frame?.remove();
+    frame = port = waiting = null;
+    editing = null;
+  }
+
+  function make() {
+    const secret = crypto.randomUUID();
+    frame = doc.createElement('iframe');
+    frame.className = 'editor';
+    frame.title = 'Edit highlight';
+    frame.src = `${chrome.runtime.getURL(EDITOR_PAGE)}#${secret}`;
+    const made = frame;
+    made.addEventListener('load', () => {
+      if (made !== frame) return;
+      // Loaded a second time: something navigated our frame. Never show a
+      // note in whatever it holds now.
+      if (port) {
+        discard();
+        return;
+      }
+      port = chrome.runtime.connect({ name: editorPortName(secret) });
+      port.onMessage.addListener(onMessage);
+      port.onDisconnect.addListener(() => made === frame && discard());
+      if (waiting) port.postMessage(waiting);
+      waiting = null;
+    });
+    root.append(frame);
+  }
+
+  function hide() {
+    if (!frame) return;
+    frame.classList.remove('open');
+    editing = null;
+    send({ type: 'hide' });
+  }
+
+  return {
+    /** Open the editor for a highlight, next to its mark. */
+    show(highlight, rect) {
+      if (!frame) make();
+      editing = highlight.id;
+      const { exact, note, tags, color } = highlight;
+      send({ type: 'show', highlight: { exact, note, tags, color } });
+      const view = doc.defaultView;
+      const top = rect.bottom + 8;
+      frame.style.left = `${Math.min(Math.max(4, rect.left), view.innerWidth - EDITOR_WIDTH - 8)}px`;
+      frame.style.top = `${top + 220 < view.innerHeight ? top : Math.max(4, rect.top - 240)}px`;
+      frame.classList.add('open');
+    },
+    hide,
+    get editing() {
+      return editing;
+    },
+  };
+}
