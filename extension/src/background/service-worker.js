@@ -10,6 +10,7 @@ import { enqueueCapture, update, read, flush, getStatus } from './outbox-store.j
 import { getClient, getSettings } from './settings.js';
 import { MENU_ID, menuClicked, commandFired } from './commands.js';
 import { welcomeOnInstall } from './welcome.js';
+import { relayEditor } from './editor-relay.js';
 import {
   rememberPage,
   recallPage,
@@ -131,6 +132,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true;
 });
 
+chrome.runtime.onConnect.addListener(relayEditor);
 chrome.contextMenus.onClicked.addListener(menuClicked);
 chrome.commands.onCommand.addListener(commandFired);
 

@@ -7,9 +7,8 @@
  * emptied, for the next one.
  */
 
-import { editorPortName } from '../lib/editor-port.js';
+import { EDITOR_PAGE, editorPortName } from '../lib/editor-port.js';
 
-const EDITOR_PAGE = 'src/editor/editor.html';
 export const EDITOR_WIDTH = 312;
 
 /**
@@ -23,6 +22,10 @@ export const EDITOR_WIDTH = 312;
 export function createEditorFrame(doc, root, handlers) {
   let frame = null;
   let port = null;
+  // Whether the frame had a port that is gone since (the worker relaying it
+  // was stopped): the next highlight opened gets a fresh frame.
+  let lost = false;
+  let stopListening = () => {};
   // What to send once the frame has loaded and connected.
   let waiting = null;
   let editing = null;
@@ -58,33 +61,46 @@ export function createEditorFrame(doc, root, handlers) {
 
   /** Drop the frame (the page navigated it, or it went away); the next open makes one. */
   function discard() {
+    stopListening();
     port?.disconnect();
     frame?.remove();
     frame = port = waiting = null;
     editing = null;
+    lost = false;
   }
 
   function make() {
     const secret = crypto.randomUUID();
+    const ours = chrome.runtime.getURL('');
     frame = doc.createElement('iframe');
     frame.className = 'editor';
     frame.title = 'Edit highlight';
     frame.src = `${chrome.runtime.getURL(EDITOR_PAGE)}#${secret}`;
     const made = frame;
-    made.addEventListener('load', () => {
-      if (made !== frame) return;
-      // Loaded a second time: something navigated our frame. Never show a
-      // note in whatever it holds now.
-      if (port) {
-        discard();
-        return;
-      }
-      port = chrome.runtime.connect({ name: editorPortName(secret) });
+    let loads = 0;
+    // Loaded a second time: something navigated our frame. Never show a
+    // note in whatever it holds now.
+    made.addEventListener('load', () => ++loads > 1 && made === frame && discard());
+    // The editor page calls back, to every frame's content script in this
+    // tab: take the port named with this frame's secret, opened by one of
+    // the extension's own pages (the editor, or the worker relaying it).
+    const accept = (candidate) => {
+      if (made !== frame || port || candidate.name !== editorPortName(secret)) return;
+      const { sender } = candidate;
+      if (sender?.id !== chrome.runtime.id || !sender.url?.startsWith(ours)) return;
+      port = candidate;
       port.onMessage.addListener(onMessage);
-      port.onDisconnect.addListener(() => made === frame && discard());
+      port.onDisconnect.addListener(() => {
+        // The editor calls again when the person next presses a button.
+        if (made !== frame || port !== candidate) return;
+        port = null;
+        lost = true;
+      });
       if (waiting) port.postMessage(waiting);
       waiting = null;
-    });
+    };
+    chrome.runtime.onConnect.addListener(accept);
+    stopListening = () => chrome.runtime.onConnect.removeListener(accept);
     root.append(frame);
   }
 
@@ -98,6 +114,7 @@ export function createEditorFrame(doc, root, handlers) {
   return {
     /** Open the editor for a highlight, next to its mark. */
     show(highlight, rect) {
+      if (lost && !port) discard();
       if (!frame) make();
       editing = highlight.id;
       const { exact, note, tags, color } = highlight;

@@ -49,7 +49,10 @@ function clear() {
   show({});
 }
 
-const tell = (message) => port?.postMessage(message);
+function tell(message) {
+  if (!port) connect();
+  port?.postMessage(message);
+}
 
 colorRow.addEventListener('click', (e) => {
   const value = e.target.closest('[data-color]')?.dataset.color;
@@ -67,23 +70,28 @@ document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape') tell({ type: 'close' });
 });
 // The content script sizes the frame to what is shown.
-const tellSize = () => tell({ type: 'size', height: document.body.offsetHeight });
+const tellSize = () => port?.postMessage({ type: 'size', height: document.body.offsetHeight });
 new ResizeObserver(tellSize).observe(document.body);
 
 const secret = location.hash.slice(1);
-chrome.runtime.onConnect.addListener((candidate) => {
-  // Ports for other editors (other tabs, other frames) reach every
-  // extension page: take only ours, and only once.
-  if (port || !secret || candidate.name !== editorPortName(secret)) return;
-  if (candidate.sender?.id !== chrome.runtime.id) return;
-  port = candidate;
+// This frame's tab, where the tabs API reaches it (Chromium); elsewhere the
+// service worker passes the port on to the tab.
+const tab = chrome.tabs?.getCurrent ? await chrome.tabs.getCurrent() : null;
+
+/** Call the content script that made this frame, in this tab. */
+function connect() {
+  if (!secret) return;
+  const name = editorPortName(secret);
+  port = tab ? chrome.tabs.connect(tab.id, { name }) : chrome.runtime.connect({ name });
+  const mine = port;
   port.onMessage.addListener((message) => {
     if (message?.type === 'show') show(message.highlight);
     else if (message?.type === 'hide') clear();
   });
   port.onDisconnect.addListener(() => {
-    port = null;
-    clear();
+    if (port === mine) port = null;
   });
-  tellSize();
-});
+}
+
+connect();
+tellSize();
