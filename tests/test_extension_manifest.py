@@ -44,8 +44,9 @@ def test_pages_can_load_only_the_content_scripts_own_modules_and_the_editor():
 
 
 def test_the_exposed_editor_page_is_the_one_the_content_script_frames():
-    frame_source = (EXTENSION / "src/content/editor-frame.js").read_text(encoding="utf-8")
-    assert f"'{EDITOR_PAGE}'" in frame_source
+    names = (EXTENSION / "src/lib/editor-port.js").read_text(encoding="utf-8")
+    assert f"export const EDITOR_PAGE = '{EDITOR_PAGE}';" in names
+    assert "src/lib/editor-port.js" in module_graph("src/content/editor-frame.js")
     page = (EXTENSION / EDITOR_PAGE).read_text(encoding="utf-8")
     # No inline script: the extension's page CSP would refuse it anyway.
     assert re.findall(r"<script[^>]*>", page) == ['<script type="module" src="editor.js">']
