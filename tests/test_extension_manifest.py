@@ -56,7 +56,8 @@ def test_exposed_files_keep_their_fixed_address_until_chromium_resolves_imports(
     """`use_dynamic_url` would hide even these files, but Chromium (156 here)
     resolves a dynamic-URL module's own imports against the fixed address and
     then refuses them (crbug.com/363027634), so the highlighter would not
-    start. Switch it on when the browser test with it passes."""
+    start. e2e/test_browser_dynamic_url.py fails once Chromium fixes that:
+    then switch it on."""
     (exposed,) = MANIFEST["web_accessible_resources"]
     assert "use_dynamic_url" not in exposed
 
