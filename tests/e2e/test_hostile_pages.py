@@ -248,3 +248,23 @@ def test_markup_links_and_long_strings_in_a_highlight_never_run(browser, server,
     popup.screenshot(path=str(output_dir / "popup-hostile-page.png"))
     popup.wait_for_timeout(300)
     assert dialogs == []
+
+
+def test_a_page_cannot_reach_the_editors_frame_to_message_or_navigate_it(
+        browser, server, site):
+    page = browser.open(site.page("article.html"))
+    ui = InPageUi(page)
+    select(page, "#p1", "nothing is lost")
+    ui.click(".bar button[data-color=yellow]")
+    wait_for(lambda: server_highlights(server, page.url))
+    page.locator("hatchery-mark").first.click()
+    ui.wait(".editor.open")
+    ui.editor.fill("textarea", NOTE)
+    assert ui.editor.frame().url.startswith(f"chrome-extension://{browser.extension_id}/")
+    # The frame is in the closed root, and a frame in a shadow tree is not
+    # one of the page's window.frames: there is nothing to navigate away,
+    # post to or search.
+    assert page.evaluate("[window.frames.length, window.length, typeof window[0]]") == [
+        0, 0, "undefined"]
+    ui.editor.click("button.save")
+    wait_for(lambda: server_highlights(server, page.url)[0]["note"] == NOTE)

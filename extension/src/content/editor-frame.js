@@ -4,7 +4,9 @@
  * root. The page can neither script that frame nor search it with
  * window.find, so a note is never where page script can probe for it. The
  * frame is made the first time a highlight is opened and kept, hidden and
- * emptied, for the next one.
+ * emptied, for the next one. It is shown only once our editor page has
+ * called back: a frame the page navigated elsewhere is never shown (a
+ * person could take it for the editor) and is dropped.
  */
 
 import { EDITOR_PAGE, editorPortName } from '../lib/editor-port.js';
@@ -98,10 +100,16 @@ export function createEditorFrame(doc, root, handlers) {
       });
       if (waiting) port.postMessage(waiting);
       waiting = null;
+      reveal();
     };
     chrome.runtime.onConnect.addListener(accept);
     stopListening = () => chrome.runtime.onConnect.removeListener(accept);
     root.append(frame);
+  }
+
+  /** Show the frame when there is a highlight to edit and our page is in it. */
+  function reveal() {
+    if (editing && port) frame.classList.add('open');
   }
 
   function hide() {
@@ -123,7 +131,7 @@ export function createEditorFrame(doc, root, handlers) {
       const top = rect.bottom + 8;
       frame.style.left = `${Math.min(Math.max(4, rect.left), view.innerWidth - EDITOR_WIDTH - 8)}px`;
       frame.style.top = `${top + 220 < view.innerHeight ? top : Math.max(4, rect.top - 240)}px`;
-      frame.classList.add('open');
+      reveal();
     },
     hide,
     get editing() {
