@@ -175,19 +175,25 @@ ATTACK = """async (note) => {
 }"""
 
 
-def test_a_page_cannot_open_or_read_a_highlights_note(browser, server, site):
-    page = browser.context.new_page()
-    page.add_init_script(SPY)
-    page.goto(site.page("article.html"))
-    page.wait_for_selector("hatchery-ui", state="attached")
+def highlight_and_open_the_editor(page, server) -> InPageUi:
+    """Highlight "nothing is lost" and open its editor, with real clicks."""
     ui = InPageUi(page)
-    assert ui.mode() == "closed"
-    # The person writes a note and a tag, with real clicks and keys.
     select(page, "#p1", "nothing is lost")
     ui.click(".bar button[data-color=yellow]")
     wait_for(lambda: server_highlights(server, page.url))
     page.locator("hatchery-mark").first.click()
     ui.wait(".editor.open")
+    return ui
+
+
+def test_a_page_cannot_open_or_read_a_highlights_note(browser, server, site):
+    page = browser.context.new_page()
+    page.add_init_script(SPY)
+    page.goto(site.page("article.html"))
+    page.wait_for_selector("hatchery-ui", state="attached")
+    assert InPageUi(page).mode() == "closed"
+    # The person writes a note and a tag, with real clicks and keys.
+    ui = highlight_and_open_the_editor(page, server)
     ui.editor.fill("textarea", NOTE)
     ui.editor.fill("input[name=tags]", TAG)
     ui.editor.click("button.save")
@@ -253,12 +259,7 @@ def test_markup_links_and_long_strings_in_a_highlight_never_run(browser, server,
 def test_a_page_cannot_reach_the_editors_frame_to_message_or_navigate_it(
         browser, server, site):
     page = browser.open(site.page("article.html"))
-    ui = InPageUi(page)
-    select(page, "#p1", "nothing is lost")
-    ui.click(".bar button[data-color=yellow]")
-    wait_for(lambda: server_highlights(server, page.url))
-    page.locator("hatchery-mark").first.click()
-    ui.wait(".editor.open")
+    ui = highlight_and_open_the_editor(page, server)
     ui.editor.fill("textarea", NOTE)
     assert ui.editor.frame().url.startswith(f"chrome-extension://{browser.extension_id}/")
     # The frame is in the closed root, and a frame in a shadow tree is not
