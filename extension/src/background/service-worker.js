@@ -57,14 +57,17 @@ async function pageHighlights(url) {
     stored = await recallPage(url);
     source = 'cache';
   }
+  const highlights = outbox.mergePending(stored, await read(), url);
   // Outside the try: a storage error is not the server being down, and
-  // the page's highlights are drawn all the same.
+  // the page's highlights are drawn all the same. Kept as the person left
+  // them: edits and deletes still in the outbox applied, its new
+  // highlights left to the outbox.
   if (source === 'server') {
-    await rememberPage(url, stored).catch((error) =>
+    await rememberPage(url, highlights.filter((h) => !h.pending)).catch((error) =>
       console.warn('Hatchery: could not cache the page:', error),
     );
   }
-  return { highlights: outbox.mergePending(stored, await read(), url), source };
+  return { highlights, source };
 }
 
 async function notQueuedSoFar() {
