@@ -65,7 +65,7 @@ def restart(server):
 
 
 class InPageUi:
-    """The highlighter's toolbar and editor as a person reaches them.
+    """The highlighter's toolbar and the editor's frame as a person reaches them.
 
     They live in a closed shadow root that no page script (and no Playwright
     selector) can enter, so this finds them through the DevTools protocol,
@@ -79,6 +79,7 @@ class InPageUi:
         self.page = page
         self.cdp = page.context.new_cdp_session(page)
         self.frame_url = frame_url
+        self.editor = EditorUi(page)
 
     def _document(self) -> dict:
         doc = self.cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
@@ -161,3 +162,35 @@ class InPageUi:
     def text(self, css: str) -> str:
         """The text an element shows."""
         return self._read(css, "textContent")
+
+
+EDITOR_PAGE = "/src/editor/editor.html"
+
+
+class EditorUi:
+    """The note editor: the extension's own page, in a frame the UI puts
+    over the highlight. Playwright reaches into that frame as the browser's
+    own DevTools do (a page script cannot); its clicks and keys are trusted
+    input, as a person's are."""
+
+    def __init__(self, page):
+        self.page = page
+
+    def frame(self):
+        """The editor's frame (made the first time a highlight is opened)."""
+        return wait_for(lambda: next(
+            (f for f in self.page.frames if EDITOR_PAGE in f.url), None),
+            message="no editor frame on the page")
+
+    def click(self, css: str) -> None:
+        self.frame().locator(css).click()
+
+    def fill(self, css: str, text: str) -> None:
+        """Click into a text field and type `text` over what it holds."""
+        self.click(css)
+        self.page.keyboard.press("Control+A")
+        self.page.keyboard.press("Delete")
+        self.page.keyboard.type(text)
+
+    def value(self, css: str) -> str:
+        return self.frame().locator(css).input_value()

@@ -40,12 +40,15 @@ def _replace_once(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def build_test_extension(dest: Path, *, unlimited_storage: bool = True) -> Path:
+def build_test_extension(dest: Path, *, unlimited_storage: bool = True,
+                         dynamic_url: bool = False) -> Path:
     """Copy extension/ to `dest` and wire the test hooks into the copy.
 
     :param dest: a folder that does not exist yet.
     :param unlimited_storage: False drops that permission, so the browser's
         10 MB storage quota applies and a test can fill it.
+    :param dynamic_url: True exposes the content modules with
+        `use_dynamic_url`, to see whether the browser can load them so.
     :returns: `dest`, ready for `--load-extension`.
     """
     shutil.copytree(EXTENSION, dest)
@@ -63,6 +66,8 @@ def build_test_extension(dest: Path, *, unlimited_storage: bool = True) -> Path:
     # test-loader.js imports the hooks into the page as loader.js imports main.js.
     (exposed,) = manifest["web_accessible_resources"]
     exposed["resources"].append("src/content/test-hooks.js")
+    if dynamic_url:
+        exposed["use_dynamic_url"] = True
     if not unlimited_storage:
         manifest["permissions"] = [p for p in manifest["permissions"] if p != "unlimitedStorage"]
     manifest_path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")

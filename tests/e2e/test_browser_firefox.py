@@ -87,7 +87,8 @@ def open_extension_page(driver, path: str) -> None:
     wait_for(opened)
 
 
-def test_firefox_highlights_and_the_capture_reaches_the_server(firefox, server, site, output_dir):
+def pair(firefox, server) -> None:
+    """Connect the add-on to `server` from its settings page, as a person does."""
     from selenium.webdriver.common.by import By
 
     open_extension_page(firefox, "/src/options/options.html")
@@ -100,20 +101,32 @@ def test_firefox_highlights_and_the_capture_reaches_the_server(firefox, server, 
     wait_for(lambda: firefox.find_element(By.ID, "result").text.startswith("Connected"),
              message="pairing did not connect from Firefox")
 
-    firefox.get(site.page("article.html"))
+
+def highlight(firefox, page_url: str, text: str, color: str) -> None:
+    """Open `page_url`, select `text` in its first paragraph and press a colour."""
+    from selenium.webdriver.common.by import By
+
+    firefox.get(page_url)
     wait_for(lambda: firefox.execute_script("return !!document.querySelector('hatchery-ui')"),
              message="the content script did not start in Firefox")
     firefox.execute_script("""
       const t = document.getElementById('p1').firstChild;
-      const at = t.data.indexOf('primary copy of your data');
-      const r = document.createRange(); r.setStart(t, at); r.setEnd(t, at + 25);
+      const at = t.data.indexOf(arguments[0]);
+      const r = document.createRange(); r.setStart(t, at); r.setEnd(t, at + arguments[0].length);
       getSelection().removeAllRanges(); getSelection().addRange(r);
       document.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
-    """)
+    """, text)
     time.sleep(0.3)
     host = firefox.find_element(By.CSS_SELECTOR, "hatchery-ui")
-    button = host.shadow_root.find_element(By.CSS_SELECTOR, ".bar button[data-color=green]")
+    button = host.shadow_root.find_element(By.CSS_SELECTOR, f".bar button[data-color={color}]")
     button.click()
+
+
+def test_firefox_highlights_and_the_capture_reaches_the_server(firefox, server, site, output_dir):
+    from selenium.webdriver.common.by import By
+
+    pair(firefox, server)
+    highlight(firefox, site.page("article.html"), "primary copy of your data", "green")
 
     marks = wait_for(lambda: firefox.execute_script(
         "return [...document.querySelectorAll('hatchery-mark')].map(m => m.textContent)"))
@@ -128,3 +141,65 @@ def test_firefox_highlights_and_the_capture_reaches_the_server(firefox, server, 
     assert firefox.find_element(By.ID, "connection").text.startswith("Connected")
     titles = [e.text for e in firefox.find_elements(By.CSS_SELECTOR, "#pages .title")]
     assert titles == ["Local-first software, explained"]
+
+
+NOTE = "my private note about the rent"
+
+
+def editor_frame(host):
+    """The editor's frame in the UI's shadow root, once it is open."""
+    from selenium.common.exceptions import NoSuchElementException
+    from selenium.webdriver.common.by import By
+
+    def opened():
+        try:
+            return host.shadow_root.find_element(By.CSS_SELECTOR, "iframe.editor.open")
+        except NoSuchElementException:
+            return None
+    return wait_for(opened, message="the editor did not open")
+
+
+def test_firefox_edits_a_note_in_the_editor_frame_a_page_cannot_search(
+        firefox, server, site, output_dir):
+    from selenium.webdriver.common.by import By
+
+    pair(firefox, server)
+    page_url = site.page("article.html")
+    highlight(firefox, page_url, "nothing is lost", "yellow")
+    wait_for(lambda: server_highlights(server, page_url), timeout=15)
+
+    # A real click on the highlight opens the editor: the add-on's own page.
+    firefox.find_element(By.CSS_SELECTOR, "hatchery-mark").click()
+    host = firefox.find_element(By.CSS_SELECTOR, "hatchery-ui")
+    frame = editor_frame(host)
+    assert frame.get_dom_attribute("src").startswith(firefox.base_extension_url)
+    firefox.switch_to.frame(frame)
+    wait_for(lambda: firefox.execute_script("return document.readyState") == "complete")
+    firefox.find_element(By.NAME, "note").send_keys(NOTE)
+    firefox.find_element(By.CSS_SELECTOR, "button.save").click()
+    firefox.switch_to.default_content()
+    wait_for(lambda: server_highlights(server, page_url)[0]["note"] == NOTE, timeout=15)
+
+    # Open again: the note is shown, and the page searches for it in vain.
+    firefox.find_element(By.CSS_SELECTOR, "hatchery-mark").click()
+    frame = editor_frame(host)
+    firefox.switch_to.frame(frame)
+    wait_for(lambda: firefox.find_element(By.NAME, "note").get_attribute("value") == NOTE)
+    firefox.switch_to.default_content()
+    firefox.save_screenshot(str(output_dir / "firefox-editor.png"))
+    found = firefox.execute_script("""
+      const search = (text, backwards, inFrames) => {
+        getSelection().removeAllRanges();
+        try {
+          return window.find(text, false, backwards, true, false, inFrames, false);
+        } catch (error) {
+          return error.name;  // Firefox refuses to search a frame of another origin
+        }
+      };
+      return [search(arguments[0], false, false), search(arguments[0], true, false),
+              search(arguments[0], false, true), search('nothing is lost', false, false)];
+    """, NOTE)
+    # Not the note, though the same search finds the page's own text.
+    assert found[:2] == [False, False]
+    assert found[2] in (False, "SecurityError")
+    assert found[3] is True

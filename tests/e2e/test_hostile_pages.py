@@ -129,7 +129,7 @@ SPY = """(() => {
 })();"""
 
 # What the hostile page does to a highlight, and everything it reads after.
-ATTACK = """async ([note, probeFind]) => {
+ATTACK = """async (note) => {
   const mark = document.querySelector('hatchery-mark');
   const host = document.querySelector('hatchery-ui');
   mark.click();
@@ -159,9 +159,31 @@ ATTACK = """async ([note, probeFind]) => {
   look('active element', document.activeElement && document.activeElement.value);
   look('selection', getSelection().toString());
   for (const entry of window.eventLog) look('event', entry);
-  if (probeFind && window.find(note)) sightings.push('window.find');
+  // Search for it: forwards and backwards, wrapping, in frames too.
+  getSelection().removeAllRanges();
+  for (const backwards of [false, true]) {
+    if (window.find(note, false, backwards, true, false, true, false)) {
+      sightings.push('window.find');
+    }
+  }
+  for (let i = 0; i < window.frames.length; i++) {
+    try {
+      if (window.frames[i].find(note)) sightings.push('find in frame ' + i);
+    } catch (e) {}  // a frame of another origin has no find() for this page
+  }
   return sightings;
 }"""
+
+
+def highlight_and_open_the_editor(page, server) -> InPageUi:
+    """Highlight "nothing is lost" and open its editor, with real clicks."""
+    ui = InPageUi(page)
+    select(page, "#p1", "nothing is lost")
+    ui.click(".bar button[data-color=yellow]")
+    wait_for(lambda: server_highlights(server, page.url))
+    page.locator("hatchery-mark").first.click()
+    ui.wait(".editor.open")
+    return ui
 
 
 def test_a_page_cannot_open_or_read_a_highlights_note(browser, server, site):
@@ -169,34 +191,32 @@ def test_a_page_cannot_open_or_read_a_highlights_note(browser, server, site):
     page.add_init_script(SPY)
     page.goto(site.page("article.html"))
     page.wait_for_selector("hatchery-ui", state="attached")
-    ui = InPageUi(page)
-    assert ui.mode() == "closed"
+    assert InPageUi(page).mode() == "closed"
     # The person writes a note and a tag, with real clicks and keys.
-    select(page, "#p1", "nothing is lost")
-    ui.click(".bar button[data-color=yellow]")
-    wait_for(lambda: server_highlights(server, page.url))
-    page.locator("hatchery-mark").first.click()
-    ui.fill("textarea", NOTE)
-    ui.fill("input[name=tags]", TAG)
-    ui.click(".editor button.save")
+    ui = highlight_and_open_the_editor(page, server)
+    ui.editor.fill("textarea", NOTE)
+    ui.editor.fill("input[name=tags]", TAG)
+    ui.editor.click("button.save")
     wait_for(lambda: server_highlights(server, page.url)[0]["note"] == NOTE)
 
     # Next visit: the highlight comes back with its note, and the page attacks.
     page.reload()
     page.wait_for_selector("hatchery-mark")
     for secret in (NOTE, TAG):
-        assert page.evaluate(ATTACK, [secret, True]) == [], ("editor closed", secret)
+        assert page.evaluate(ATTACK, secret) == [], ("editor closed", secret)
     assert not ui.visible(".editor.open")  # no synthetic event opened it
 
     # A real click still opens the editor, with the note, and the page still
-    # reads nothing while it is open. (Not probed: while it is open the page
-    # can test a guess with window.find, which searches the note field too.)
+    # reads nothing while it is open, nor finds the note or a tag by
+    # searching the page for it (the editor is a frame of the extension).
     page.locator("hatchery-mark").first.click()
     ui.wait(".editor.open")
-    assert ui.value("textarea") == NOTE
-    assert ui.value("input[name=tags]") == TAG
+    wait_for(lambda: ui.editor.value("textarea") == NOTE)
+    assert ui.editor.value("input[name=tags]") == TAG
     for secret in (NOTE, TAG):
-        assert page.evaluate(ATTACK, [secret, False]) == [], ("editor open", secret)
+        assert page.evaluate(ATTACK, secret) == [], ("editor open", secret)
+    # The search itself works: it finds the page's own text.
+    assert page.evaluate("window.find('nothing is lost')")
 
 
 def test_markup_links_and_long_strings_in_a_highlight_never_run(browser, server, site, output_dir):
@@ -234,3 +254,18 @@ def test_markup_links_and_long_strings_in_a_highlight_never_run(browser, server,
     popup.screenshot(path=str(output_dir / "popup-hostile-page.png"))
     popup.wait_for_timeout(300)
     assert dialogs == []
+
+
+def test_a_page_cannot_reach_the_editors_frame_to_message_or_navigate_it(
+        browser, server, site):
+    page = browser.open(site.page("article.html"))
+    ui = highlight_and_open_the_editor(page, server)
+    ui.editor.fill("textarea", NOTE)
+    assert ui.editor.frame().url.startswith(f"chrome-extension://{browser.extension_id}/")
+    # The frame is in the closed root, and a frame in a shadow tree is not
+    # one of the page's window.frames: there is nothing to navigate away,
+    # post to or search.
+    assert page.evaluate("[window.frames.length, window.length, typeof window[0]]") == [
+        0, 0, "undefined"]
+    ui.editor.click("button.save")
+    wait_for(lambda: server_highlights(server, page.url)[0]["note"] == NOTE)

@@ -11,6 +11,14 @@ import { getClient, getSettings } from './settings.js';
 import { MENU_ID, menuClicked, commandFired } from './commands.js';
 import { welcomeOnInstall } from './welcome.js';
 import { forgetTab, framesOf, rememberFrame } from './tab-frames.js';
+import { relayEditor } from './editor-relay.js';
+import {
+  rememberPage,
+  recallPage,
+  forgetHighlight,
+  patchHighlight,
+  pruneCache,
+} from './page-cache-store.js';
 
 // The token lives in chrome.storage.local. Content scripts never read
 // storage (they ask this worker), so keep them out of it altogether: a bug
@@ -25,9 +33,6 @@ const ALARM = 'hatchery-flush';
 // memory too, since writing this may fail for the same reason.
 const NOT_QUEUED_KEY = 'notQueued';
 let notQueued = { count: 0, message: '' };
-const CACHE_KEY = 'pageCache';
-// Pages whose highlights are remembered for drawing while the server is down.
-const CACHE_PAGES = 200;
 
 async function refreshBadge() {
   const { waiting, failed } = outbox.counts(await read());
@@ -42,17 +47,6 @@ function flushSoon(options) {
     .finally(refreshBadge);
 }
 
-async function cachePage(url, highlights) {
-  const { [CACHE_KEY]: cache = {} } = await chrome.storage.local.get(CACHE_KEY);
-  cache[url] = { highlights, at: Date.now() };
-  const urls = Object.keys(cache);
-  if (urls.length > CACHE_PAGES) {
-    urls.sort((a, b) => cache[a].at - cache[b].at);
-    for (const old of urls.slice(0, urls.length - CACHE_PAGES)) delete cache[old];
-  }
-  await chrome.storage.local.set({ [CACHE_KEY]: cache });
-}
-
 /** The highlights to draw on a page: the server's, else the last known. */
 async function pageHighlights(url) {
   let stored = [];
@@ -60,13 +54,21 @@ async function pageHighlights(url) {
   try {
     const client = await getClient();
     stored = await client.highlights(url);
-    await cachePage(url, stored);
   } catch (error) {
-    const { [CACHE_KEY]: cache = {} } = await chrome.storage.local.get(CACHE_KEY);
-    stored = cache[url]?.highlights ?? [];
+    stored = await recallPage(url);
     source = 'cache';
   }
-  return { highlights: outbox.mergePending(stored, await read(), url), source };
+  const highlights = outbox.mergePending(stored, await read(), url);
+  // Outside the try: a storage error is not the server being down, and
+  // the page's highlights are drawn all the same. Kept as the person left
+  // them: edits and deletes still in the outbox applied, its new
+  // highlights left to the outbox.
+  if (source === 'server') {
+    await rememberPage(url, highlights.filter((h) => !h.pending)).catch((error) =>
+      console.warn('Hatchery: could not cache the page:', error),
+    );
+  }
+  return { highlights, source };
 }
 
 async function notQueuedSoFar() {
@@ -93,10 +95,12 @@ async function handle(message, sender) {
     }
     case 'update':
       await update((q) => outbox.enqueueUpdate(q, message.id, message.changes, now));
+      await patchHighlight(message.id, message.changes);
       flushSoon();
       return { queued: true };
     case 'delete':
       await update((q) => outbox.enqueueDelete(q, message.id, now, message.url));
+      await forgetHighlight(message.id);
       flushSoon();
       return { queued: true };
     case 'highlights':
@@ -137,12 +141,15 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true;
 });
 
+chrome.runtime.onConnect.addListener(relayEditor);
 chrome.contextMenus.onClicked.addListener(menuClicked);
 chrome.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
 chrome.commands.onCommand.addListener(commandFired);
 
 chrome.runtime.onInstalled.addListener((details) => {
   welcomeOnInstall(details);
+  // An update from a version that cached every page visited.
+  pruneCache().catch((error) => console.warn('Hatchery: could not tidy the page cache:', error));
   chrome.contextMenus.removeAll(() => {
     chrome.contextMenus.create({
       id: MENU_ID,

@@ -5,7 +5,7 @@
  * layout stay as they were.
  */
 
-import { DEFAULT_COLOR } from '../lib/colors.js';
+import { COLORS, DEFAULT_COLOR, markFill } from '../lib/colors.js';
 
 export const MARK_TAG = 'hatchery-mark';
 
@@ -17,26 +17,25 @@ const BLANK = /^\s*$/;
 // The manifest's marks.css styles the document but not what is inside a
 // shadow root, so each shadow root with marks gets these rules as a
 // <style> of its own. The same rules as marks.css (a test compares them).
-export const SHADOW_MARK_STYLE = `hatchery-mark {
+const colorRules = COLORS.filter((c) => c !== DEFAULT_COLOR).map(
+  (c) => `hatchery-mark[data-color='${c}'] {
+  background-color: ${markFill(c)} !important;
+}`,
+);
+export const SHADOW_MARK_STYLE = [
+  `hatchery-mark {
   all: unset;
   display: inline !important;
-  background-color: rgba(255, 226, 64, 0.55) !important;
+  background-color: ${markFill(DEFAULT_COLOR)} !important;
   color: inherit !important;
   cursor: pointer;
   border-radius: 2px;
-}
-hatchery-mark[data-color='green'] {
-  background-color: rgba(120, 220, 120, 0.55) !important;
-}
-hatchery-mark[data-color='blue'] {
-  background-color: rgba(110, 180, 255, 0.5) !important;
-}
-hatchery-mark[data-color='pink'] {
-  background-color: rgba(255, 140, 200, 0.55) !important;
-}
-hatchery-mark[data-focused] {
+}`,
+  ...colorRules,
+  `hatchery-mark[data-focused] {
   outline: 2px solid rgba(255, 140, 0, 0.9) !important;
-}`;
+}`,
+].join('\n');
 
 /**
  * Draw one highlight over text offsets [start, end).
