@@ -15,6 +15,7 @@ from .rarity import zipf
 from .reading import Reading
 from .relatedness import SINGLE, STORY, THEME, Relation
 from .titles import title_of
+from .terms import has_final_consonant
 from .vocabulary import phrase, quoted
 
 # How many source titles a framing sentence names before "and N more".
@@ -44,7 +45,10 @@ def and_list(items: list[str], lang: str = "en") -> str:
     if len(items) <= 1:
         return "".join(items)
     comma = "、" if lang in ("ja", "zh") else ", "
-    return comma.join(items[:-1]) + phrase(lang, "and") + items[-1]
+    joiner = phrase(lang, "and")
+    if lang == "ko" and has_final_consonant(items[-2]):
+        joiner = "과 "  # "와" follows a vowel, "과" a consonant
+    return comma.join(items[:-1]) + joiner + items[-1]
 
 
 def title(sources: list[Source], reading: Reading, relation: Relation, threads: list[ThreadDraft]) -> str:

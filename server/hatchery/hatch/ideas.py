@@ -21,6 +21,7 @@ from typing import NamedTuple
 from ..sentences import ABBREVIATIONS, STOPWORDS, stem
 from .names import OPENERS, TITLE_WORDS, NameSpans
 from .rarity import COMMON_ZIPF, zipf
+from .terms import is_spaceless, is_wide, segment, strip_particle
 
 # Longest idea, in words: longer runs shared by two pages are quoted
 # wording ("nearby parking lot along"), not a name for an idea.
@@ -109,10 +110,12 @@ class Idea:
         return min(self.forms.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
-def _runs(text: str) -> list[list[tuple[str, bool]]]:
+def _runs(text: str, lang: str) -> list[list[tuple[str, bool]]]:
     """Runs of content words inside clauses, each word with whether it
     opens its sentence. A capitalised function word joins a run when a
-    capitalised word follows ("New York", "Bank Of"), so names stay whole."""
+    capitalised word follows ("New York", "Bank Of"), so names stay whole.
+    Chinese and Japanese text is cut into words (see `terms.segment`),
+    each an idea of its own: their phrases would need no spaces."""
     runs: list[list[tuple[str, bool]]] = []
     run: list[tuple[str, bool]] = []
     tokens = _TOKEN.findall(text)
@@ -123,6 +126,12 @@ def _runs(text: str) -> list[list[tuple[str, bool]]]:
                 runs.append(run)
             run = []
             opens = opens or token in ".!?。！？\"“”"
+            continue
+        if token[0] >= "\u3040" and is_spaceless(token):
+            if run:
+                runs.append(run)
+            run = []
+            runs.extend([(w, False)] for w in segment(token, lang) if len(w) > 1)
             continue
         lower = token.lower().replace("’", "'")
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -160,6 +169,10 @@ def _words(run: list[tuple[str, bool]], lang: str) -> list[_Word]:
     out = []
     for form, opens in run:
         lower = form.lower().replace("’", "'")
+        if lower[-1] >= "\uac00":
+            # Korean: "보고서를" is the word "보고서" with its particle.
+            lower = strip_particle(lower, lang)
+            form = form[: len(lower)]
         # "Leno's" names Leno: the possessive is grammar, not the idea.
         possessive = lower.endswith("'s") and len(lower) > 3
         if possessive:
@@ -193,7 +206,7 @@ def ideas_in(text: str, lang: str = "en") -> dict[tuple[str, ...], Idea]:
     :param lang: the text's language code, for word rarity.
     """
     found: dict[tuple[str, ...], Idea] = {}
-    for run in _runs(text):
+    for run in _runs(text, lang):
         ws = _words(run, lang)
         for i, j in _pieces(ws):
             piece = ws[i:j]
@@ -256,7 +269,7 @@ def _allowed(piece: list[_Word]) -> bool:
         if last.stop or not first.upper:
             return False
     if len(piece) == 1:
-        if len(first.lower) < MIN_WORD_CHARS:
+        if len(first.lower) < MIN_WORD_CHARS and not is_wide(first.lower):
             return False
         if first.lower in CALENDAR_WORDS or first.lower in ABBREVIATIONS or first.lower in TITLE_WORDS:
             return False

@@ -1,7 +1,8 @@
 """How the picked sources relate: one story, a shared theme, or not at all.
 
 Decided before anything claims a link. Two pages are compared by the words
-of their articles, highlights and notes, each word weighed by how rare it
+of their articles, highlights and notes (character pairs in Chinese,
+Japanese and Korean: see `terms`), each word weighed by how rare it
 is in the language (`rarity`), so pages meet on "Riyadh" and "OPEC", not
 on "said" and "tuesday". Pages that share a thread (an idea in what the
 person marked on both) but are otherwise far apart share a theme only when
@@ -18,6 +19,7 @@ from ..sentences import STOPWORDS, stem, words
 from .drafts import ThreadDraft
 from .models import Source
 from .rarity import rarity
+from .terms import char_pairs, is_wide, pair_weight
 
 # The kinds of relation a hatch states (`Hatch.relation`).
 SINGLE, STORY, THEME, UNRELATED = "single", "story", "theme", "unrelated"
@@ -67,15 +69,22 @@ def profile(source: Source, lang: str) -> dict[str, float]:
     marked = [h.text + " " + (h.note or "") for h in source.highlights]
     text = " ".join([source.title or "", *marked, source.text])
     counts: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
     forms: dict[str, str] = {}
     # Each distinct word is stemmed once; a page repeats most of its words.
     for w, n in Counter(words(text)[:PROFILE_WORDS]).items():
+        if is_wide(w):
+            for pair in char_pairs(w):
+                pairs[pair] += n
+            continue
         if w in STOPWORDS or len(w) < 3 or w.isdigit():
             continue
         s = stem(w)
         counts[s] += n
         forms.setdefault(s, w)
     vector = {s: (1 + math.log(c)) * rarity(forms[s], lang) for s, c in counts.items()}
+    # A character pair is "#"-marked so it never meets a Latin stem.
+    vector.update((f"#{p}", (1 + math.log(c)) * pair_weight(p, lang)) for p, c in pairs.items())
     norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
     return {s: x / norm for s, x in vector.items() if x}
 
