@@ -10,7 +10,7 @@ from itertools import chain
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..sentences import content_stems, normalise
+from ..sentences import normalise, stem_set
 from .vocabulary import note_prefixes, phrase
 
 # (source index, highlight id or None for the page's article text)
@@ -39,7 +39,7 @@ class Draft:
 
     def __post_init__(self) -> None:
         if not self.stems:
-            self.stems = frozenset(content_stems(self.text))
+            self.stems = stem_set(self.text)
 
     @property
     def is_note(self) -> bool:

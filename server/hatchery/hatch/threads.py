@@ -9,6 +9,7 @@ each the highlight (or note) that holds it. Fewer, truer threads: at most
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .drafts import Key, ThreadDraft
@@ -93,12 +94,16 @@ def _group_ideas(group: list[Holder]) -> tuple[dict, set, dict]:
 
 def _full_names(per_group: list[tuple[dict, set, dict]]) -> dict[str, tuple[tuple[str, ...], Idea]]:
     """Full names ("Nancy Motes") by their first word's stem, from every
-    group: a page that says only "Nancy" means the one another page names."""
+    group, for the first names some group writes alone: a page that says
+    only "Nancy" means the one another page names."""
+    alone = {key[0] for _, _, ideas in per_group for key, idea in ideas.items()
+             if len(key) == 1 and idea.name}
     out: dict[str, tuple[tuple[str, ...], Idea]] = {}
     for _, _, ideas in per_group:
         for key, idea in ideas.items():
-            if idea.words > 1 and all(w[:1].isupper() for w in idea.surface().split()):
-                out.setdefault(key[0], (key, idea))
+            if len(key) > 1 and key[0] in alone and key[0] not in out and all(
+                    w[:1].isupper() for w in idea.surface().split()):
+                out[key[0]] = (key, idea)
     return out
 
 
@@ -108,10 +113,12 @@ def _add_first_name_aliases(per_group: list[tuple[dict, set, dict]], texts: list
     when its own page writes that full name too ("Nancy" for "Nancy
     Motes", never "Arizona" for "Arizona Republic")."""
     full = _full_names(per_group)
+    if not full:
+        return
     for (seen, marked, ideas), text in zip(per_group, texts):
-        for key in list(seen):
+        for key in [k for k in seen if len(k) == 1 and k[0] in full]:
             idea = ideas[key]
-            if len(key) != 1 or not idea.name or key[0] not in full:
+            if not idea.name:
                 continue
             name_key, name = full[key[0]]
             if name_key in seen or name.surface() not in text:
@@ -134,8 +141,12 @@ def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
     per_group = [_group_ideas(group) for group in groups]
     if texts:
         _add_first_name_aliases(per_group, texts)
+    # Most ideas are in one group only: count first, build only the shared.
+    held = Counter(key for seen, _, _ in per_group for key in seen)
     for g, (seen, marked, ideas) in enumerate(per_group):
         for key, holder_key in seen.items():
+            if held[key] < min_groups:
+                continue
             idea = ideas[key]
             entry = found.get(key)
             if entry is None:
