@@ -118,7 +118,11 @@ def conclusion(sources: list[Source], reading: Reading, relation: Relation,
             text = phrase(lang, "together_single", phrases=phrases)
         else:
             indices = sorted({i for t in top for i in t.sources})
-            text = phrase(lang, "together", names=names(sources, indices, lang)[0], phrases=phrases)
+            if len(indices) == len(reading.used):
+                # The introduction named every page already.
+                text = phrase(lang, "together_all", n=len(indices), phrases=phrases)
+            else:
+                text = phrase(lang, "together", names=names(sources, indices, lang)[0], phrases=phrases)
         out.append(Draft(text, keys))
     pool: list[tuple[float, int, str, Key]] = []
     for index in reading.used:
