@@ -98,3 +98,23 @@ def test_a_place_alone_never_stands_for_a_longer_name():
         ["Partners include the Arizona Republic and the Miami Herald, which track voting problems."])
     result = hatch([one, two], length="medium")
     assert "Arizona Republic" not in [t.phrase for t in result.threads]
+
+
+def test_two_names_both_pages_marked_link_them_though_neither_would_alone():
+    one = page(1, "A weekend of camp", (
+        "Fans gathered in the woods for a weekend of games, karaoke and film screenings.\n\n"
+        "Cabins sleep six, meals come from a barbecue truck, and canoes wait on the lake.\n\n"
+        "Tickets sold out within hours; organisers promise a ziplining contest and costumes.\n\n"
+        "Rain boots are advised, since the meadow floods after storms and the trail gets muddy.\n\n"
+        "Waters will read from his new book Make Trouble by the campfire."),
+        ["Waters will read from his new book Make Trouble by the campfire."])
+    two = page(2, "A slim book of advice", (
+        "The commencement speech became a slim illustrated volume.\n\n"
+        "Publishers printed it on heavy paper with cartoon drawings on every spread.\n\n"
+        "Booksellers stocked it beside graduation cards each spring for a decade.\n\n"
+        "Critics called the typography playful and the binding sturdy enough for gifting.\n\n"
+        "In Make Trouble, Waters tells graduates to outrage their elders."),
+        ["In Make Trouble, Waters tells graduates to outrage their elders."])
+    result = hatch([one, two], length="medium")
+    assert result.relation in ("story", "theme")
+    assert {"Make Trouble", "Waters"} <= {t.phrase for t in result.threads}

@@ -105,18 +105,18 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def _thread_links(threads: list[ThreadDraft]) -> set[tuple[int, int]]:
-    """Pairs of sources a thread in the person's own words links: cited to
-    a highlight (or its note) on both, not only to the paragraphs around."""
-    pairs = set()
+    """Pairs of sources threads in the person's own words link: cited to
+    a highlight (or its note) on both, not only to the paragraphs around,
+    and specific enough together (two names both pages marked say more
+    than either alone)."""
+    weight: dict[tuple[int, int], float] = {}
     for t in threads:
-        if t.specificity < THREAD_LINK_SPECIFICITY:
-            continue
         marked = [i for i, own in zip(t.sources, t.own) if own]
         for a in marked:
             for b in marked:
                 if a < b:
-                    pairs.add((a, b))
-    return pairs
+                    weight[(a, b)] = weight.get((a, b), 0.0) + t.specificity
+    return {pair for pair, w in weight.items() if w >= THREAD_LINK_SPECIFICITY}
 
 
 def relate(sources: list[Source], used: list[int], threads: list[ThreadDraft], lang: str) -> Relation:
