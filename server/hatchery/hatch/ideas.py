@@ -186,15 +186,27 @@ def _pieces(ws: list[_Word]) -> list[tuple[int, int]]:
     """The [start, end) pieces of a run that may name an idea: up to
     MAX_IDEA_WORDS words, or a whole name however long (see `names`), and
     none that cuts a name."""
+    n_words = len(ws)
+    # Shared lists for short runs: read, never changed.
+    out = _SPANS_UP_TO[n_words] if n_words < len(_SPANS_UP_TO) else [
+        (i, i + n) for n in range(1, MAX_IDEA_WORDS + 1) for i in range(n_words - n + 1)]
+    # Most runs hold no capital after their first word and no possessive:
+    # nothing to guard.
+    if not any(w.upper or w.possessive for w in ws[1:]) and not ws[0].possessive:
+        return out
     spans = NameSpans([w.upper for w in ws], [w.lower for w in ws],
                       [w.opens for w in ws], [w.possessive for w in ws],
                       [w.lower in CALENDAR_WORDS or (w.lower in OPENERS and (k == 0 or not ws[k - 1].upper))
                        for k, w in enumerate(ws)])
-    out = [(i, i + n) for n in range(1, MAX_IDEA_WORDS + 1) for i in range(len(ws) - n + 1)]
-    out += [whole for whole in spans.whole if whole[1] - whole[0] > MAX_IDEA_WORDS]
+    out = out + [whole for whole in spans.whole if whole[1] - whole[0] > MAX_IDEA_WORDS]
     # A possessive ends a piece: "Facebook's requests" is no idea's name.
     return [(i, j) for i, j in out if spans.allows(i, j)
             and not any(w.possessive for w in ws[i : j - 1])]
+
+
+# The pieces of a run of n words, for the short runs most clauses give.
+_SPANS_UP_TO = [[(i, i + n) for n in range(1, MAX_IDEA_WORDS + 1) for i in range(k - n + 1)]
+                for k in range(16)]
 
 
 @lru_cache(maxsize=4096)
