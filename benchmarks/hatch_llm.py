@@ -29,20 +29,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "server"))
 
-from hatchery.hatch import Source, SourceHighlight  # noqa: E402
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from _pages import load_pages  # noqa: E402
+from hatchery.hatch import Source  # noqa: E402
 from hatchery.hatch.llm import LLMError, LLMOptions  # noqa: E402
 from hatchery.hatch.llm.engine import BadFormat, hatch_with_model  # noqa: E402
 from hatchery.hatch.llm.verify import UNFOUND_MARK  # noqa: E402
 from hatchery.hatch.plan import plan_for  # noqa: E402
 
 DEFAULT_SETS = ROOT / "tests" / "resources" / "hatch" / "focus.json"
-
-
-def load_pages(path: Path) -> list[Source]:
-    """The pages of a hatch resource file, as the store would hand them over."""
-    return [Source(p["id"], p["url"], p["title"], p.get("site_name"), p.get("text", ""),
-                   [SourceHighlight(**h) for h in p.get("highlights", [])])
-            for p in json.loads(path.read_text())]
 
 
 def hatch_sets(pages: list[Source]) -> list[list[Source]]:

@@ -159,7 +159,14 @@ def block_sentences(block: str) -> list[str]:
 
     :param block: one paragraph of text, as `split_blocks` gives them.
     """
-    return [block[s:e].strip() for s, e in sentence_spans(block) if block[s:e].strip()]
+    return list(_block_sentences(block))
+
+
+@lru_cache(maxsize=8192)
+def _block_sentences(block: str) -> tuple[str, ...]:
+    # Memoised: a hatch splits a highlighted paragraph to find the
+    # highlight in it, and again with the page's other paragraphs.
+    return tuple(block[s:e].strip() for s, e in sentence_spans(block) if block[s:e].strip())
 
 
 def words(text: str) -> list[str]:
@@ -220,6 +227,16 @@ def stem(word: str) -> str:
                 return base + "y"
             return base
     return word
+
+
+@lru_cache(maxsize=16384)
+def stem_set(text: str) -> frozenset[str]:
+    """`content_stems(text)` as a set, memoised: a hatch weighs the same
+    sentence as a unit, a candidate and a draft.
+
+    :param text: any text.
+    """
+    return frozenset(content_stems(text))
 
 
 def content_stems(text: str) -> list[str]:

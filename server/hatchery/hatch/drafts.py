@@ -6,11 +6,12 @@ in the hatch only once.
 from __future__ import annotations
 
 from collections import Counter
-from itertools import chain
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import gt
 from typing import NamedTuple
 
-from ..sentences import content_stems, normalise
+from ..sentences import normalise, stem_set
 from .vocabulary import note_prefixes, phrase
 
 # (source index, highlight id or None for the page's article text)
@@ -39,7 +40,7 @@ class Draft:
 
     def __post_init__(self) -> None:
         if not self.stems:
-            self.stems = frozenset(content_stems(self.text))
+            self.stems = stem_set(self.text)
 
     @property
     def is_note(self) -> bool:
@@ -108,6 +109,8 @@ class Ledger:
         self.by_stem: dict[str, list[int]] = {}
         # The fewest stems of a sentence in the hatch, a bound for `redundant`.
         self.smallest = 1 << 30
+        # Per threshold, each sentence's size times it (see `redundant`).
+        self._limits: dict[float, list[float]] = {}
 
     def find(self, text: str) -> Draft | None:
         """The draft already in the hatch with this text, if any."""
@@ -129,8 +132,11 @@ class Ledger:
             return True
         if top <= threshold * self.smallest:
             return False
-        sizes = self.sizes
-        return any(n > threshold * sizes[i] for i, n in shared.items())
+        # Every other sentence's bound at this threshold, kept as the hatch
+        # grows, and compared in C: this check ran 300,000 times a hatch.
+        limits = self._limits.setdefault(threshold, [])
+        limits.extend(threshold * n for n in self.sizes[len(limits):])
+        return any(map(gt, shared.values(), map(limits.__getitem__, shared.keys())))
 
     def add(self, draft: Draft) -> None:
         """Put `draft` in the hatch."""

@@ -15,6 +15,7 @@ from .rarity import zipf
 from .reading import Reading
 from .relatedness import SINGLE, STORY, THEME, Relation
 from .titles import title_of
+from .terms import has_final_consonant
 from .vocabulary import phrase, quoted
 
 # How many source titles a framing sentence names before "and N more".
@@ -44,7 +45,10 @@ def and_list(items: list[str], lang: str = "en") -> str:
     if len(items) <= 1:
         return "".join(items)
     comma = "、" if lang in ("ja", "zh") else ", "
-    return comma.join(items[:-1]) + phrase(lang, "and") + items[-1]
+    joiner = phrase(lang, "and")
+    if lang == "ko" and has_final_consonant(items[-2]):
+        joiner = "과 "  # "와" follows a vowel, "과" a consonant
+    return comma.join(items[:-1]) + joiner + items[-1]
 
 
 def title(sources: list[Source], reading: Reading, relation: Relation, threads: list[ThreadDraft]) -> str:
@@ -114,7 +118,11 @@ def conclusion(sources: list[Source], reading: Reading, relation: Relation,
             text = phrase(lang, "together_single", phrases=phrases)
         else:
             indices = sorted({i for t in top for i in t.sources})
-            text = phrase(lang, "together", names=names(sources, indices, lang)[0], phrases=phrases)
+            if len(indices) == len(reading.used):
+                # The introduction named every page already.
+                text = phrase(lang, "together_all", n=len(indices), phrases=phrases)
+            else:
+                text = phrase(lang, "together", names=names(sources, indices, lang)[0], phrases=phrases)
         out.append(Draft(text, keys))
     pool: list[tuple[float, int, str, Key]] = []
     for index in reading.used:

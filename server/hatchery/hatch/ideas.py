@@ -19,7 +19,9 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..sentences import ABBREVIATIONS, STOPWORDS, stem
+from .names import OPENERS, TITLE_WORDS, NameSpans
 from .rarity import COMMON_ZIPF, zipf
+from .terms import is_spaceless, is_wide, segment, strip_particle
 
 # Longest idea, in words: longer runs shared by two pages are quoted
 # wording ("nearby parking lot along"), not a name for an idea.
@@ -36,9 +38,16 @@ EDGE_WORDS = frozenset(
 )
 
 # A single word names an idea only when it is at most this common (Zipf):
-# "groundwater" 3.4, "saudi" 4.3 and "pollution" 4.2 do; "early" 5.4 and
-# "cited" 4.5 do not. Tuned on the tune half of the news clusters.
-SINGLE_WORD_ZIPF = 4.4
+# "groundwater" 3.4, "saudi" 4.3 and "pollution" 4.2 do; "early" 5.4 does
+# not. Tuned on the tune half of the news clusters: lower costs related
+# sets their only thread with no gain in how true threads are.
+SINGLE_WORD_ZIPF = 4.8
+
+# A lowercase word alone that reads as a verb form or an adverb
+# ("depending", "issued", "desperately") names an idea only when rarer
+# than this: "gerrymandering" and "hanged" do.
+VERB_ENDINGS = ("ing", "ed", "ly")
+VERB_FORM_ZIPF = 4.2
 
 # Between pages already known to tell one story, a commoner single word
 # ("electronics" 4.6) is a thread too: the story makes it specific.
@@ -101,10 +110,12 @@ class Idea:
         return min(self.forms.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
-def _runs(text: str) -> list[list[tuple[str, bool]]]:
+def _runs(text: str, lang: str) -> list[list[tuple[str, bool]]]:
     """Runs of content words inside clauses, each word with whether it
     opens its sentence. A capitalised function word joins a run when a
-    capitalised word follows ("New York", "Bank Of"), so names stay whole."""
+    capitalised word follows ("New York", "Bank Of"), so names stay whole.
+    Chinese and Japanese text is cut into words (see `terms.segment`),
+    each an idea of its own: their phrases would need no spaces."""
     runs: list[list[tuple[str, bool]]] = []
     run: list[tuple[str, bool]] = []
     tokens = _TOKEN.findall(text)
@@ -115,6 +126,12 @@ def _runs(text: str) -> list[list[tuple[str, bool]]]:
                 runs.append(run)
             run = []
             opens = opens or token in ".!?。！？\"“”"
+            continue
+        if token[0] >= "\u3040" and is_spaceless(token):
+            if run:
+                runs.append(run)
+            run = []
+            runs.extend([(w, False)] for w in segment(token, lang) if len(w) > 1)
             continue
         lower = token.lower().replace("’", "'")
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -145,15 +162,51 @@ class _Word(NamedTuple):
     common: float
     stop: bool
     upper: bool
+    possessive: bool
 
 
 def _words(run: list[tuple[str, bool]], lang: str) -> list[_Word]:
     out = []
     for form, opens in run:
         lower = form.lower().replace("’", "'")
+        if lower[-1] >= "\uac00":
+            # Korean: "보고서를" is the word "보고서" with its particle.
+            lower = strip_particle(lower, lang)
+            form = form[: len(lower)]
+        # "Leno's" names Leno: the possessive is grammar, not the idea.
+        possessive = lower.endswith("'s") and len(lower) > 3
+        if possessive:
+            form, lower = form[:-2], lower[:-2]
         out.append(_Word(form, opens, lower, stem(lower), zipf(lower, lang),
-                         lower in STOPWORDS, form[:1].isupper()))
+                         lower in STOPWORDS, form[:1].isupper(), possessive))
     return out
+
+
+def _pieces(ws: list[_Word]) -> list[tuple[int, int]]:
+    """The [start, end) pieces of a run that may name an idea: up to
+    MAX_IDEA_WORDS words, or a whole name however long (see `names`), and
+    none that cuts a name."""
+    n_words = len(ws)
+    # Shared lists for short runs: read, never changed.
+    out = _SPANS_UP_TO[n_words] if n_words < len(_SPANS_UP_TO) else [
+        (i, i + n) for n in range(1, MAX_IDEA_WORDS + 1) for i in range(n_words - n + 1)]
+    # Most runs hold no capital after their first word and no possessive:
+    # nothing to guard.
+    if not any(w.upper or w.possessive for w in ws[1:]) and not ws[0].possessive:
+        return out
+    spans = NameSpans([w.upper for w in ws], [w.lower for w in ws],
+                      [w.opens for w in ws], [w.possessive for w in ws],
+                      [w.lower in CALENDAR_WORDS or (w.lower in OPENERS and (k == 0 or not ws[k - 1].upper))
+                       for k, w in enumerate(ws)])
+    out = out + [whole for whole in spans.whole if whole[1] - whole[0] > MAX_IDEA_WORDS]
+    # A possessive ends a piece: "Facebook's requests" is no idea's name.
+    return [(i, j) for i, j in out if spans.allows(i, j)
+            and not any(w.possessive for w in ws[i : j - 1])]
+
+
+# The pieces of a run of n words, for the short runs most clauses give.
+_SPANS_UP_TO = [[(i, i + n) for n in range(1, MAX_IDEA_WORDS + 1) for i in range(k - n + 1)]
+                for k in range(16)]
 
 
 @lru_cache(maxsize=4096)
@@ -165,26 +218,26 @@ def ideas_in(text: str, lang: str = "en") -> dict[tuple[str, ...], Idea]:
     :param lang: the text's language code, for word rarity.
     """
     found: dict[tuple[str, ...], Idea] = {}
-    for run in _runs(text):
+    for run in _runs(text, lang):
         ws = _words(run, lang)
-        for n in range(1, MAX_IDEA_WORDS + 1):
-            for i in range(len(ws) - n + 1):
-                piece = ws[i : i + n]
-                if not _allowed(piece):
-                    continue
-                key = tuple(w.stem for w in piece)
-                idea = found.get(key)
-                if idea is None:
-                    spec = sum(COMMON_ZIPF - min(COMMON_ZIPF, w.common) for w in piece)
-                    idea = found[key] = Idea(key, specificity=spec)
-                    if n == 1:
-                        idea.common = piece[0].common
-                        idea.name = _is_name(piece[0])
-                idea.count += 1
-                form = " ".join(w.form for w in piece)
-                if piece[0].opens and not _is_name_form(piece):
-                    form = form[:1].lower() + form[1:]
-                idea.forms[form] = idea.forms.get(form, 0) + (1 if piece[0].opens else 2)
+        for i, j in _pieces(ws):
+            piece = ws[i:j]
+            n = j - i
+            if not _allowed(piece):
+                continue
+            key = tuple(w.stem for w in piece)
+            idea = found.get(key)
+            if idea is None:
+                spec = sum(COMMON_ZIPF - min(COMMON_ZIPF, w.common) for w in piece)
+                idea = found[key] = Idea(key, specificity=spec)
+                if n == 1:
+                    idea.common = piece[0].common
+                    idea.name = _is_name(piece[0])
+            idea.count += 1
+            form = " ".join(w.form for w in piece)
+            if piece[0].opens and not _is_name_form(piece) and not _has_inner_capital(piece[0].form):
+                form = form[:1].lower() + form[1:]
+            idea.forms[form] = idea.forms.get(form, 0) + (1 if piece[0].opens else 2)
     return found
 
 
@@ -208,6 +261,11 @@ def is_specific(idea: Idea, word_zipf: float = SINGLE_WORD_ZIPF) -> bool:
     return idea.words > 1 or idea.common <= word_zipf or (idea.name and idea.common <= NAME_ZIPF)
 
 
+def _has_inner_capital(form: str) -> bool:
+    """True for "FBI" or "iPhone": casing no sentence start explains."""
+    return any(c.isupper() for c in form[1:])
+
+
 def _is_name_form(piece: list[_Word]) -> bool:
     """True when a sentence-initial run reads as a name anyway: every word
     capitalised, or a first word no common word."""
@@ -223,9 +281,11 @@ def _allowed(piece: list[_Word]) -> bool:
         if last.stop or not first.upper:
             return False
     if len(piece) == 1:
-        if len(first.lower) < MIN_WORD_CHARS:
+        if len(first.lower) < MIN_WORD_CHARS and not is_wide(first.lower):
             return False
-        if first.lower in CALENDAR_WORDS or first.lower in ABBREVIATIONS:
+        if first.lower in CALENDAR_WORDS or first.lower in ABBREVIATIONS or first.lower in TITLE_WORDS:
+            return False
+        if not first.upper and first.lower.endswith(VERB_ENDINGS) and first.common > VERB_FORM_ZIPF:
             return False
         return first.common <= max(STORY_WORD_ZIPF, SINGLE_WORD_ZIPF) or (
             _is_name(first) and first.common <= NAME_ZIPF)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..sentences import words
 
@@ -44,6 +45,7 @@ _OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7
 SAMPLE_CHARS = 4000
 
 
+@lru_cache(maxsize=1024)
 def detect(text: str) -> str:
     """The language code of `text`, one of FRAME_LANGUAGES ("en" when unsure).
 

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..sentences import STOPWORDS, content_stems, stem, word_count, words
+from ..sentences import STOPWORDS, stem, stem_set, word_count, words
 
 
 def concepts(text: str) -> set[tuple[str, str]]:
@@ -48,7 +48,7 @@ class Unit:
 
     def __post_init__(self) -> None:
         if not self.stems:
-            self.stems = frozenset(content_stems(self.text))
+            self.stems = stem_set(self.text)
         if not self.words:
             self.words = word_count(self.text)
 

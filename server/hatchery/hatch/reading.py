@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..sentences import content_stems, split_blocks, split_sentences
+from ..sentences import split_blocks, split_sentences, stem_set
 from .debris import clean_sentences, clean_text, quotable_sentences
 from .language import shared_language
 from .models import NothingToHatch, Source
@@ -40,7 +40,7 @@ class Scorer:
         if value is None:
             stems = self._stems.get(text)
             if stems is None:
-                stems = frozenset(content_stems(text))
+                stems = stem_set(text)
             value = sum(self.weights.get(s, 0.0) for s in stems) / len(stems) ** 0.5 if stems else 0.0
             self._memo[text] = value
         return value

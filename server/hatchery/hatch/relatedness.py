@@ -1,7 +1,8 @@
 """How the picked sources relate: one story, a shared theme, or not at all.
 
 Decided before anything claims a link. Two pages are compared by the words
-of their articles, highlights and notes, each word weighed by how rare it
+of their articles, highlights and notes (character pairs in Chinese,
+Japanese and Korean: see `terms`), each word weighed by how rare it
 is in the language (`rarity`), so pages meet on "Riyadh" and "OPEC", not
 on "said" and "tuesday". Pages that share a thread (an idea in what the
 person marked on both) but are otherwise far apart share a theme only when
@@ -13,11 +14,13 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..sentences import STOPWORDS, stem, words
 from .drafts import ThreadDraft
 from .models import Source
 from .rarity import rarity
+from .terms import char_pairs, is_wide, pair_weight
 
 # The kinds of relation a hatch states (`Hatch.relation`).
 SINGLE, STORY, THEME, UNRELATED = "single", "story", "theme", "unrelated"
@@ -65,41 +68,55 @@ class Relation:
 def profile(source: Source, lang: str) -> dict[str, float]:
     """The source as a unit vector of stems weighed by rarity x log count."""
     marked = [h.text + " " + (h.note or "") for h in source.highlights]
-    text = " ".join([source.title or "", *marked, source.text])
+    return _vector(" ".join([source.title or "", *marked, source.text]), lang)
+
+
+@lru_cache(maxsize=512)
+def _vector(text: str, lang: str) -> dict[str, float]:
+    # Memoised: a person hatches the same pages again at another length,
+    # and every page of a library once per hatch it is picked for. The
+    # result is shared; callers only read it.
     counts: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
     forms: dict[str, str] = {}
     # Each distinct word is stemmed once; a page repeats most of its words.
     for w, n in Counter(words(text)[:PROFILE_WORDS]).items():
+        if is_wide(w):
+            for pair in char_pairs(w):
+                pairs[pair] += n
+            continue
         if w in STOPWORDS or len(w) < 3 or w.isdigit():
             continue
         s = stem(w)
         counts[s] += n
         forms.setdefault(s, w)
     vector = {s: (1 + math.log(c)) * rarity(forms[s], lang) for s, c in counts.items()}
+    # A character pair is "#"-marked so it never meets a Latin stem.
+    vector.update((f"#{p}", (1 + math.log(c)) * pair_weight(p, lang)) for p, c in pairs.items())
     norm = math.sqrt(sum(x * x for x in vector.values())) or 1.0
     return {s: x / norm for s, x in vector.items() if x}
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     """Dot product of two unit vectors stored as dicts."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b.get(s, 0.0) for s, x in a.items())
+    # The shared keys first, in C: two pages share a few dozen of their
+    # hundreds of terms.
+    return sum(a[s] * b[s] for s in a.keys() & b.keys())
 
 
 def _thread_links(threads: list[ThreadDraft]) -> set[tuple[int, int]]:
-    """Pairs of sources a thread in the person's own words links: cited to
-    a highlight (or its note) on both, not only to the paragraphs around."""
-    pairs = set()
+    """Pairs of sources threads in the person's own words link: cited to
+    a highlight (or its note) on both, not only to the paragraphs around,
+    and specific enough together (two names both pages marked say more
+    than either alone)."""
+    weight: dict[tuple[int, int], float] = {}
     for t in threads:
-        if t.specificity < THREAD_LINK_SPECIFICITY:
-            continue
         marked = [i for i, own in zip(t.sources, t.own) if own]
         for a in marked:
             for b in marked:
                 if a < b:
-                    pairs.add((a, b))
-    return pairs
+                    weight[(a, b)] = weight.get((a, b), 0.0) + t.specificity
+    return {pair for pair, w in weight.items() if w >= THREAD_LINK_SPECIFICITY}
 
 
 def relate(sources: list[Source], used: list[int], threads: list[ThreadDraft], lang: str) -> Relation:

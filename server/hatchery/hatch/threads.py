@@ -9,6 +9,7 @@ each the highlight (or note) that holds it. Fewer, truer threads: at most
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .drafts import Key, ThreadDraft
@@ -73,35 +74,92 @@ class Shared:
         return any(self.own)
 
 
-def shared_ideas(groups: list[list[Holder]], min_groups: int = 2) -> list[Shared]:
+def _group_ideas(group: list[Holder]) -> tuple[dict, set, dict]:
+    """One group's ideas: the key citing each (its own words first), the
+    ideas in the person's own words, and each idea."""
+    seen: dict[tuple[str, ...], Key] = {}
+    marked: set[tuple[str, ...]] = set()
+    ideas: dict[tuple[str, ...], Idea] = {}
+    for holder in group:
+        for key, idea in holder.own.items():
+            if key not in marked:
+                seen[key] = holder.key
+                marked.add(key)
+            ideas.setdefault(key, idea)
+        for key, idea in holder.near.items():
+            seen.setdefault(key, holder.key)
+            ideas.setdefault(key, idea)
+    return seen, marked, ideas
+
+
+def _full_names(per_group: list[tuple[dict, set, dict]]) -> dict[str, tuple[tuple[str, ...], Idea]]:
+    """Full names ("Nancy Motes") by their first word's stem, from every
+    group, for the first names some group writes alone: a page that says
+    only "Nancy" means the one another page names."""
+    alone = {key[0] for _, _, ideas in per_group for key, idea in ideas.items()
+             if len(key) == 1 and idea.name}
+    out: dict[str, tuple[tuple[str, ...], Idea]] = {}
+    for _, _, ideas in per_group:
+        for key, idea in ideas.items():
+            if len(key) > 1 and key[0] in alone and key[0] not in out and all(
+                    w[:1].isupper() for w in idea.surface().split()):
+                out[key[0]] = (key, idea)
+    return out
+
+
+def _add_first_name_aliases(per_group: list[tuple[dict, set, dict]], texts: list[str]) -> None:
+    """Let a first name written alone (a name by itself, not the start of a
+    longer one: see `names`) stand for the full name another page writes,
+    when its own page writes that full name too ("Nancy" for "Nancy
+    Motes", never "Arizona" for "Arizona Republic")."""
+    full = _full_names(per_group)
+    if not full:
+        return
+    for (seen, marked, ideas), text in zip(per_group, texts):
+        for key in [k for k in seen if len(k) == 1 and k[0] in full]:
+            idea = ideas[key]
+            if not idea.name:
+                continue
+            name_key, name = full[key[0]]
+            if name_key in seen or name.surface() not in text:
+                continue
+            seen[name_key] = seen[key]
+            if key in marked:
+                marked.add(name_key)
+            # No forms: the page writes the short name, the thread the full.
+            ideas[name_key] = Idea(name_key, {}, name.specificity, count=idea.count)
+
+
+def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
+                 texts: list[str] | None = None) -> list[Shared]:
     """The ideas held by at least `min_groups` of `groups`, each with the
-    key that holds it in every group (its own words first)."""
+    key that holds it in every group (its own words first).
+
+    :param texts: per group, its page's whole text, for first names.
+    """
     found: dict[tuple[str, ...], Shared] = {}
-    for g, group in enumerate(groups):
-        seen: dict[tuple[str, ...], Key] = {}
-        marked: set[tuple[str, ...]] = set()
-        ideas: dict[tuple[str, ...], Idea] = {}
-        for holder in group:
-            for key, idea in holder.own.items():
-                if key not in marked:
-                    seen[key] = holder.key
-                    marked.add(key)
-                ideas.setdefault(key, idea)
-            for key, idea in holder.near.items():
-                seen.setdefault(key, holder.key)
-                ideas.setdefault(key, idea)
+    per_group = [_group_ideas(group) for group in groups]
+    if texts:
+        _add_first_name_aliases(per_group, texts)
+    # Most ideas are in one group only: count first, build only the shared.
+    held = Counter(key for seen, _, _ in per_group for key in seen)
+    for g, (seen, marked, ideas) in enumerate(per_group):
         for key, holder_key in seen.items():
+            if held[key] < min_groups:
+                continue
             idea = ideas[key]
             entry = found.get(key)
             if entry is None:
-                entry = found[key] = Shared(Idea(key, {}, idea.specificity), [], [], [], 0)
+                entry = found[key] = Shared(Idea(key, {}, idea.specificity, common=idea.common),
+                                            [], [], [], 0)
+            entry.idea.name = entry.idea.name or idea.name
             for form, n in idea.forms.items():
                 entry.idea.forms[form] = entry.idea.forms.get(form, 0) + n
             entry.groups.append(g)
             entry.keys.append(holder_key)
             entry.own.append(key in marked)
             entry.count += idea.count
-    return [s for s in found.values() if len(s.groups) >= min_groups]
+    return [s for s in found.values() if len(s.groups) >= min_groups and s.idea.forms]
 
 
 def thread_score(shared: Shared) -> float:
@@ -151,7 +209,7 @@ def thread_candidates(
     """
     groups = [holders(i, sources[i], passages[i], focus[i], lang) for i in used]
     if len(used) > 1:
-        return shared_ideas(groups)
+        return shared_ideas(groups, texts=[sources[i].text or "" for i in used])
     # One source: ideas that recur across its highlights (each highlight a
     # group of its own; a paragraph two highlights share counts once).
     single = []

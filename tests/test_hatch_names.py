@@ -1,0 +1,120 @@
+"""Names as threads are whole names: never a title with a first name
+("Special Counsel Robert"), never cut before the surname, never a
+possessive ("Leno's"), and a first name alone stands for the full name its
+page writes (issue 12)."""
+
+from __future__ import annotations
+
+from hatchery.hatch import Source, SourceHighlight, hatch
+from hatchery.hatch.ideas import ideas_in
+from hatchery.hatch.names import title_block
+
+
+def surfaces(text: str) -> set[str]:
+    return {idea.surface() for idea in ideas_in(text).values()}
+
+
+def page(pid: int, title: str, text: str, marked: list[str]) -> Source:
+    return Source(pid, f"https://p{pid}.example/a", title, text=text,
+                  highlights=[SourceHighlight(f"h{pid}-{i}", t) for i, t in enumerate(marked)])
+
+
+def test_a_title_is_no_part_of_the_name():
+    found = surfaces("On Friday Special Counsel Robert Mueller questioned the witness.")
+    assert "Robert Mueller" in found
+    assert "Mueller" in found  # later mentions use the surname alone
+    for cut in ("Special Counsel Robert", "Counsel Robert Mueller", "Counsel Robert",
+                "Robert", "Special Counsel Robert Mueller"):
+        assert cut not in found
+
+
+def test_a_lowercase_title_is_dropped_too():
+    found = surfaces("The witness met special counsel Robert Mueller twice.")
+    assert "Robert Mueller" in found
+    assert "counsel Robert Mueller" not in found
+
+
+def test_a_name_never_ends_on_a_title_word():
+    found = surfaces("The ruling angered Arizona Gov. Jan Brewer and FBI Director James Comey.")
+    assert {"Jan Brewer", "James Comey", "FBI"} <= found
+    assert not any(f.endswith((" Gov", " Director")) for f in found)
+
+
+def test_a_name_that_is_only_a_title_stays_whole():
+    assert "Prime Minister" in surfaces("He met the Prime Minister in the morning.")
+    assert title_block(["prime", "minister"]) == (0, 2)
+    assert title_block(["general", "motors"]) is None
+
+
+def test_names_longer_than_three_words_stay_whole():
+    found = surfaces("She wrote to former Vice President Joe Biden and to Ruth Bader Ginsburg.")
+    assert "Joe Biden" in found
+    assert "Ruth Bader Ginsburg" in found
+    assert "Ruth Bader" not in found and "Bader Ginsburg" not in found
+
+
+def test_a_possessive_is_grammar_not_the_name():
+    found = surfaces("Jay Leno's show beat the network's other shows. Leno's ratings rose.")
+    assert "Jay Leno" in found and "Leno" in found
+    assert not any("'s" in f for f in found)
+
+
+def test_threads_across_pages_name_people_whole():
+    one = page(1, "The inquiry widens", (
+        "Special Counsel Robert Mueller subpoenaed the records of Essential Consultants on Monday.\n\n"
+        "Lawyers for the firm declined to comment."),
+        ["Special Counsel Robert Mueller subpoenaed the records of Essential Consultants on Monday."])
+    two = page(2, "Records sought", (
+        "The records of Essential Consultants were sought by Mueller, people familiar said.\n\n"
+        "Special Counsel Robert Mueller has not spoken publicly."),
+        ["The records of Essential Consultants were sought by Mueller, people familiar said."])
+    result = hatch([one, two], length="medium")
+    phrases = [t.phrase for t in result.threads]
+    assert "Essential Consultants" in phrases
+    assert not any(p.startswith(("Special", "Counsel")) or p.endswith("Robert") for p in phrases)
+
+
+def test_a_first_name_alone_stands_for_the_full_name_its_page_writes():
+    one = page(1, "A sister remembered", (
+        "Nancy Motes, the younger half-sister, wrote a long letter before she died.\n\n"
+        "Friends said Nancy had kept a diary of the feud for years."),
+        ["Friends said Nancy had kept a diary of the feud for years."])
+    two = page(2, "The feud in letters", (
+        "A letter left by Nancy Motes describes the feud in detail.\n\n"
+        "The family has not commented."),
+        ["A letter left by Nancy Motes describes the feud in detail."])
+    result = hatch([one, two], length="medium")
+    assert "Nancy Motes" in [t.phrase for t in result.threads]
+
+
+def test_a_place_alone_never_stands_for_a_longer_name():
+    one = page(1, "Polls open early", (
+        "Poll workers in Arizona set up sites before dawn on election day.\n\n"
+        "Lines were short."),
+        ["Poll workers in Arizona set up sites before dawn on election day."])
+    two = page(2, "A newsroom for voters", (
+        "Partners include the Arizona Republic and the Miami Herald, which track voting problems.\n\n"
+        "Readers can send tips."),
+        ["Partners include the Arizona Republic and the Miami Herald, which track voting problems."])
+    result = hatch([one, two], length="medium")
+    assert "Arizona Republic" not in [t.phrase for t in result.threads]
+
+
+def test_two_names_both_pages_marked_link_them_though_neither_would_alone():
+    one = page(1, "A weekend of camp", (
+        "Fans gathered in the woods for a weekend of games, karaoke and film screenings.\n\n"
+        "Cabins sleep six, meals come from a barbecue truck, and canoes wait on the lake.\n\n"
+        "Tickets sold out within hours; organisers promise a ziplining contest and costumes.\n\n"
+        "Rain boots are advised, since the meadow floods after storms and the trail gets muddy.\n\n"
+        "Waters will read from his new book Make Trouble by the campfire."),
+        ["Waters will read from his new book Make Trouble by the campfire."])
+    two = page(2, "A slim book of advice", (
+        "The commencement speech became a slim illustrated volume.\n\n"
+        "Publishers printed it on heavy paper with cartoon drawings on every spread.\n\n"
+        "Booksellers stocked it beside graduation cards each spring for a decade.\n\n"
+        "Critics called the typography playful and the binding sturdy enough for gifting.\n\n"
+        "In Make Trouble, Waters tells graduates to outrage their elders."),
+        ["In Make Trouble, Waters tells graduates to outrage their elders."])
+    result = hatch([one, two], length="medium")
+    assert result.relation in ("story", "theme")
+    assert {"Make Trouble", "Waters"} <= {t.phrase for t in result.threads}
