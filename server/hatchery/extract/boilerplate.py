@@ -100,6 +100,10 @@ PROSE_MIN_CHARS = 80
 # that write their article in <div>s and <br>s have no paragraphs).
 MAX_BOILERPLATE_TEXT_SHARE = 0.4
 
+# The rules together must leave this much text outside links, or as much
+# as they take: less, and they would empty the page (see `_guarded`).
+MIN_KEPT_CHARS = 250
+
 # An inline element whose parent has this many more characters than it sits
 # in running text, and is never removed for its class alone.
 RUNNING_TEXT_CHARS = 20
@@ -261,18 +265,16 @@ def _is_hover_card(el) -> bool:
     return any(stem in word for word in class_words(el) for stem in HOVER_STEMS)
 
 
-def _keep_hover_trigger(el):
-    """Before a hover card goes, move out the link that opens it; return
-    that link (or None)."""
+def _keep_hover_trigger(el) -> None:
+    """Before a hover card goes, move out the link that opens it."""
     if el.tag not in ("span", "a") or not len(el) or (el.text or "").strip():
-        return None
+        return
     first = el[0]
     if first.tag != "a" or not _is_hover_card(el):
-        return None
+        return
     el.remove(first)
     first.tail = None
     el.addprevious(first)
-    return first
 
 
 def prose_chars(el, lengths: dict | None = None) -> int:
@@ -290,6 +292,52 @@ def prose_chars(el, lengths: dict | None = None) -> int:
         if n >= PROSE_MIN_CHARS:
             total += n
     return total
+
+
+def _outermost(doomed: list, lengths: dict, total_text: int,
+               total_prose: int) -> list:
+    """The doomed elements each rule may remove on its own (none holding a
+    large share of the page), outermost only, in page order of judgement."""
+    accepted = []
+    seen = set()
+    for el in doomed:
+        if el in seen:
+            continue
+        seen.add(el)
+        if el.tag != "figcaption" and (
+                len(collapse(el.text_content())) > MAX_BOILERPLATE_TEXT_SHARE * total_text
+                or prose_chars(el, lengths) > MAX_BOILERPLATE_PROSE_SHARE * total_prose):
+            continue
+        accepted.append(el)
+    chosen = set(accepted)
+    return [el for el in accepted
+            if not any(a in chosen for a in el.iterancestors())]
+
+
+def _unlinked_chars(el) -> int:
+    """Characters of text outside links: what a reader reads there rather
+    than clicks (a menu not named as one counts for little)."""
+    links = sum(len(collapse(a.text_content())) for a in el.iter("a"))
+    return max(0, len(collapse(el.text_content())) - links)
+
+
+def _guarded(chosen: list, body, lengths: dict) -> list:
+    """The removals that leave the page its text.
+
+    Each rule is judged alone above; here they are judged together, by what
+    is left once all of them ran (so the comments a later rule removes do
+    not count as text the article keeps). When that is less than
+    MIN_KEPT_CHARS of text outside links, and less than the rules took, the
+    page would come out empty: elements are then removed only when they hold
+    no prose, whatever their class says (a builder that classes every block
+    "widget", a theme that wraps the post in "modal").
+    """
+    taken = sum(_unlinked_chars(el) for el in chosen)
+    kept = _unlinked_chars(body) - taken
+    if kept >= MIN_KEPT_CHARS or taken <= kept:
+        return chosen
+    return [el for el in chosen if el.tag == "figcaption"
+            or not _holds_prose(el, lengths)]
 
 
 def remove_boilerplate(root) -> list[Block]:
@@ -327,28 +375,18 @@ def remove_boilerplate(root) -> list[Block]:
                 continue
             doomed.append(el)
 
+    chosen = _guarded(_outermost(doomed, lengths, total_text, total_prose),
+                      body, lengths)
     outside: list[Block] = []
-    removed, spared = set(), set()
-    for el in doomed:
-        if (el in spared or el.getparent() is None
-                or any(a in removed for a in el.iterancestors())):
-            continue
+    for el in chosen:
         text = collapse(el.text_content())
-        prose = prose_chars(el, lengths)
-        if el.tag != "figcaption" and (
-                len(text) > MAX_BOILERPLATE_TEXT_SHARE * total_text
-                or prose > MAX_BOILERPLATE_PROSE_SHARE * total_prose):
-            continue
         if text and len(outside) < MAX_OUTSIDE_BLOCKS and not _is_hidden(el):
             caption = el.tag == "figcaption" or "caption" in (
                 el.get("class") or "").lower()
             for block in element_blocks(el)[:MAX_OUTSIDE_BLOCKS - len(outside)]:
                 outside.append(Block("caption" if caption else block.kind,
                                      block.text[:MAX_OUTSIDE_CHARS], block.level))
-        trigger = _keep_hover_trigger(el)
-        if trigger is not None:
-            spared.add(trigger)
-        removed.add(el)
+        _keep_hover_trigger(el)
         el.drop_tree()
     for paragraph in list(body.iter("p")):
         _unwrap(paragraph)

@@ -11,6 +11,7 @@ from lxml import etree
 
 from .blocks import clean_text, element_blocks, linked_blocks
 from .boilerplate import remove_boilerplate
+from .fallback import last_resort_blocks, paragraph_fallback
 from .listing import join_cards, listing_cards
 from .metadata import Metadata, read_metadata
 from .model import Article, Block
@@ -29,11 +30,6 @@ MIN_BODY_CHARS = 250
 # times longer and holds (nearly) all of its words: readability kept a part.
 JSONLD_LONGER_FACTOR = 2.0
 JSONLD_MIN_OVERLAP = 0.9
-
-# The paragraph fallback keeps blocks this long, with at most this share
-# of their text in links.
-FALLBACK_MIN_BLOCK_CHARS = 40
-FALLBACK_MAX_LINK_RATIO = 0.5
 
 _WORD_RE = re.compile(r"\w+")
 # An opening block tag; the tag's end is not matched, since scanning for it
@@ -91,10 +87,12 @@ def _extract(html: str | bytes, url: str | None) -> Article:
     if _prefer_jsonld(blocks, meta.jsonld_body):
         blocks = _text_blocks(meta.jsonld_body)
     elif _too_short(blocks):
-        fallback = _paragraph_fallback(html, meta)
+        fallback = paragraph_fallback(html, meta)
         if _chars(fallback) > _chars(blocks):
             blocks = fallback
     blocks = join_cards(blocks, cards)
+    if not blocks:
+        blocks = last_resort_blocks(html)
     article = _article(meta, blocks, outside, root)
     article.page_type = page_type
     return article
@@ -141,22 +139,6 @@ def _text_blocks(text: str) -> list[Block]:
         part = clean_text(html_lib.unescape(part))
         if part:
             blocks.append(Block("paragraph", part))
-    return blocks
-
-
-def _paragraph_fallback(html: str | bytes, meta: Metadata) -> list[Block]:
-    """When readability finds too little: every block of the cleaned page
-    long enough to be prose and not mostly links."""
-    root = parse_html(html)
-    remove_boilerplate(root)
-    body = root.find("body")
-    pairs = linked_blocks(body if body is not None else root)
-    kept = [(b, r) for b, r in pairs
-            if b.kind == "heading" or (len(b.text) >= FALLBACK_MIN_BLOCK_CHARS
-                                       and r < FALLBACK_MAX_LINK_RATIO)]
-    blocks = tidy_blocks(kept, meta)
-    while blocks and blocks[-1].kind == "heading":
-        blocks.pop()
     return blocks
 
 
