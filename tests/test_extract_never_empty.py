@@ -61,7 +61,8 @@ def test_blocks_every_one_named_like_furniture_are_still_the_article():
     sections = "".join(f'<div class="promo-box"><p>{p}</p></div>'
                        for p in PARAGRAPHS)
     html = (f"<html><body><nav><a href='/'>Home</a></nav>{sections}"
-            "<footer>© Harbour Lines</footer></body></html>")
+            "<footer>© Harbour Lines, the island ferry company since 1921. All"
+            " rights reserved.</footer></body></html>")
     text = extract_article(html).text
     for paragraph in PARAGRAPHS:
         assert paragraph in text
