@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hatchery.extract import extract_article
-from hatchery.extract.fallback import readable_text
+from hatchery.extract.fallback import has_readable_text
 from hatchery.extract.parse import parse_html
 
 RESOURCES = Path(__file__).parent / "resources" / "extract"
@@ -45,7 +45,7 @@ def _read(path: Path) -> str:
 @pytest.mark.parametrize("path", _pages(), ids=lambda p: p.name[:24])
 def test_a_page_with_readable_text_never_comes_out_empty(path):
     html = _read(path)
-    assert readable_text(parse_html(html)), "every page here shows text"
+    assert has_readable_text(parse_html(html)), "every page here shows text"
     assert extract_article(html).text.strip()
 
 
@@ -91,6 +91,7 @@ def test_a_page_that_is_only_a_menu_gives_its_menu_rather_than_nothing():
 
 
 def test_a_page_with_no_readable_text_stays_empty_with_a_reason():
-    html = "<html><body><script>var x = 1;</script><button>Go</button></body></html>"
+    html = ("<html><body><script>var x = 1;</script><button>Go</button>"
+            "<p>\"'&lt;&gt; -- ***</p></body></html>")
     article = extract_article(html)
     assert article.text == "" and article.reason

@@ -21,8 +21,8 @@ from .threads import keep_thread_posts
 
 # Tags that never hold article prose.
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "canvas",
-             "button", "select", "input", "textarea", "iframe", "object",
-             "embed", "head")
+             "button", "select", "input", "textarea", "label", "iframe",
+             "object", "embed", "head")
 
 # Tags of page furniture; their text is kept as `outside` blocks.
 FURNITURE_TAGS = ("nav", "aside", "footer", "figcaption", "dialog")
@@ -30,7 +30,7 @@ FURNITURE_TAGS = ("nav", "aside", "footer", "figcaption", "dialog")
 # Class/id words (split on anything not a letter or digit) that mark
 # boilerplate. Exact words, so "ad" does not match "read" or "header".
 BOILERPLATE_WORDS = frozenset("""
-    ad ads adv advert banner tags tag tagged taglist tagcloud
+    ad ads adv advert banner announcement tags tag tagged taglist tagcloud
     respond popular trending mostread
     cookie cookies consent gdpr modal popup overlay notification nocontent
     toolbar sidebar widget widgets masthead
@@ -40,8 +40,17 @@ BOILERPLATE_WORDS = frozenset("""
     dateline timestamp date dates pubdate posted published updated
     author authors
     dek deck standfirst strapline subtitle kicker
-    headline abstract excerpt teaser
+    headline abstract excerpt teaser rating ratings price
 """.split())
+
+# Words that are furniture on one page type: a product's reviews and
+# upsells are what its buyers and its shop say, not the product (on an
+# article, "review" is often the article).
+TYPE_BOILERPLATE_WORDS = {
+    "product": frozenset("review reviews recommendations upsells upsell"
+                         " crosssell".split()),
+}
+_NONE: frozenset = frozenset()
 
 # Page builders (Elementor, Divi, WPBakery, Gutenberg, Beaver Builder,
 # Avada) wrap every block, the article's too, in classes such as
@@ -62,13 +71,17 @@ BUILDER_FURNITURE = ("header", "footer", "popup")
 # <blockquote class="abstract">; "excerpt", "print", "modal" wrap articles).
 AMBIGUOUS_WORDS = frozenset("""
     abstract excerpt teaser print overlay modal ad widget widgets
-    headline subtitle
+    headline subtitle rating ratings price
 """.split())
 
 # Hidden elements the page shows after a click: tab panels and accordions
 # (a `hidden` Linux tab on a docs page is still the docs).
 REVEALED_WORDS = frozenset("tab tabs tabpanel tabcontent panel accordion"
                            " collapse collapsible".split())
+
+# ARIA roles of page furniture: the labels of a set of tabs name the
+# panels (each panel has its own heading), a toolbar holds buttons.
+FURNITURE_ROLES = ("tablist", "toolbar", "navigation", "search")
 
 # Hover cards: an inline link whose card (photo, bio, more links) is hidden
 # until hovered. The card goes; the link the reader sees stays.
@@ -157,14 +170,20 @@ def class_words(el) -> list[str]:
                             .replace("visually-hidden", "visuallyhidden"))
 
 
-def is_boilerplate_name(el) -> bool:
-    """True when an element's class or id names page furniture."""
+def is_boilerplate_name(el, page_type: str = "article") -> bool:
+    """True when an element's class or id names page furniture.
+
+    :param page_type: the page's type; some words are furniture on one
+        type only (a product's reviews, an article's own review box).
+    """
     if el.get("data-elementor-type") in BUILDER_FURNITURE:
         return True
     words = class_words(el)
     if not words:
         return False
     if not BOILERPLATE_WORDS.isdisjoint(words):
+        return True
+    if not TYPE_BOILERPLATE_WORDS.get(page_type, _NONE).isdisjoint(words):
         return True
     if not _STEM_RE.search(" ".join(words)):  # the common, fast answer
         return False
@@ -261,6 +280,13 @@ def _in_running_text(el) -> bool:
     return len(collapse(parent.text_content())) > own + RUNNING_TEXT_CHARS
 
 
+def _has_furniture_role(el) -> bool:
+    """A tab list, toolbar or the like, not wrapped around the panels its
+    labels open (some pages put role="tablist" on the whole tab set)."""
+    return (el.get("role") in FURNITURE_ROLES
+            and el.find('.//*[@role="tabpanel"]') is None)
+
+
 def _is_hover_card(el) -> bool:
     return any(stem in word for word in class_words(el) for stem in HOVER_STEMS)
 
@@ -340,9 +366,13 @@ def _guarded(chosen: list, body, lengths: dict) -> list:
             or not _holds_prose(el, lengths)]
 
 
-def remove_boilerplate(root) -> list[Block]:
+def remove_boilerplate(root, page_type: str = "article") -> list[Block]:
     """Remove boilerplate from `root` in place; return what was removed as
-    short `outside` blocks (captions first-class, the rest as paragraphs)."""
+    short `outside` blocks (captions first-class, the rest as paragraphs).
+
+    :param root: the parsed page, changed in place.
+    :param page_type: the page's type, as `classify_page` named it.
+    """
     unwrap_swallowing_elements(root)
     keep_thread_posts(root, class_words)
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
@@ -366,11 +396,13 @@ def remove_boilerplate(root) -> list[Block]:
             continue
         # Section headings inside a body often carry "subhead" or "headline"
         # classes; they are judged by their tag only.
-        named = (tag not in _SECTION_HEADINGS and is_boilerplate_name(el)
+        named = (tag not in _SECTION_HEADINGS
+                 and is_boilerplate_name(el, page_type)
                  and (not _in_running_text(el) or _is_hover_card(el))
                  and not (_named_by_ambiguous_words(el)
                           and _holds_prose(el, lengths)))
-        if tag in FURNITURE_TAGS or _is_hidden(el) or named:
+        if (tag in FURNITURE_TAGS or named or _is_hidden(el)
+                or _has_furniture_role(el)):
             if tag != "aside" and el.find(f".//blockquote[@{EMBED_MARK}]") is not None:
                 continue
             doomed.append(el)

@@ -8,9 +8,11 @@ readable text never comes out empty.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
-from .blocks import clean_text, linked_blocks
+from .blocks import linked_blocks
 from .boilerplate import DROP_TAGS, remove_boilerplate
 from .metadata import Metadata
 from .model import Block
@@ -22,6 +24,8 @@ from .tidy import tidy_blocks
 # of their text in links.
 FALLBACK_MIN_BLOCK_CHARS = 40
 FALLBACK_MAX_LINK_RATIO = 0.5
+
+_WORD_RE = re.compile(r"\w")
 
 
 def _body(root):
@@ -35,30 +39,32 @@ def _prose(pairs: list[tuple[Block, float]]) -> list[tuple[Block, float]]:
                                        and r < FALLBACK_MAX_LINK_RATIO)]
 
 
-def paragraph_fallback(html: str | bytes, meta: Metadata) -> list[Block]:
+def paragraph_fallback(html: str | bytes, meta: Metadata,
+                       page_type: str = "article") -> list[Block]:
     """Every block of the cleaned page long enough to be prose and not
     mostly links, tidied.
 
     :param html: the page, as `extract_article` was given it.
     :param meta: the page's metadata (the headline and byline are dropped).
+    :param page_type: the page's type, as `classify_page` named it.
     """
     root = parse_html(html)
-    remove_boilerplate(root)
+    remove_boilerplate(root, page_type)
     blocks = tidy_blocks(_prose(linked_blocks(_body(root))), meta)
     while blocks and blocks[-1].kind == "heading":
         blocks.pop()
     return blocks
 
 
-def readable_text(root) -> str:
-    """The text a reader sees in a parsed page's body: no scripts, styles,
-    form controls or invisible characters.
+def has_readable_text(root) -> bool:
+    """Whether a parsed page's body shows a word to read: scripts, styles,
+    form controls and punctuation alone are not text.
 
     :param root: a parsed page; it is changed (those elements go).
     """
     unwrap_swallowing_elements(root)
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
-    return clean_text(_body(root).text_content())
+    return _WORD_RE.search(_body(root).text_content()) is not None
 
 
 def last_resort_blocks(html: str | bytes) -> list[Block]:
@@ -68,8 +74,9 @@ def last_resort_blocks(html: str | bytes) -> list[Block]:
     :param html: the page, as `extract_article` was given it.
     """
     root = parse_html(html)
-    if not readable_text(root):
+    if not has_readable_text(root):
         return []
-    pairs = linked_blocks(_body(root))
+    pairs = [(b, r) for b, r in linked_blocks(_body(root))
+             if _WORD_RE.search(b.text)]
     prose = [b for b, _ in _prose(pairs) if b.kind != "heading"]
     return prose or [b for b, _ in pairs]

@@ -18,6 +18,7 @@ from .model import Article, Block
 from .pagetype import classify_page
 from .parse import PageError, parse_html
 from .readable import readable_element
+from .assemble import widen
 from .tidy import tidy_blocks
 
 LOGGER = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ def _extract(html: str | bytes, url: str | None) -> Article:
     root = parse_html(html)
     meta = read_metadata(root, url)
     page_type = classify_page(root, meta, url)
-    outside = remove_boilerplate(root)
+    outside = remove_boilerplate(root, page_type)
     cards = listing_cards(root) if page_type == "listing" else ([], set())
     first = [root]
 
@@ -72,10 +73,11 @@ def _extract(html: str | bytes, url: str | None) -> Article:
         if first:
             return first.pop()
         tree = parse_html(html)
-        remove_boilerplate(tree)
+        remove_boilerplate(tree, page_type)
         return tree
 
-    node = readable_element(prepare, url)
+    node, placeholder = readable_element(prepare, url)
+    node = widen(node, placeholder, page_type)
     blocks = linked_blocks(node) if node is not None else []
     dropped: list[Block] = []
     blocks = tidy_blocks(blocks, meta, dropped)
@@ -87,7 +89,7 @@ def _extract(html: str | bytes, url: str | None) -> Article:
     if _prefer_jsonld(blocks, meta.jsonld_body):
         blocks = _text_blocks(meta.jsonld_body)
     elif _too_short(blocks):
-        fallback = paragraph_fallback(html, meta)
+        fallback = paragraph_fallback(html, meta, page_type)
         if _chars(fallback) > _chars(blocks):
             blocks = fallback
     blocks = join_cards(blocks, cards)

@@ -8,6 +8,7 @@ the page is parsed once and never re-serialised.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from typing import Callable
 
 from readability import Document
@@ -35,6 +36,30 @@ NEGATIVE_KEYWORDS = ["side", "about", "bio"]
 _SCORED_TAGS = ("p", "pre", "td", "blockquote")
 
 
+# The element left where readability took (part of) the article from.
+PLACEHOLDER_TAG = "hatchery-article"
+
+
+@dataclass
+class Taken:
+    """Where readability took its article from: a placeholder where the
+    chosen element was, and (placeholder, element) for each segment it
+    merged in from elsewhere in the page."""
+
+    placeholder: object
+    segments: list = field(default_factory=list)
+
+
+def _leave_placeholder(parent, before):
+    """A placeholder in `parent`, before `before` if it is still there."""
+    placeholder = parent.makeelement(PLACEHOLDER_TAG)
+    if before is not None and before.getparent() is parent:
+        before.addprevious(placeholder)
+    else:
+        parent.append(placeholder)
+    return placeholder
+
+
 class _Summary(str):
     """readability's summary as text, carrying the article element along."""
 
@@ -52,9 +77,13 @@ class ReadableDocument(Document):
         super().__init__("", url=url, retry_length=RETRY_TEXT_CHARS,
                          negative_keywords=NEGATIVE_KEYWORDS)
         self._prepare = prepare
+        self.placeholder = None
+        self.segments: list = []
 
     def _parse(self, input):  # noqa: A002 - readability's signature
         doc = self._prepare()
+        self.placeholder = None  # a retry starts from a fresh tree
+        self.segments = []
         if self.url:
             try:
                 doc.make_links_absolute(self.url, resolve_base_href=True,
@@ -82,17 +111,47 @@ class ReadableDocument(Document):
                     allowed[elem] = True
         return allowed
 
+    def get_article(self, candidates, best_candidate, html_partial=False):
+        """readability's article, with placeholders left where it took its
+        parts from (readability moves them out of the page: the chosen
+        element, its kept siblings, segments merged from elsewhere), so
+        `assemble.widen` can put the article back among what it left out."""
+        best = best_candidate["elem"]
+        parent = best.getparent()
+        if parent is None:
+            return super().get_article(candidates, best_candidate, html_partial)
+        siblings = list(parent)
+        spots = [(el, el.getparent(), el.getnext()) for el in candidates
+                 if el is not best and el.getparent() is not None]
+        output = super().get_article(candidates, best_candidate, html_partial)
+        moved = [el for el in siblings if el.getparent() is output]
+        if moved:
+            later = next((el for el in siblings[siblings.index(moved[0]):]
+                          if el.getparent() is parent), None)
+            self.placeholder = _leave_placeholder(parent, later)
+        self.segments = [(_leave_placeholder(old, nxt), el)
+                         for el, old, nxt in spots
+                         if el.getparent() is not old and el not in moved
+                         and old.getparent() is not None]
+        return output
+
     def get_clean_html(self):
         summary = _Summary(collapse(self.html.text_content()))
         summary.node = self.html
         return summary
 
 
-def readable_element(prepare: Callable, url: str | None = None):
-    """The article element readability picks, or None when it fails."""
+def readable_element(prepare: Callable, url: str | None = None
+                     ) -> tuple[object, Taken | None]:
+    """The article element readability picks (None when it fails) and
+    where in the page it took it from (None when readability fell back to
+    the whole body).
+    """
+    doc = ReadableDocument(prepare, url)
     try:
-        summary = ReadableDocument(prepare, url).summary(html_partial=True)
+        summary = doc.summary(html_partial=True)
     except Exception as exc:  # readability raises Unparseable and worse
         LOGGER.warning("readability failed on %s: %s", url or "page", exc)
-        return None
-    return getattr(summary, "node", None)
+        return None, None
+    taken = Taken(doc.placeholder, doc.segments) if doc.placeholder is not None else None
+    return getattr(summary, "node", None), taken
