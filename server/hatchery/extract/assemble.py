@@ -44,13 +44,15 @@ def _text_and_links(el) -> tuple[int, int]:
     return text, min(text, links)
 
 
-def widen(node, taken, page_type: str = "article"):
+def widen(node, taken, page_chars: int, page_type: str = "article"):
     """readability's article, or the ancestor of where it sat that holds
     enough of the page, with the article put back in its place.
 
     :param node: readability's article element (None when it failed).
     :param taken: where `readable_element` says the article came from
         (None when readability kept the whole body).
+    :param page_chars: the characters of text outside links the cleaned
+        page holds (`Cleaned.kept_chars`).
     :param page_type: the page's type, as `classify_page` named it.
     """
     if node is None or taken is None or taken.placeholder.getparent() is None:
@@ -59,9 +61,7 @@ def widen(node, taken, page_type: str = "article"):
     target = SPREAD_TYPES.get(page_type, MIN_ARTICLE_SHARE)
     text, links = _text_and_links(node)
     mine = text - links
-    root = placeholder.getroottree().getroot()
-    page_text, page_links = _text_and_links(root)
-    page = mine + page_text - page_links
+    page = max(page_chars, mine)
     if mine >= target * page:
         return node
     best, at = None, placeholder.getparent()

@@ -10,6 +10,8 @@ an ``outside`` block so a highlight made there can still be located.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -159,15 +161,25 @@ def _builder_free(token: str) -> str:
     return token
 
 
-def class_words(el) -> list[str]:
+def class_words(el) -> tuple[str, ...]:
     """The words of an element's class and id, lower-cased, page-builder
     structure left out."""
-    value = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    cls, ident = el.get("class"), el.get("id")
+    if not cls and not ident:  # the common, fast answer
+        return ()
+    return _words_of(f"{cls or ''} {ident or ''}")
+
+
+@lru_cache(maxsize=4096)
+def _words_of(value: str) -> tuple[str, ...]:
+    """class_words of one class-and-id string (a page repeats a few
+    hundred of them over thousands of elements, hence the cache)."""
+    value = value.lower()
     if len(value) < 3:
-        return []
+        return ()
     value = " ".join(_builder_free(token) for token in value.split())
-    return _WORD_RE.findall(value.replace("sr-only", "sronly")
-                            .replace("visually-hidden", "visuallyhidden"))
+    return tuple(_WORD_RE.findall(value.replace("sr-only", "sronly")
+                                  .replace("visually-hidden", "visuallyhidden")))
 
 
 def is_boilerplate_name(el, page_type: str = "article") -> bool:
@@ -321,33 +333,29 @@ def prose_chars(el, lengths: dict | None = None) -> int:
 
 
 def _outermost(doomed: list, lengths: dict, total_text: int,
-               total_prose: int) -> list:
+               total_prose: int) -> list[tuple[object, int]]:
     """The doomed elements each rule may remove on its own (none holding a
-    large share of the page), outermost only, in page order of judgement."""
-    accepted = []
-    seen = set()
+    large share of the page), outermost only, with their text lengths."""
+    accepted: dict = {}
     for el in doomed:
-        if el in seen:
+        if el in accepted:
             continue
-        seen.add(el)
+        text = len(collapse(el.text_content()))
         if el.tag != "figcaption" and (
-                len(collapse(el.text_content())) > MAX_BOILERPLATE_TEXT_SHARE * total_text
+                text > MAX_BOILERPLATE_TEXT_SHARE * total_text
                 or prose_chars(el, lengths) > MAX_BOILERPLATE_PROSE_SHARE * total_prose):
             continue
-        accepted.append(el)
-    chosen = set(accepted)
-    return [el for el in accepted
-            if not any(a in chosen for a in el.iterancestors())]
+        accepted[el] = text
+    return [(el, text) for el, text in accepted.items()
+            if not any(a in accepted for a in el.iterancestors())]
 
 
-def _unlinked_chars(el) -> int:
-    """Characters of text outside links: what a reader reads there rather
-    than clicks (a menu not named as one counts for little)."""
-    links = sum(len(collapse(a.text_content())) for a in el.iter("a"))
-    return max(0, len(collapse(el.text_content())) - links)
+def _link_chars(el) -> int:
+    return sum(len(collapse(a.text_content())) for a in el.iter("a"))
 
 
-def _guarded(chosen: list, body, lengths: dict) -> list:
+def _guarded(chosen: list[tuple[object, int]], body_text: int, body,
+             lengths: dict) -> tuple[list, int]:
     """The removals that leave the page its text.
 
     Each rule is judged alone above; here they are judged together, by what
@@ -357,18 +365,34 @@ def _guarded(chosen: list, body, lengths: dict) -> list:
     page would come out empty: elements are then removed only when they hold
     no prose, whatever their class says (a builder that classes every block
     "widget", a theme that wraps the post in "modal").
+
+    :param chosen: (element, its text length) for each removal.
+    :param body_text: the text length of the whole body.
+    :returns: the elements to remove, and the characters of text outside
+        links the page keeps once they are gone.
     """
-    taken = sum(_unlinked_chars(el) for el in chosen)
-    kept = _unlinked_chars(body) - taken
-    if kept >= MIN_KEPT_CHARS or taken <= kept:
-        return chosen
-    return [el for el in chosen if el.tag == "figcaption"
-            or not _holds_prose(el, lengths)]
+    unlinked = {el: max(0, text - _link_chars(el)) for el, text in chosen}
+    page = body_text - _link_chars(body)
+    taken = sum(unlinked.values())
+    if page - taken >= MIN_KEPT_CHARS or taken <= page - taken:
+        return list(unlinked), page - taken
+    spared = [el for el in unlinked if el.tag == "figcaption"
+              or not _holds_prose(el, lengths)]
+    return spared, page - sum(unlinked[el] for el in spared)
 
 
-def remove_boilerplate(root, page_type: str = "article") -> list[Block]:
-    """Remove boilerplate from `root` in place; return what was removed as
-    short `outside` blocks (captions first-class, the rest as paragraphs).
+@dataclass
+class Cleaned:
+    """What `remove_boilerplate` took and left: the removed text as short
+    `outside` blocks (captions first-class, the rest as paragraphs), and
+    the characters of text outside links the page still holds."""
+
+    outside: list[Block]
+    kept_chars: int
+
+
+def remove_boilerplate(root, page_type: str = "article") -> Cleaned:
+    """Remove boilerplate from `root` in place.
 
     :param root: the parsed page, changed in place.
     :param page_type: the page's type, as `classify_page` named it.
@@ -407,8 +431,9 @@ def remove_boilerplate(root, page_type: str = "article") -> list[Block]:
                 continue
             doomed.append(el)
 
-    chosen = _guarded(_outermost(doomed, lengths, total_text, total_prose),
-                      body, lengths)
+    chosen, kept_chars = _guarded(
+        _outermost(doomed, lengths, total_text, total_prose), total_text, body,
+        lengths)
     outside: list[Block] = []
     for el in chosen:
         text = collapse(el.text_content())
@@ -422,4 +447,4 @@ def remove_boilerplate(root, page_type: str = "article") -> list[Block]:
         el.drop_tree()
     for paragraph in list(body.iter("p")):
         _unwrap(paragraph)
-    return outside
+    return Cleaned(outside, kept_chars)

@@ -64,7 +64,8 @@ def _extract(html: str | bytes, url: str | None) -> Article:
     root = parse_html(html)
     meta = read_metadata(root, url)
     page_type = classify_page(root, meta, url)
-    outside = remove_boilerplate(root, page_type)
+    cleaned = remove_boilerplate(root, page_type)
+    outside = cleaned.outside
     cards = listing_cards(root) if page_type == "listing" else ([], set())
     first = [root]
 
@@ -76,8 +77,8 @@ def _extract(html: str | bytes, url: str | None) -> Article:
         remove_boilerplate(tree, page_type)
         return tree
 
-    node, placeholder = readable_element(prepare, url)
-    node = widen(node, placeholder, page_type)
+    node, taken = readable_element(prepare, url)
+    node = widen(node, taken, cleaned.kept_chars, page_type)
     blocks = linked_blocks(node) if node is not None else []
     dropped: list[Block] = []
     blocks = tidy_blocks(blocks, meta, dropped)

@@ -11,6 +11,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import Callable
 
+from lxml import etree
+from lxml.html import fragment_fromstring
 from readability import Document
 
 from .metadata import collapse
@@ -31,6 +33,13 @@ MAX_LIST_LINK_DENSITY = 0.3
 # side columns and "about the site/author" boxes (not removed outright: a
 # class like "inside" or "about-this-recipe" can hold the article).
 NEGATIVE_KEYWORDS = ["side", "about", "bio"]
+
+# readability's divToPElementsRe, as tag prefixes, and the tags its div
+# rewrite treats as inline.
+_BLOCK_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "pre", "table",
+                   "ul")
+_INLINE_TAGS = {"a", "b", "cite", "code", "em", "font", "i", "small", "span",
+                "strong", "sub", "sup", "u"}
 
 # The tags readability's score_paragraphs asks for.
 _SCORED_TAGS = ("p", "pre", "td", "blockquote")
@@ -58,6 +67,31 @@ def _leave_placeholder(parent, before):
     else:
         parent.append(placeholder)
     return placeholder
+
+
+def _is_block(el) -> bool:
+    """What readability's divToPElementsRe finds: a tag starting with one
+    of its block names (the regex matches "<p" in "<picture" too)."""
+    return isinstance(el.tag, str) and el.tag.lower().startswith(_BLOCK_PREFIXES)
+
+
+def _elements_holding_blocks(root) -> set:
+    """Every element with a block (see `_is_block`) among its descendants,
+    found by marking each block's ancestors once."""
+    holding: set = set()
+    for el in root.iter(etree.Element):
+        if not _is_block(el):
+            continue
+        for ancestor in el.iterancestors():
+            if ancestor in holding:
+                break
+            holding.add(ancestor)
+    return holding
+
+
+def _text_length(el) -> int:
+    """Characters of text with each run of whitespace as one space."""
+    return len(" ".join(el.text_content().split()))
 
 
 class _Summary(str):
@@ -98,6 +132,49 @@ class ReadableDocument(Document):
         if tag_names == _SCORED_TAGS:
             tag_names = tag_names + ("li",)
         return super().tags(node, *tag_names)
+
+    def get_link_density(self, elem):
+        """readability's link density, with lengths measured by splitting
+        on whitespace instead of three regex passes over each text (it is
+        asked for every scored element and every link in it)."""
+        links = sum(_text_length(a) for a in elem.iterdescendants("a"))
+        return links / max(_text_length(elem), 1)
+
+    def transform_misused_divs_into_paragraphs(self):
+        """readability's rewrite of text-only <div>s into <p>s, deciding
+        "holds a block" from one pass over the tree instead of serialising
+        every div's subtree to search it with a regex (quadratic in depth,
+        and most of readability's time on a large page)."""
+        holding = _elements_holding_blocks(self.html)
+        for elem in list(self.html.iter("div")):
+            if elem not in holding:
+                elem.tag = "p"
+        for elem in list(self.html.iter("div")):
+            children = list(elem)
+            paragraph = None
+            if elem.text and elem.text.strip():
+                paragraph = fragment_fromstring("<p/>")
+                paragraph.text, elem.text = elem.text, None
+                elem.insert(0, paragraph)
+            for child in children:
+                if child.tag == "br":
+                    paragraph = None
+                    continue
+                if (child.tag not in _INLINE_TAGS or child in holding
+                        or _is_block(child)):
+                    paragraph = None
+                    continue
+                if paragraph is None:
+                    paragraph = fragment_fromstring("<p/>")
+                    child.addprevious(paragraph)
+                paragraph.append(child)
+            for pos, child in reversed(list(enumerate(elem))):
+                if child.tail and child.tail.strip():
+                    p = fragment_fromstring("<p/>")
+                    p.text, child.tail = child.tail, None
+                    elem.insert(pos + 1, p)
+                if child.tag == "br":
+                    child.drop_tree()
 
     def get_preserved_elements(self, node):
         """readability drops short lists (ingredients, steps of two words);

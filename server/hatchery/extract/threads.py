@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from lxml import etree
+
 from .metadata import collapse
 
 # schema.org types of a thread page or of its posts, lower-cased.
@@ -58,17 +60,20 @@ def _post_words(el, class_words) -> bool:
 def _sibling_posts(body, class_words) -> list:
     """The largest group of same-class siblings named like posts, if they
     hold most of the page's text."""
-    best: list = []
-    for parent in body.iter():
-        if len(parent) < MIN_SIBLING_POSTS:
+    groups: Counter = Counter()
+    for el in body.iter(etree.Element):
+        cls = el.get("class")
+        if not cls or not _post_words(el, class_words):
             continue
-        groups = Counter(child.get("class") for child in parent
-                         if child.get("class") and _post_words(child, class_words))
-        for cls, count in groups.items():
-            if count >= MIN_SIBLING_POSTS and count > len(best):
-                best = [c for c in parent if c.get("class") == cls]
-    if not best:
+        parent = el.getparent()
+        if parent is not None and len(parent) >= MIN_SIBLING_POSTS:
+            groups[parent, cls] += 1
+    if not groups:
         return []
+    (parent, cls), count = groups.most_common(1)[0]
+    if count < MIN_SIBLING_POSTS:
+        return []
+    best = [c for c in parent if c.get("class") == cls]
     total = len(collapse(body.text_content())) or 1
     text = sum(len(collapse(el.text_content())) for el in best)
     return best if text >= MIN_POSTS_TEXT_SHARE * total else []
