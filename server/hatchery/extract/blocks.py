@@ -18,6 +18,9 @@ BLOCK_LEVEL = HEADING_TAGS | {
     "html", "caption", "nav", "menu", "noscript",
 }
 
+# The tags that start a block of their own, for a search in C.
+_BLOCK_STARTS = tuple(sorted(BLOCK_LEVEL | {"br", "pre"}))
+
 # Inside a table row only these start a block of their own.
 _ROW_BREAKS = {"table", "tr"}
 
@@ -30,8 +33,11 @@ _SOFT_HYPHEN_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 def clean_text(text: str) -> str:
     """Collapse whitespace and drop invisible characters (soft hyphens,
-    zero-width spaces) that split words in the HTML but not on screen."""
-    return collapse(_SOFT_HYPHEN_RE.sub("", text.replace("\u00a0", " ")))
+    zero-width spaces) that split words in the HTML but not on screen.
+    (A no-break space is whitespace to `collapse` already.)"""
+    if _SOFT_HYPHEN_RE.search(text):  # rare: searching is cheaper than subbing
+        text = _SOFT_HYPHEN_RE.sub("", text)
+    return collapse(text)
 
 
 class _Builder:
@@ -139,6 +145,16 @@ def _kind_of(tag: str, kind: str, level: int | None,
 
 def element_blocks(el) -> list[Block]:
     """Blocks of an element's content, in document order."""
+    if (isinstance(el.tag, str) and el.tag != "pre"
+            and next(el.iterdescendants(*_BLOCK_STARTS), None) is None):
+        # One block: what the walk below makes of it, without the walk
+        # (most removed page furniture is a line of text).
+        text = clean_text(el.text_content())
+        if not text:
+            return []
+        kind, level = _kind_of(el.tag, "paragraph", None, 0)
+        return [Block(kind if el.tag in BLOCK_LEVEL else "paragraph", text,
+                      level if el.tag in BLOCK_LEVEL else None)]
     return [block for block, _ in linked_blocks(el)]
 
 

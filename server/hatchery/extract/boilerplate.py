@@ -204,7 +204,8 @@ def is_boilerplate_name(el, page_type: str = "article") -> bool:
 
 def _is_hidden(el) -> bool:
     """Hidden, and not a tab panel or accordion a reader opens."""
-    style = (el.get("style") or "").replace(" ", "").lower()
+    style = el.get("style")
+    style = style.replace(" ", "").lower() if style else ""
     if not (el.get("hidden") is not None or el.get("aria-hidden") == "true"
             or "display:none" in style or "visibility:hidden" in style):
         return False
@@ -415,9 +416,9 @@ def remove_boilerplate(root, page_type: str = "article") -> Cleaned:
 
     doomed = _tag_lists(body) + _nested_articles(body, lengths, total_prose)
     for el in body.iter(etree.Element):
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _PROTECTED_TAGS:
-            continue
+        tag = el.tag
+        if tag in _PROTECTED_TAGS or (not el.keys() and tag not in FURNITURE_TAGS):
+            continue  # most elements have no attribute a rule reads
         # Section headings inside a body often carry "subhead" or "headline"
         # classes; they are judged by their tag only.
         named = (tag not in _SECTION_HEADINGS

@@ -14,6 +14,7 @@ from typing import Callable
 from lxml import etree
 from lxml.html import fragment_fromstring
 from readability import Document
+from readability.readability import clean as readability_clean
 
 from .metadata import collapse
 
@@ -132,6 +133,30 @@ class ReadableDocument(Document):
         if tag_names == _SCORED_TAGS:
             tag_names = tag_names + ("li",)
         return super().tags(node, *tag_names)
+
+    def score_paragraphs(self):
+        """readability's paragraph scoring, the same scores without the
+        debug line it formats (describing each candidate's ancestry) for
+        every candidate whether or not debug logging is on."""
+        candidates: dict = {}
+        for elem in self.tags(self._html(), *_SCORED_TAGS):
+            parent = elem.getparent()
+            if parent is None:
+                continue
+            grand = parent.getparent()
+            inner_text = readability_clean(elem.text_content() or "")
+            if len(inner_text) < self.min_text_length:
+                continue
+            for node in (parent, grand):
+                if node is not None and node not in candidates:
+                    candidates[node] = self.score_node(node)
+            score = 1 + len(inner_text.split(",")) + min(len(inner_text) / 100, 3)
+            candidates[parent]["content_score"] += score
+            if grand is not None:
+                candidates[grand]["content_score"] += score / 2.0
+        for elem, candidate in candidates.items():
+            candidate["content_score"] *= 1 - self.get_link_density(elem)
+        return candidates
 
     def get_link_density(self, elem):
         """readability's link density, with lengths measured by splitting

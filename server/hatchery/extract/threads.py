@@ -11,6 +11,7 @@ by readability's.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from lxml import etree
 
@@ -51,10 +52,18 @@ def _declares_thread(root) -> bool:
 
 
 def _post_words(el, class_words) -> bool:
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-    if not any(word in names for word in _POST_STEMS):  # the fast answer
+    cls, ident = el.get("class"), el.get("id")
+    if not cls and not ident:  # the common, fast answer
+        return False
+    if not _has_post_stem(f"{cls or ''} {ident or ''}"):
         return False
     return not POST_WORDS.isdisjoint(class_words(el))
+
+
+@lru_cache(maxsize=4096)
+def _has_post_stem(names: str) -> bool:
+    names = names.lower()
+    return any(word in names for word in _POST_STEMS)
 
 
 def _sibling_posts(body, class_words) -> list:
