@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from lxml import etree
 
+from .classwords import class_words
 from .metadata import collapse
 
 # schema.org types of a thread page or of its posts, lower-cased.
@@ -51,7 +52,7 @@ def _declares_thread(root) -> bool:
     return any(t.strip('"') in itemtypes for t in THREAD_TYPES)
 
 
-def _post_words(el, class_words) -> bool:
+def _post_words(el) -> bool:
     cls, ident = el.get("class"), el.get("id")
     if not cls and not ident:  # the common, fast answer
         return False
@@ -66,13 +67,13 @@ def _has_post_stem(names: str) -> bool:
     return any(word in names for word in _POST_STEMS)
 
 
-def _sibling_posts(body, class_words) -> list:
+def _sibling_posts(body) -> list:
     """The largest group of same-class siblings named like posts, if they
     hold most of the page's text."""
     groups: Counter = Counter()
     for el in body.iter(etree.Element):
         cls = el.get("class")
-        if not cls or not _post_words(el, class_words):
+        if not cls or not _post_words(el):
             continue
         parent = el.getparent()
         if parent is not None and len(parent) >= MIN_SIBLING_POSTS:
@@ -88,19 +89,18 @@ def _sibling_posts(body, class_words) -> list:
     return best if text >= MIN_POSTS_TEXT_SHARE * total else []
 
 
-def keep_thread_posts(root, class_words) -> bool:
+def keep_thread_posts(root) -> bool:
     """On a thread page, clear the post classes of every post; return
     whether the page is a thread.
 
     :param root: the parsed page (scripts still in it), changed in place.
-    :param class_words: the function boilerplate rules read classes with.
     """
     body = root.find("body")
     body = root if body is None else body
-    if not (_declares_thread(root) or _sibling_posts(body, class_words)):
+    if not (_declares_thread(root) or _sibling_posts(body)):
         return False
     for el in body.iter():
-        if (isinstance(el.tag, str) and _post_words(el, class_words)
+        if (isinstance(el.tag, str) and _post_words(el)
                 and len(collapse(el.text_content())) >= MIN_POST_CHARS):
             el.set("class", POST_CLASS)
             el.attrib.pop("id", None)
