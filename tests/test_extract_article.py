@@ -268,3 +268,21 @@ def test_a_live_blog_keeps_its_posts():
             + "</article></body></html>")
     text = extract_text(html)
     assert "Update number 9:" in text and "Update number 16:" in text
+
+
+def test_code_highlighted_line_by_line_keeps_its_line_breaks():
+    html = ("<html><body><article><p>" + "Install the client first. " * 8 +
+            "</p><pre><code><span class='token-line'>pip install tidewater<br>"
+            "</span><span class='token-line'>tidewater login<br></span></code>"
+            "</pre></article></body></html>")
+    code = [b for b in extract_article(html).blocks if b.kind == "code"]
+    assert code and code[0].text == "pip install tidewater\ntidewater login"
+
+
+def test_a_table_row_is_one_line_even_when_its_cells_hold_paragraphs():
+    html = ("<html><body><article><p>" + "The casserole in numbers. " * 8 +
+            "</p><table><tr><th>Capacity</th><td><p>4.2 litres</p></td></tr>"
+            "<tr><th>Colour</th><td><p>Sage</p><p>Ink</p></td></tr></table>"
+            "</article></body></html>")
+    text = extract_article(html).text
+    assert "Capacity 4.2 litres" in text and "Colour Sage Ink" in text

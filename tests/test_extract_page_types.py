@@ -87,3 +87,40 @@ def test_a_listing_keeps_each_item_title_and_description_but_not_prices(name):
     assert "Japan (12)" not in article.text
     assert article.page_type == "listing"
 
+
+
+def test_a_reference_page_keeps_every_section_and_every_tab_of_code():
+    text = _text("docs_reference")
+    for part in ("An event is one thing that happened", "List events",
+                 "kind string Only events of this kind", "Create an event",
+                 "Send a JSON body with a kind", "60 requests a minute",
+                 "Events you create count towards"):
+        assert part in text
+    # each code sample line by line, the hidden tabs too
+    assert 'from tidewater import Client\nevents = Client()' in text
+    assert 'const events = await tidewater.events.list' in text
+    assert text.index("List events") < text.index("from tidewater") < text.index(
+        "Create an event"), "the samples stay in their section"
+
+
+def test_a_reference_page_drops_its_chrome():
+    text = _text("docs_reference")
+    for chrome in ("Was this page helpful", "Edit this page", "Authentication",
+                   "Copy", "Skip to main content", "Node.js\n"):
+        assert chrome not in text
+
+
+def test_a_shop_product_keeps_its_summary_description_and_specification_table():
+    text = _text("product_tabs")
+    assert text.startswith("A cast-iron casserole with a sage enamel glaze")
+    assert "sand-cast in Derbyshire" in text
+    for row in ("Weight 4.1 kg", "Capacity 4.2 litres",
+                "Material Enamelled cast iron, stainless steel knob"):
+        assert row in text
+
+
+def test_a_shop_product_leaves_out_price_rating_reviews_and_other_products():
+    text = _text("product_tabs")
+    for other in ("£129.00", "Rated 4.50", "Heavy, beautiful", "Add a review",
+                  "Oak Trivet", "Add to basket", "Reviews (2)"):
+        assert other not in text

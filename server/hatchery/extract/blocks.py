@@ -18,6 +18,12 @@ BLOCK_LEVEL = HEADING_TAGS | {
     "html", "caption", "nav", "menu", "noscript",
 }
 
+# The tags that start a block of their own, for a search in C.
+_BLOCK_STARTS = tuple(sorted(BLOCK_LEVEL | {"br", "pre"}))
+
+# Inside a table row only these start a block of their own.
+_ROW_BREAKS = {"table", "tr"}
+
 # Python recursion guard: lxml caps HTML nesting (~256), this keeps us safe
 # even if it ever does not.
 MAX_DEPTH = 400
@@ -27,8 +33,11 @@ _SOFT_HYPHEN_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 def clean_text(text: str) -> str:
     """Collapse whitespace and drop invisible characters (soft hyphens,
-    zero-width spaces) that split words in the HTML but not on screen."""
-    return collapse(_SOFT_HYPHEN_RE.sub("", text.replace("\u00a0", " ")))
+    zero-width spaces) that split words in the HTML but not on screen.
+    (A no-break space is whitespace to `collapse` already.)"""
+    if _SOFT_HYPHEN_RE.search(text):  # rare: searching is cheaper than subbing
+        text = _SOFT_HYPHEN_RE.sub("", text)
+    return collapse(text)
 
 
 class _Builder:
@@ -55,7 +64,7 @@ class _Builder:
                 self.link_chars += len(text)
 
     def walk(self, el, kind: str, level: int | None, depth: int,
-             list_depth: int, link: bool = False) -> None:
+             list_depth: int, link: bool = False, in_row: bool = False) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         if not tag:  # comment or processing instruction: keep only its tail
             return
@@ -71,12 +80,18 @@ class _Builder:
             return
         if tag == "pre":  # code keeps its line breaks and indentation
             self.flush()
-            code = _SOFT_HYPHEN_RE.sub("", el.text_content()).strip("\n")
+            code = _SOFT_HYPHEN_RE.sub("", _pre_text(el)).strip("\n")
             if code.strip():
                 self.blocks.append(Block("code", code.rstrip()))
                 self.link_ratios.append(0.0)
             return
-        block = tag in BLOCK_LEVEL
+        # A table row is one block: the <p>s and <div>s its cells hold are
+        # parts of that line ("Capacity 4.2 litres"), unless a cell holds
+        # a table of its own.
+        block = tag in BLOCK_LEVEL and not (in_row and tag not in _ROW_BREAKS)
+        in_row = in_row or tag == "tr"
+        if tag == "table":
+            in_row = False
         if block:
             self.flush()
             kind, level = _kind_of(tag, kind, level, list_depth)
@@ -86,14 +101,28 @@ class _Builder:
         link = link or tag == "a"
         self.add(el.text, link)
         for child in el:
-            self.walk(child, kind, level, depth + 1, list_depth, link)
+            self.walk(child, kind, level, depth + 1, list_depth, link, in_row)
             self.add(child.tail, link)
             if block and self.kind != kind:
                 self.kind, self.level = kind, level
         if block:
             self.flush()
-        elif tag in ("td", "th"):  # a table row is one block, cells spaced
+        elif tag in ("td", "th") or tag in BLOCK_LEVEL:  # cells and their
+            # paragraphs, spaced within their row
             self.parts.append(" ")
+
+
+def _pre_text(el) -> str:
+    """A code block's text; a <br> in it is a line break (highlighters
+    write one line per <span> and end it with <br>)."""
+    parts = [el.text or ""]
+    for child in el.iterdescendants():
+        if child.tag == "br":
+            parts.append("\n")
+        elif isinstance(child.tag, str):
+            parts.append(child.text or "")
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _kind_of(tag: str, kind: str, level: int | None,
@@ -116,6 +145,16 @@ def _kind_of(tag: str, kind: str, level: int | None,
 
 def element_blocks(el) -> list[Block]:
     """Blocks of an element's content, in document order."""
+    if (isinstance(el.tag, str) and el.tag != "pre"
+            and next(el.iterdescendants(*_BLOCK_STARTS), None) is None):
+        # One block: what the walk below makes of it, without the walk
+        # (most removed page furniture is a line of text).
+        text = clean_text(el.text_content())
+        if not text:
+            return []
+        kind, level = _kind_of(el.tag, "paragraph", None, 0)
+        return [Block(kind if el.tag in BLOCK_LEVEL else "paragraph", text,
+                      level if el.tag in BLOCK_LEVEL else None)]
     return [block for block, _ in linked_blocks(el)]
 
 

@@ -10,10 +10,13 @@ an ``outside`` block so a highlight made there can still be located.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml import etree
 
 from .blocks import element_blocks
+from .classwords import (HOVER_STEMS, class_words, is_boilerplate_name,
+                         named_by_ambiguous_words)
 from .metadata import collapse
 from .model import Block
 from .recover import unwrap_swallowing_elements
@@ -21,69 +24,20 @@ from .threads import keep_thread_posts
 
 # Tags that never hold article prose.
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "canvas",
-             "button", "select", "input", "textarea", "iframe", "object",
-             "embed", "head")
+             "button", "select", "input", "textarea", "label", "iframe",
+             "object", "embed", "head")
 
 # Tags of page furniture; their text is kept as `outside` blocks.
 FURNITURE_TAGS = ("nav", "aside", "footer", "figcaption", "dialog")
-
-# Class/id words (split on anything not a letter or digit) that mark
-# boilerplate. Exact words, so "ad" does not match "read" or "header".
-BOILERPLATE_WORDS = frozenset("""
-    ad ads adv advert banner tags tag tagged taglist tagcloud
-    respond popular trending mostread
-    cookie cookies consent gdpr modal popup overlay notification nocontent
-    toolbar sidebar widget widgets masthead
-    nav navbar navigation menu submenu
-    skip skiplink sronly srtext visuallyhidden
-    print email meta postmeta entrymeta articlemeta
-    dateline timestamp date dates pubdate posted published updated
-    author authors
-    dek deck standfirst strapline subtitle kicker
-    headline abstract excerpt teaser
-""".split())
-
-# Page builders (Elementor, Divi, WPBakery, Gutenberg, Beaver Builder,
-# Avada) wrap every block, the article's too, in classes such as
-# "elementor-widget-text-editor" or "et_pb_module": their prefix and the
-# structural word after it say nothing about the block, so both are dropped
-# from the class before it is judged ("elementor-widget-share-buttons" is
-# still a share bar).
-BUILDER_PREFIXES = ("elementor-", "et_pb_", "et-", "vc_", "wpb_", "wp-block-",
-                    "fl-", "fusion-")
-BUILDER_STRUCTURE_WORDS = ("widget", "module", "element", "block", "column",
-                           "col", "row", "section", "container", "wrap")
-
-# Elementor's theme locations that are page furniture, whatever they hold.
-BUILDER_FURNITURE = ("header", "footer", "popup")
-
-# Class words that name content as often as furniture: an element named by
-# these alone goes only when it holds no prose (arXiv's abstract is
-# <blockquote class="abstract">; "excerpt", "print", "modal" wrap articles).
-AMBIGUOUS_WORDS = frozenset("""
-    abstract excerpt teaser print overlay modal ad widget widgets
-    headline subtitle
-""".split())
 
 # Hidden elements the page shows after a click: tab panels and accordions
 # (a `hidden` Linux tab on a docs page is still the docs).
 REVEALED_WORDS = frozenset("tab tabs tabpanel tabcontent panel accordion"
                            " collapse collapsible".split())
 
-# Hover cards: an inline link whose card (photo, bio, more links) is hidden
-# until hovered. The card goes; the link the reader sees stays.
-HOVER_STEMS = ("tooltip", "popover", "hovercard", "rollover")
-
-# Stems found anywhere in a class word, for run-together names
-# ("sharebuttons", "relatedPosts", "imageCaption").
-BOILERPLATE_STEMS = ("share", "social", "related", "newsletter", "subscri",
-                     "advert", "sponsor", "breadcrumb", "comment", "disqus",
-                     "recommend", "outbrain", "taboola", "caption", "credit",
-                     "byline", "promo", "paywall", "signup", "readmore"
-                     ) + HOVER_STEMS
-
-# Words that contain a boilerplate stem but name content ("commentary").
-CONTENT_STEMS = ("commentar", "shareholder")
+# ARIA roles of page furniture: the labels of a set of tabs name the
+# panels (each panel has its own heading), a toolbar holds buttons.
+FURNITURE_ROLES = ("tablist", "toolbar", "navigation", "search")
 
 # Embedded posts the author quotes (tweets, Instagram posts) are part of the
 # article, and so is their "social-embed" wrapper; readability drops anything
@@ -99,6 +53,10 @@ PROSE_MIN_CHARS = 80
 # ... nor one holding more than this share of all the page's text (pages
 # that write their article in <div>s and <br>s have no paragraphs).
 MAX_BOILERPLATE_TEXT_SHARE = 0.4
+
+# The rules together must leave this much text outside links, or as much
+# as they take: less, and they would empty the page (see `_guarded`).
+MIN_KEPT_CHARS = 250
 
 # An inline element whose parent has this many more characters than it sits
 # in running text, and is never removed for its class alone.
@@ -119,57 +77,16 @@ MIN_PROSE_BESIDE_NESTED = 0.15
 MAX_OUTSIDE_BLOCKS = 300
 MAX_OUTSIDE_CHARS = 1000
 
-_WORD_RE = re.compile(r"[a-z0-9]+")
-_STEM_RE = re.compile("|".join(BOILERPLATE_STEMS))
-_CONTENT_RE = re.compile("|".join(CONTENT_STEMS))
 _PROTECTED_TAGS = {"html", "body", "article", "main"}
 _SECTION_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 _INLINE_TAGS = {"a", "span", "em", "strong", "b", "i", "u", "time", "abbr",
                 "cite", "small", "sup", "sub", "mark", "code", "q", "font"}
 
 
-def _builder_free(token: str) -> str:
-    """A class token without its page-builder prefix and structure word."""
-    if not token.startswith(BUILDER_PREFIXES):  # the common, fast answer
-        return token
-    for prefix in BUILDER_PREFIXES:
-        if token.startswith(prefix):
-            rest = token[len(prefix):]
-            for word in BUILDER_STRUCTURE_WORDS:
-                if rest == word or rest.startswith((word + "-", word + "_")):
-                    return rest[len(word) + 1:]
-            return rest
-    return token
-
-
-def class_words(el) -> list[str]:
-    """The words of an element's class and id, lower-cased, page-builder
-    structure left out."""
-    value = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-    if len(value) < 3:
-        return []
-    value = " ".join(_builder_free(token) for token in value.split())
-    return _WORD_RE.findall(value.replace("sr-only", "sronly")
-                            .replace("visually-hidden", "visuallyhidden"))
-
-
-def is_boilerplate_name(el) -> bool:
-    """True when an element's class or id names page furniture."""
-    if el.get("data-elementor-type") in BUILDER_FURNITURE:
-        return True
-    words = class_words(el)
-    if not words:
-        return False
-    if not BOILERPLATE_WORDS.isdisjoint(words):
-        return True
-    if not _STEM_RE.search(" ".join(words)):  # the common, fast answer
-        return False
-    return any(_STEM_RE.search(w) and not _CONTENT_RE.search(w) for w in words)
-
-
 def _is_hidden(el) -> bool:
     """Hidden, and not a tab panel or accordion a reader opens."""
-    style = (el.get("style") or "").replace(" ", "").lower()
+    style = el.get("style")
+    style = style.replace(" ", "").lower() if style else ""
     if not (el.get("hidden") is not None or el.get("aria-hidden") == "true"
             or "display:none" in style or "visibility:hidden" in style):
         return False
@@ -184,13 +101,6 @@ def _holds_prose(el, lengths: dict) -> bool:
     text = collapse(el.text_content())
     links = sum(len(collapse(a.text_content())) for a in el.iter("a"))
     return len(text) >= PROSE_MIN_CHARS * 2 and links < 0.5 * len(text)
-
-
-def _named_by_ambiguous_words(el) -> bool:
-    """Every boilerplate word of its class is one that also names content."""
-    found = BOILERPLATE_WORDS.intersection(class_words(el))
-    return bool(found) and found <= AMBIGUOUS_WORDS and not _STEM_RE.search(
-        " ".join(class_words(el)))
 
 
 def _tag_lists(body) -> list:
@@ -257,22 +167,27 @@ def _in_running_text(el) -> bool:
     return len(collapse(parent.text_content())) > own + RUNNING_TEXT_CHARS
 
 
+def _has_furniture_role(el) -> bool:
+    """A tab list, toolbar or the like, not wrapped around the panels its
+    labels open (some pages put role="tablist" on the whole tab set)."""
+    return (el.get("role") in FURNITURE_ROLES
+            and el.find('.//*[@role="tabpanel"]') is None)
+
+
 def _is_hover_card(el) -> bool:
     return any(stem in word for word in class_words(el) for stem in HOVER_STEMS)
 
 
-def _keep_hover_trigger(el):
-    """Before a hover card goes, move out the link that opens it; return
-    that link (or None)."""
+def _keep_hover_trigger(el) -> None:
+    """Before a hover card goes, move out the link that opens it."""
     if el.tag not in ("span", "a") or not len(el) or (el.text or "").strip():
-        return None
+        return
     first = el[0]
     if first.tag != "a" or not _is_hover_card(el):
-        return None
+        return
     el.remove(first)
     first.tail = None
     el.addprevious(first)
-    return first
 
 
 def prose_chars(el, lengths: dict | None = None) -> int:
@@ -292,11 +207,73 @@ def prose_chars(el, lengths: dict | None = None) -> int:
     return total
 
 
-def remove_boilerplate(root) -> list[Block]:
-    """Remove boilerplate from `root` in place; return what was removed as
-    short `outside` blocks (captions first-class, the rest as paragraphs)."""
+def _outermost(doomed: list, lengths: dict, total_text: int,
+               total_prose: int) -> list[tuple[object, int]]:
+    """The doomed elements each rule may remove on its own (none holding a
+    large share of the page), outermost only, with their text lengths."""
+    accepted: dict = {}
+    for el in doomed:
+        if el in accepted:
+            continue
+        text = len(collapse(el.text_content()))
+        if el.tag != "figcaption" and (
+                text > MAX_BOILERPLATE_TEXT_SHARE * total_text
+                or prose_chars(el, lengths) > MAX_BOILERPLATE_PROSE_SHARE * total_prose):
+            continue
+        accepted[el] = text
+    return [(el, text) for el, text in accepted.items()
+            if not any(a in accepted for a in el.iterancestors())]
+
+
+def _link_chars(el) -> int:
+    return sum(len(collapse(a.text_content())) for a in el.iter("a"))
+
+
+def _guarded(chosen: list[tuple[object, int]], body_text: int, body,
+             lengths: dict) -> tuple[list, int]:
+    """The removals that leave the page its text.
+
+    Each rule is judged alone above; here they are judged together, by what
+    is left once all of them ran (so the comments a later rule removes do
+    not count as text the article keeps). When that is less than
+    MIN_KEPT_CHARS of text outside links, and less than the rules took, the
+    page would come out empty: elements are then removed only when they hold
+    no prose, whatever their class says (a builder that classes every block
+    "widget", a theme that wraps the post in "modal").
+
+    :param chosen: (element, its text length) for each removal.
+    :param body_text: the text length of the whole body.
+    :returns: the elements to remove, and the characters of text outside
+        links the page keeps once they are gone.
+    """
+    unlinked = {el: max(0, text - _link_chars(el)) for el, text in chosen}
+    page = body_text - _link_chars(body)
+    taken = sum(unlinked.values())
+    if page - taken >= MIN_KEPT_CHARS or taken <= page - taken:
+        return list(unlinked), page - taken
+    spared = [el for el in unlinked if el.tag == "figcaption"
+              or not _holds_prose(el, lengths)]
+    return spared, page - sum(unlinked[el] for el in spared)
+
+
+@dataclass
+class Cleaned:
+    """What `remove_boilerplate` took and left: the removed text as short
+    `outside` blocks (captions first-class, the rest as paragraphs), and
+    the characters of text outside links the page still holds."""
+
+    outside: list[Block]
+    kept_chars: int
+
+
+def remove_boilerplate(root, page_type: str = "article") -> Cleaned:
+    """Remove boilerplate from `root` in place.
+
+    :param root: the parsed page, changed in place.
+    :param page_type: the page's type, as `classify_page` named it.
+    """
     unwrap_swallowing_elements(root)
-    keep_thread_posts(root, class_words)
+    keep_thread_posts(root)
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     for quote in root.iter("blockquote"):
         if EMBED_RE.search(quote.get("class") or ""):
@@ -313,43 +290,36 @@ def remove_boilerplate(root) -> list[Block]:
 
     doomed = _tag_lists(body) + _nested_articles(body, lengths, total_prose)
     for el in body.iter(etree.Element):
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _PROTECTED_TAGS:
-            continue
+        tag = el.tag
+        if tag in _PROTECTED_TAGS or (not el.keys() and tag not in FURNITURE_TAGS):
+            continue  # most elements have no attribute a rule reads
         # Section headings inside a body often carry "subhead" or "headline"
         # classes; they are judged by their tag only.
-        named = (tag not in _SECTION_HEADINGS and is_boilerplate_name(el)
+        named = (tag not in _SECTION_HEADINGS
+                 and is_boilerplate_name(el, page_type)
                  and (not _in_running_text(el) or _is_hover_card(el))
-                 and not (_named_by_ambiguous_words(el)
+                 and not (named_by_ambiguous_words(el)
                           and _holds_prose(el, lengths)))
-        if tag in FURNITURE_TAGS or _is_hidden(el) or named:
+        if (tag in FURNITURE_TAGS or named or _is_hidden(el)
+                or _has_furniture_role(el)):
             if tag != "aside" and el.find(f".//blockquote[@{EMBED_MARK}]") is not None:
                 continue
             doomed.append(el)
 
+    chosen, kept_chars = _guarded(
+        _outermost(doomed, lengths, total_text, total_prose), total_text, body,
+        lengths)
     outside: list[Block] = []
-    removed, spared = set(), set()
-    for el in doomed:
-        if (el in spared or el.getparent() is None
-                or any(a in removed for a in el.iterancestors())):
-            continue
+    for el in chosen:
         text = collapse(el.text_content())
-        prose = prose_chars(el, lengths)
-        if el.tag != "figcaption" and (
-                len(text) > MAX_BOILERPLATE_TEXT_SHARE * total_text
-                or prose > MAX_BOILERPLATE_PROSE_SHARE * total_prose):
-            continue
         if text and len(outside) < MAX_OUTSIDE_BLOCKS and not _is_hidden(el):
             caption = el.tag == "figcaption" or "caption" in (
                 el.get("class") or "").lower()
             for block in element_blocks(el)[:MAX_OUTSIDE_BLOCKS - len(outside)]:
                 outside.append(Block("caption" if caption else block.kind,
                                      block.text[:MAX_OUTSIDE_CHARS], block.level))
-        trigger = _keep_hover_trigger(el)
-        if trigger is not None:
-            spared.add(trigger)
-        removed.add(el)
+        _keep_hover_trigger(el)
         el.drop_tree()
     for paragraph in list(body.iter("p")):
         _unwrap(paragraph)
-    return outside
+    return Cleaned(outside, kept_chars)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
+
 LOGGER = logging.getLogger(__name__)
 
 # Separators sites put between a headline and their name in <title>.
@@ -176,14 +178,17 @@ def clean_title(raw: str, site_name: str | None = None,
     return max(parts, key=lambda p: len(p.split())) if parts else title
 
 
+# Compiled once: lxml compiles a string given to .xpath() on every call.
+_BYLINE_XPATH = etree.XPath(
+    '//*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
+    ' or contains(@class, "author") or contains(@class, "meta")'
+    ' or contains(@class, "posted")]')
+
+
 def _byline_from_page(root) -> str | None:
     """The author named in the page: a rel/itemprop author element, or a
     byline-ish element ("By Jane Doe", "Posted by Jane Doe on 2 May")."""
-    for el in root.xpath(
-            '//*[@rel="author" or @itemprop="author"]'
-            ' | //*[contains(@class, "byline") or contains(@class, "author")'
-            ' or contains(@class, "meta") or contains(@class, "posted")]'
-    )[:MAX_BYLINE_CANDIDATES]:
+    for el in _BYLINE_XPATH(root)[:MAX_BYLINE_CANDIDATES]:
         text = collapse(el.text_content())
         if not 2 < len(text) <= 120:
             continue

@@ -11,12 +11,14 @@ from lxml import etree
 
 from .blocks import clean_text, element_blocks, linked_blocks
 from .boilerplate import remove_boilerplate
+from .fallback import last_resort_blocks, paragraph_fallback
 from .listing import join_cards, listing_cards
 from .metadata import Metadata, read_metadata
 from .model import Article, Block
 from .pagetype import classify_page
 from .parse import PageError, parse_html
 from .readable import readable_element
+from .assemble import widen
 from .tidy import tidy_blocks
 
 LOGGER = logging.getLogger(__name__)
@@ -29,11 +31,6 @@ MIN_BODY_CHARS = 250
 # times longer and holds (nearly) all of its words: readability kept a part.
 JSONLD_LONGER_FACTOR = 2.0
 JSONLD_MIN_OVERLAP = 0.9
-
-# The paragraph fallback keeps blocks this long, with at most this share
-# of their text in links.
-FALLBACK_MIN_BLOCK_CHARS = 40
-FALLBACK_MAX_LINK_RATIO = 0.5
 
 _WORD_RE = re.compile(r"\w+")
 # An opening block tag; the tag's end is not matched, since scanning for it
@@ -67,7 +64,8 @@ def _extract(html: str | bytes, url: str | None) -> Article:
     root = parse_html(html)
     meta = read_metadata(root, url)
     page_type = classify_page(root, meta, url)
-    outside = remove_boilerplate(root)
+    cleaned = remove_boilerplate(root, page_type)
+    outside = cleaned.outside
     cards = listing_cards(root) if page_type == "listing" else ([], set())
     first = [root]
 
@@ -76,10 +74,11 @@ def _extract(html: str | bytes, url: str | None) -> Article:
         if first:
             return first.pop()
         tree = parse_html(html)
-        remove_boilerplate(tree)
+        remove_boilerplate(tree, page_type)
         return tree
 
-    node = readable_element(prepare, url)
+    node, taken = readable_element(prepare, url)
+    node = widen(node, taken, cleaned.kept_chars, page_type)
     blocks = linked_blocks(node) if node is not None else []
     dropped: list[Block] = []
     blocks = tidy_blocks(blocks, meta, dropped)
@@ -91,10 +90,12 @@ def _extract(html: str | bytes, url: str | None) -> Article:
     if _prefer_jsonld(blocks, meta.jsonld_body):
         blocks = _text_blocks(meta.jsonld_body)
     elif _too_short(blocks):
-        fallback = _paragraph_fallback(html, meta)
+        fallback = paragraph_fallback(html, meta, page_type)
         if _chars(fallback) > _chars(blocks):
             blocks = fallback
     blocks = join_cards(blocks, cards)
+    if not blocks:
+        blocks = last_resort_blocks(html)
     article = _article(meta, blocks, outside, root)
     article.page_type = page_type
     return article
@@ -141,22 +142,6 @@ def _text_blocks(text: str) -> list[Block]:
         part = clean_text(html_lib.unescape(part))
         if part:
             blocks.append(Block("paragraph", part))
-    return blocks
-
-
-def _paragraph_fallback(html: str | bytes, meta: Metadata) -> list[Block]:
-    """When readability finds too little: every block of the cleaned page
-    long enough to be prose and not mostly links."""
-    root = parse_html(html)
-    remove_boilerplate(root)
-    body = root.find("body")
-    pairs = linked_blocks(body if body is not None else root)
-    kept = [(b, r) for b, r in pairs
-            if b.kind == "heading" or (len(b.text) >= FALLBACK_MIN_BLOCK_CHARS
-                                       and r < FALLBACK_MAX_LINK_RATIO)]
-    blocks = tidy_blocks(kept, meta)
-    while blocks and blocks[-1].kind == "heading":
-        blocks.pop()
     return blocks
 
 

@@ -11,7 +11,11 @@ by readability's.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
+from lxml import etree
+
+from .classwords import class_words
 from .metadata import collapse
 
 # schema.org types of a thread page or of its posts, lower-cased.
@@ -48,45 +52,55 @@ def _declares_thread(root) -> bool:
     return any(t.strip('"') in itemtypes for t in THREAD_TYPES)
 
 
-def _post_words(el, class_words) -> bool:
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-    if not any(word in names for word in _POST_STEMS):  # the fast answer
+def _post_words(el) -> bool:
+    cls, ident = el.get("class"), el.get("id")
+    if not cls and not ident:  # the common, fast answer
+        return False
+    if not _has_post_stem(f"{cls or ''} {ident or ''}"):
         return False
     return not POST_WORDS.isdisjoint(class_words(el))
 
 
-def _sibling_posts(body, class_words) -> list:
+@lru_cache(maxsize=4096)
+def _has_post_stem(names: str) -> bool:
+    names = names.lower()
+    return any(word in names for word in _POST_STEMS)
+
+
+def _sibling_posts(body) -> list:
     """The largest group of same-class siblings named like posts, if they
     hold most of the page's text."""
-    best: list = []
-    for parent in body.iter():
-        if len(parent) < MIN_SIBLING_POSTS:
+    groups: Counter = Counter()
+    for el in body.iter(etree.Element):
+        cls = el.get("class")
+        if not cls or not _post_words(el):
             continue
-        groups = Counter(child.get("class") for child in parent
-                         if child.get("class") and _post_words(child, class_words))
-        for cls, count in groups.items():
-            if count >= MIN_SIBLING_POSTS and count > len(best):
-                best = [c for c in parent if c.get("class") == cls]
-    if not best:
+        parent = el.getparent()
+        if parent is not None and len(parent) >= MIN_SIBLING_POSTS:
+            groups[parent, cls] += 1
+    if not groups:
         return []
+    (parent, cls), count = groups.most_common(1)[0]
+    if count < MIN_SIBLING_POSTS:
+        return []
+    best = [c for c in parent if c.get("class") == cls]
     total = len(collapse(body.text_content())) or 1
     text = sum(len(collapse(el.text_content())) for el in best)
     return best if text >= MIN_POSTS_TEXT_SHARE * total else []
 
 
-def keep_thread_posts(root, class_words) -> bool:
+def keep_thread_posts(root) -> bool:
     """On a thread page, clear the post classes of every post; return
     whether the page is a thread.
 
     :param root: the parsed page (scripts still in it), changed in place.
-    :param class_words: the function boilerplate rules read classes with.
     """
     body = root.find("body")
     body = root if body is None else body
-    if not (_declares_thread(root) or _sibling_posts(body, class_words)):
+    if not (_declares_thread(root) or _sibling_posts(body)):
         return False
     for el in body.iter():
-        if (isinstance(el.tag, str) and _post_words(el, class_words)
+        if (isinstance(el.tag, str) and _post_words(el)
                 and len(collapse(el.text_content())) >= MIN_POST_CHARS):
             el.set("class", POST_CLASS)
             el.attrib.pop("id", None)
