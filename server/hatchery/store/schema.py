@@ -254,6 +254,59 @@ MIGRATIONS: list[tuple[str, str]] = [
         INSERT INTO install (id) VALUES (lower(hex(randomblob(16))));
         """,
     ),
+    (
+        "search snippets from passages: each article indexed again in paragraph-sized rows",
+        # See store/passages.py. A passage is a span of article_text, read
+        # through a view, so the text itself is not stored twice. The
+        # triggers hand FTS5 the exact text they indexed when they remove it.
+        """
+        CREATE TABLE page_passages (
+            id INTEGER PRIMARY KEY,
+            page_id INTEGER NOT NULL,      -- removed by the pages triggers below
+            start INTEGER NOT NULL,        -- characters into pages.article_text
+            length INTEGER NOT NULL
+        );
+        CREATE INDEX page_passages_by_page ON page_passages(page_id, id);
+        CREATE VIEW passage_texts AS
+            SELECT pp.id AS id, substr(p.article_text, pp.start + 1, pp.length) AS text
+            FROM page_passages pp JOIN pages p ON p.id = pp.page_id;
+        CREATE VIRTUAL TABLE passages_fts USING fts5(
+            text, content='passage_texts', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        INSERT INTO page_passages (page_id, start, length)
+            SELECT p.id, json_extract(s.value, '$[0]'), json_extract(s.value, '$[1]')
+            FROM pages p, json_each(passage_spans(p.article_text)) s;
+        INSERT INTO passages_fts (passages_fts) VALUES ('rebuild');
+        CREATE TRIGGER passages_ai AFTER INSERT ON pages BEGIN
+            INSERT INTO page_passages (page_id, start, length)
+                SELECT new.id, json_extract(value, '$[0]'), json_extract(value, '$[1]')
+                FROM json_each(passage_spans(new.article_text));
+            INSERT INTO passages_fts (rowid, text)
+                SELECT id, substr(new.article_text, start + 1, length)
+                FROM page_passages WHERE page_id = new.id;
+        END;
+        CREATE TRIGGER passages_ad AFTER DELETE ON pages BEGIN
+            INSERT INTO passages_fts (passages_fts, rowid, text)
+                SELECT 'delete', id, substr(old.article_text, start + 1, length)
+                FROM page_passages WHERE page_id = old.id;
+            DELETE FROM page_passages WHERE page_id = old.id;
+        END;
+        CREATE TRIGGER passages_au AFTER UPDATE OF article_text ON pages
+        WHEN old.article_text IS NOT new.article_text BEGIN
+            INSERT INTO passages_fts (passages_fts, rowid, text)
+                SELECT 'delete', id, substr(old.article_text, start + 1, length)
+                FROM page_passages WHERE page_id = old.id;
+            DELETE FROM page_passages WHERE page_id = old.id;
+            INSERT INTO page_passages (page_id, start, length)
+                SELECT new.id, json_extract(value, '$[0]'), json_extract(value, '$[1]')
+                FROM json_each(passage_spans(new.article_text));
+            INSERT INTO passages_fts (rowid, text)
+                SELECT id, substr(new.article_text, start + 1, length)
+                FROM page_passages WHERE page_id = new.id;
+        END;
+        """,
+    ),
 ]
 
 
