@@ -32,8 +32,10 @@ def _page_with_article(store: Store, url: str, text: str, title: str = "Harbour"
 
 
 def _passages_index_is_sound(store: Store) -> None:
-    """FTS5 checks its index against the article text, span by span."""
-    store.conn.execute("INSERT INTO passages_fts (passages_fts) VALUES ('integrity-check')")
+    """FTS5 checks its indexes against the article text, span by span, and
+    against the titles."""
+    for index in ("passages_fts", "titles_fts"):
+        store.conn.execute(f"INSERT INTO {index} ({index}) VALUES ('integrity-check')")
 
 
 def test_every_paragraph_is_in_a_passage_short_ones_together_long_ones_cut():
@@ -87,12 +89,16 @@ def test_a_page_found_by_its_title_only_shows_its_title(tmp_path):
     assert marked["title_snippet"] == "<Gulls> of the north" and marked["text_snippet"] == ""
 
 
-def test_a_new_article_replaces_the_passages_of_the_old(tmp_path):
+def test_a_new_article_replaces_the_passages_and_title_of_the_old(tmp_path):
     store = _store(tmp_path)
-    _page_with_article(store, "https://sea.example/keeper", _long_article("The albatross."))
-    _page_with_article(store, "https://sea.example/keeper", _long_article("The petrel."))
+    _page_with_article(store, "https://sea.example/keeper", _long_article("The albatross."),
+                       title="Albatross days")
+    _page_with_article(store, "https://sea.example/keeper", _long_article("The petrel."),
+                       title="Petrel nights")
     assert store.search("albatross")["pages"] == []
     assert "[petrel]" in store.search("petrel")["pages"][0]["snippet"]
+    marked = store.search("petrel", marks=("<", ">"))["pages"][0]
+    assert marked["title_snippet"] == "<Petrel> nights"
     _passages_index_is_sound(store)
 
 

@@ -255,10 +255,12 @@ MIGRATIONS: list[tuple[str, str]] = [
         """,
     ),
     (
-        "search snippets from passages: each article indexed again in paragraph-sized rows",
+        "search snippets from short rows: each article indexed again in paragraph-sized "
+        "passages, and each title alone",
         # See store/passages.py. A passage is a span of article_text, read
         # through a view, so the text itself is not stored twice. The
         # triggers hand FTS5 the exact text they indexed when they remove it.
+        # A title's snippet from pages_fts would read the page's article too.
         """
         CREATE TABLE page_passages (
             id INTEGER PRIMARY KEY,
@@ -278,6 +280,7 @@ MIGRATIONS: list[tuple[str, str]] = [
             SELECT p.id, json_extract(s.value, '$[0]'), json_extract(s.value, '$[1]')
             FROM pages p, json_each(passage_spans(p.article_text)) s;
         INSERT INTO passages_fts (passages_fts) VALUES ('rebuild');
+        INSERT INTO passages_fts (passages_fts) VALUES ('optimize');
         CREATE TRIGGER passages_ai AFTER INSERT ON pages BEGIN
             INSERT INTO page_passages (page_id, start, length)
                 SELECT new.id, json_extract(value, '$[0]'), json_extract(value, '$[1]')
@@ -304,6 +307,23 @@ MIGRATIONS: list[tuple[str, str]] = [
             INSERT INTO passages_fts (rowid, text)
                 SELECT id, substr(new.article_text, start + 1, length)
                 FROM page_passages WHERE page_id = new.id;
+        END;
+
+        CREATE VIRTUAL TABLE titles_fts USING fts5(
+            title, content='pages', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        INSERT INTO titles_fts (titles_fts) VALUES ('rebuild');
+        CREATE TRIGGER titles_ai AFTER INSERT ON pages BEGIN
+            INSERT INTO titles_fts (rowid, title) VALUES (new.id, new.title);
+        END;
+        CREATE TRIGGER titles_ad AFTER DELETE ON pages BEGIN
+            INSERT INTO titles_fts (titles_fts, rowid, title) VALUES ('delete', old.id, old.title);
+        END;
+        CREATE TRIGGER titles_au AFTER UPDATE OF title ON pages
+        WHEN old.title IS NOT new.title BEGIN
+            INSERT INTO titles_fts (titles_fts, rowid, title) VALUES ('delete', old.id, old.title);
+            INSERT INTO titles_fts (rowid, title) VALUES (new.id, new.title);
         END;
         """,
     ),

@@ -18,20 +18,29 @@ from .base import StoreBase, highlight_dict
 # title when only the title matched. With marks (the library): a snippet
 # per column, so the view can show the quote and the note, or the title and
 # the article, apart, with the caller's marks around the matched words.
-# Each `?` pair is (open mark, close mark); the last number is the snippet's
-# length in tokens.
+# :open and :close are the marks; the last number is the snippet's length
+# in tokens.
 PLAIN_SNIPPETS = {
-    "highlights": "snippet(highlights_fts, -1, ?, ?, '…', 12) AS snippet",
-    "title": "snippet(pages_fts, 0, ?, ?, '…', 16) AS title_snippet",
-    "passage": "snippet(passages_fts, 0, ?, ?, '…', 16)",
+    "highlights": "snippet(highlights_fts, -1, :open, :close, '…', 12) AS snippet",
+    "passage": "snippet(passages_fts, 0, :open, :close, '…', 16)",
 }
 MARKED_SNIPPETS = {
-    "highlights": "snippet(highlights_fts, 0, ?, ?, '…', 24) AS exact_snippet,"
-                  " snippet(highlights_fts, 1, ?, ?, '…', 24) AS note_snippet",
-    "title": "snippet(pages_fts, 0, ?, ?, '…', 16) AS title_snippet",
-    "passage": "snippet(passages_fts, 0, ?, ?, '…', 24)",
+    "highlights": "snippet(highlights_fts, 0, :open, :close, '…', 24) AS exact_snippet,"
+                  " snippet(highlights_fts, 1, :open, :close, '…', 24) AS note_snippet",
+    "passage": "snippet(passages_fts, 0, :open, :close, '…', 24)",
 }
+TITLE_SNIPPET = "snippet(titles_fts, 0, :open, :close, '…', 16)"
 PLAIN_MARKS = ("[", "]")
+
+# bm25 costs a few microseconds for each match it ranks, more for a page
+# than for a highlight (every occurrence in the article counts): ranking
+# every highlight with a word found in a quarter of 100,000 would take
+# 100 ms. So a search ranks only the newest matches, at most this many of
+# each; a search with fewer matches (nearly every search) ranks them all.
+RANKED_MATCHES = {"highlights": 5000, "pages": 1000}
+# The rowid of the oldest match a search ranks (the newest `?` matches).
+_RANK_FROM = ("COALESCE((SELECT rowid FROM {table} WHERE {table} MATCH :match"
+              " ORDER BY rowid DESC LIMIT 1 OFFSET :ranked - 1), -9223372036854775808)")
 
 _SQLITE_REFUSED = ("Hatchery could not read that search. Try plain words; add * to a "
                    "word's end to match its beginning, like tide*.")
@@ -83,34 +92,44 @@ class Search(StoreBase):
 
     def _matching_highlights(self, match: str, limit: int, snippets: dict,
                              marks: tuple[str, str]) -> list[dict]:
-        columns = snippets["highlights"]
         rows = self.conn.execute(
-            f"SELECT h.*, p.url, p.title AS page_title, {columns}"
+            f"SELECT h.*, p.url, p.title AS page_title, {snippets['highlights']}"
             " FROM highlights_fts JOIN highlights h ON h.rowid = highlights_fts.rowid"
             " JOIN pages p ON p.id = h.page_id"
-            " WHERE highlights_fts MATCH ? ORDER BY rank LIMIT ?",
-            (*marks * columns.count("snippet("), match, limit)).fetchall()
+            " WHERE highlights_fts MATCH :match AND highlights_fts.rowid >= "
+            + _RANK_FROM.format(table="highlights_fts") + " ORDER BY rank LIMIT :limit",
+            _params(marks, match=match, limit=limit,
+                    ranked=max(limit, RANKED_MATCHES["highlights"]))).fetchall()
         return [highlight_dict(r) for r in rows]
 
     def _matching_pages(self, terms: list[str], limit: int, snippets: dict,
                         marks: tuple[str, str]) -> list[dict]:
-        match = " ".join(terms)
         rows = self.conn.execute(
-            f"SELECT p.id, p.url, p.title, p.site_name, {snippets['title']}"
+            "SELECT p.id, p.url, p.title, p.site_name"
             " FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid"
-            " WHERE pages_fts MATCH ? ORDER BY rank LIMIT ?",
-            (*marks, match, limit)).fetchall()
+            " WHERE pages_fts MATCH :match AND pages_fts.rowid >= "
+            + _RANK_FROM.format(table="pages_fts") + " ORDER BY rank LIMIT :limit",
+            _params(marks, match=" ".join(terms), limit=limit,
+                    ranked=max(limit, RANKED_MATCHES["pages"]))).fetchall()
         pages = []
         for row in rows:
             page = dict(row)
             text = self._passage_snippet(page["id"], terms, snippets["passage"], marks)
             if snippets is PLAIN_SNIPPETS:
-                page["snippet"] = text or page.pop("title_snippet")
-                page.pop("title_snippet", None)
+                page["snippet"] = text or self._title_snippet(page, terms, marks)
             else:
+                page["title_snippet"] = self._title_snippet(page, terms, marks)
                 page["text_snippet"] = text
             pages.append(page)
         return pages
+
+    def _title_snippet(self, page: dict, terms: list[str], marks: tuple[str, str]) -> str:
+        """The page's title with the words of the search in it marked."""
+        row = self.conn.execute(
+            f"SELECT {TITLE_SNIPPET} FROM titles_fts"
+            " WHERE titles_fts MATCH :match AND rowid = :page",
+            _params(marks, match=" OR ".join(terms), page=page["id"])).fetchone()
+        return row[0] if row else page["title"]
 
     def _passage_snippet(self, page_id: int, terms: list[str], snippet: str,
                          marks: tuple[str, str]) -> str:
@@ -119,11 +138,22 @@ class Search(StoreBase):
         matched on its title)."""
         queries = [" ".join(terms)] + ([" OR ".join(terms)] if len(terms) > 1 else [])
         for match in queries:
+            # A page's passages were written by one statement, so their ids
+            # are one run: FTS5 looks in that range only (an IN list of
+            # ids would be probed one by one). The join keeps it exact.
             row = self.conn.execute(
-                f"SELECT {snippet} FROM passages_fts WHERE passages_fts MATCH ?"
-                " AND rowid IN (SELECT id FROM page_passages WHERE page_id = ?)"
-                " ORDER BY rowid LIMIT 1",
-                (*marks, match, page_id)).fetchone()
+                f"SELECT {snippet} FROM passages_fts"
+                " CROSS JOIN page_passages pp ON pp.id = passages_fts.rowid"
+                " WHERE passages_fts MATCH :match AND pp.page_id = :page"
+                " AND passages_fts.rowid BETWEEN"
+                " (SELECT MIN(id) FROM page_passages WHERE page_id = :page)"
+                " AND (SELECT MAX(id) FROM page_passages WHERE page_id = :page)"
+                " ORDER BY passages_fts.rowid LIMIT 1",
+                _params(marks, match=match, page=page_id)).fetchone()
             if row is not None:
                 return row[0]
         return ""
+
+
+def _params(marks: tuple[str, str], **values) -> dict:
+    return {"open": marks[0], "close": marks[1], **values}
