@@ -6,6 +6,25 @@ import sqlite3
 
 from .base import StoreBase
 
+# The host of the http(s) URL in {u}, lowercased: between '://' and the next '/'.
+HOST = ("lower(substr(substr({u}, instr({u}, '://') + 3), 1,"
+        " instr(substr({u}, instr({u}, '://') + 3) || '/', '/') - 1))")
+
+# A page's passages (store/passages.py) written from its new article, and
+# taken out of the index with exactly the text they were indexed with.
+_ADD_PASSAGES = """
+            INSERT INTO page_passages (page_id, start, length)
+                SELECT new.id, json_extract(value, '$[0]'), json_extract(value, '$[1]')
+                FROM json_each(passage_spans(new.article_text));
+            INSERT INTO passages_fts (rowid, text)
+                SELECT id, substr(new.article_text, start + 1, length)
+                FROM page_passages WHERE page_id = new.id;"""
+_REMOVE_PASSAGES = """
+            INSERT INTO passages_fts (passages_fts, rowid, text)
+                SELECT 'delete', id, substr(old.article_text, start + 1, length)
+                FROM page_passages WHERE page_id = old.id;
+            DELETE FROM page_passages WHERE page_id = old.id;"""
+
 # Numbered migrations; `PRAGMA user_version` records how many have run.
 # Append only: never edit a released one and never DROP user data.
 MIGRATIONS: list[tuple[str, str]] = [
@@ -282,31 +301,15 @@ MIGRATIONS: list[tuple[str, str]] = [
         INSERT INTO passages_fts (passages_fts) VALUES ('rebuild');
         INSERT INTO passages_fts (passages_fts) VALUES ('optimize');
         CREATE TRIGGER passages_ai AFTER INSERT ON pages BEGIN
-            INSERT INTO page_passages (page_id, start, length)
-                SELECT new.id, json_extract(value, '$[0]'), json_extract(value, '$[1]')
-                FROM json_each(passage_spans(new.article_text));
-            INSERT INTO passages_fts (rowid, text)
-                SELECT id, substr(new.article_text, start + 1, length)
-                FROM page_passages WHERE page_id = new.id;
+            ADD_PASSAGES
         END;
         CREATE TRIGGER passages_ad AFTER DELETE ON pages BEGIN
-            INSERT INTO passages_fts (passages_fts, rowid, text)
-                SELECT 'delete', id, substr(old.article_text, start + 1, length)
-                FROM page_passages WHERE page_id = old.id;
-            DELETE FROM page_passages WHERE page_id = old.id;
+            REMOVE_PASSAGES
         END;
         CREATE TRIGGER passages_au AFTER UPDATE OF article_text ON pages
         WHEN old.article_text IS NOT new.article_text BEGIN
-            INSERT INTO passages_fts (passages_fts, rowid, text)
-                SELECT 'delete', id, substr(old.article_text, start + 1, length)
-                FROM page_passages WHERE page_id = old.id;
-            DELETE FROM page_passages WHERE page_id = old.id;
-            INSERT INTO page_passages (page_id, start, length)
-                SELECT new.id, json_extract(value, '$[0]'), json_extract(value, '$[1]')
-                FROM json_each(passage_spans(new.article_text));
-            INSERT INTO passages_fts (rowid, text)
-                SELECT id, substr(new.article_text, start + 1, length)
-                FROM page_passages WHERE page_id = new.id;
+            REMOVE_PASSAGES
+            ADD_PASSAGES
         END;
 
         CREATE VIRTUAL TABLE titles_fts USING fts5(
@@ -325,7 +328,39 @@ MIGRATIONS: list[tuple[str, str]] = [
             INSERT INTO titles_fts (titles_fts, rowid, title) VALUES ('delete', old.id, old.title);
             INSERT INTO titles_fts (rowid, title) VALUES (new.id, new.title);
         END;
-        """,
+        """.replace("ADD_PASSAGES", _ADD_PASSAGES).replace("REMOVE_PASSAGES", _REMOVE_PASSAGES),
+    ),
+    (
+        "site counts: the library's site filter without reading every page's URL",
+        """
+        CREATE TABLE site_counts (
+            site TEXT PRIMARY KEY,
+            n INTEGER NOT NULL             -- pages on that site
+        );
+        INSERT INTO site_counts (site, n)
+            SELECT HOST(url), COUNT(*) FROM pages
+            WHERE url LIKE 'http://%' OR url LIKE 'https://%' GROUP BY 1;
+        CREATE TRIGGER pages_site_ai AFTER INSERT ON pages
+        WHEN new.url LIKE 'http://%' OR new.url LIKE 'https://%' BEGIN
+            INSERT INTO site_counts (site, n) VALUES (HOST(new.url), 1)
+            ON CONFLICT(site) DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER pages_site_ad AFTER DELETE ON pages
+        WHEN old.url LIKE 'http://%' OR old.url LIKE 'https://%' BEGIN
+            UPDATE site_counts SET n = n - 1 WHERE site = HOST(old.url);
+            DELETE FROM site_counts WHERE n <= 0;
+        END;
+        CREATE TRIGGER pages_site_au AFTER UPDATE OF url ON pages BEGIN
+            UPDATE site_counts SET n = n - 1
+            WHERE site = HOST(old.url) AND (old.url LIKE 'http://%' OR old.url LIKE 'https://%');
+            DELETE FROM site_counts WHERE n <= 0;
+            INSERT INTO site_counts (site, n) SELECT HOST(new.url), 1
+            WHERE new.url LIKE 'http://%' OR new.url LIKE 'https://%'
+            ON CONFLICT(site) DO UPDATE SET n = n + 1;
+        END;
+        """.replace("HOST(url)", HOST.format(u="url"))
+           .replace("HOST(new.url)", HOST.format(u="new.url"))
+           .replace("HOST(old.url)", HOST.format(u="old.url")),
     ),
 ]
 
