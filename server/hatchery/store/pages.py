@@ -105,21 +105,21 @@ class Pages(StoreBase):
                            per_page: int | None) -> None:
         marks = ", ".join("?" for _ in pages)
         highlight_where = f" AND {where}" if where else ""
-        # Numbered in page order within each page, so only the first
-        # `per_page` of each are read into Python.
+        # Numbered in page order within each page, from the few columns the
+        # order needs; only the first `per_page` of each are read whole.
         rows = self.conn.execute(
-            "SELECT * FROM (SELECT h.*, p.url, p.title AS page_title, ROW_NUMBER() OVER ("
-            "  PARTITION BY h.page_id ORDER BY h.start IS NULL, h.start, h.created_at) AS place"
+            "SELECT h.*, p.url, p.title AS page_title FROM (SELECT h.rowid AS chosen,"
+            " ROW_NUMBER() OVER (PARTITION BY h.page_id"
+            "                    ORDER BY h.start IS NULL, h.start, h.created_at) AS place"
             " FROM highlights h JOIN pages p ON p.id = h.page_id"
-            f" WHERE h.page_id IN ({marks}){highlight_where})"
-            " WHERE place <= ? ORDER BY place",
+            f" WHERE h.page_id IN ({marks}){highlight_where}) numbered"
+            " JOIN highlights h ON h.rowid = numbered.chosen JOIN pages p ON p.id = h.page_id"
+            " WHERE numbered.place <= ? ORDER BY numbered.place",
             (*[p["id"] for p in pages], *params,
              MAX_ROWID if per_page is None else per_page)).fetchall()
         by_page: dict[int, list[dict]] = {p["id"]: [] for p in pages}
         for row in rows:
-            highlight = highlight_dict(row)
-            del highlight["place"]
-            by_page[row["page_id"]].append(highlight)
+            by_page[row["page_id"]].append(highlight_dict(row))
         for page in pages:
             page["highlights"] = by_page[page["id"]]
 
