@@ -152,3 +152,19 @@ def test_prefixes_case_and_syntax_reach_the_passages_too(tmp_path, query):
         assert pages == []
     else:
         assert "[albatross]" in pages[0]["snippet"]
+
+
+def test_a_word_in_more_highlights_than_are_ranked_ranks_the_newest(tmp_path, monkeypatch):
+    from hatchery.store import search
+
+    store = _store(tmp_path)
+    page = _page_with_article(store, "https://sea.example/tides", FILLER)
+    store.add_highlight(page["id"], HighlightRecord(id="best", exact="tide tide tide"))
+    for n in range(4):
+        store.add_highlight(page["id"], HighlightRecord(
+            id=f"newer{n}", exact=f"the tide came in at noon on day {n}"))
+    assert [h["id"] for h in store.search("tide", limit=2)["highlights"]][0] == "best"
+
+    monkeypatch.setattr(search, "RANKED_MATCHES", {"highlights": 3, "pages": 3})
+    found = [h["id"] for h in store.search("tide", limit=2)["highlights"]]
+    assert len(found) == 2 and set(found) <= {"newer1", "newer2", "newer3"}

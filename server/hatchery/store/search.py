@@ -4,6 +4,8 @@ Pages are found and ranked on their whole article (`pages_fts`); the
 snippet that shows why a page matched is cut from the first of its
 passages that holds the words (`passages_fts`, see passages.py), because
 snippet() over a whole article reads all of it, for each page shown.
+Ranking (bm25) is done before any snippet is made, over at most the
+newest RANKED_MATCHES matches.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ PLAIN_MARKS = ("[", "]")
 # 100 ms. So a search ranks only the newest matches, at most this many of
 # each; a search with fewer matches (nearly every search) ranks them all.
 RANKED_MATCHES = {"highlights": 5000, "pages": 1000}
-# The rowid of the oldest match a search ranks (the newest `?` matches).
+# The rowid of the oldest match a search ranks (the newest :ranked ones).
 _RANK_FROM = ("COALESCE((SELECT rowid FROM {table} WHERE {table} MATCH :match"
               " ORDER BY rowid DESC LIMIT 1 OFFSET :ranked - 1), -9223372036854775808)")
 
