@@ -1,42 +1,35 @@
 """Odd pages never crash a capture: each gives an Article, possibly empty
-with a reason, in a bounded time."""
-
-import time
+with a reason. (The time a page may take is the extraction worker's budget,
+shown in test_extraction_budget.py.)"""
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from hatchery.extract import Article, extract_article, find_context
 
-# Generous for a shared CI machine; the real figures are far lower.
-TIME_LIMIT_S = 10.0
-
 ARTICLE_P = ("<p>This paragraph is ordinary article prose, long enough to be"
              " scored as content by the extractor, with a comma or two.</p>")
 
 
-def _timed(html):
-    start = time.perf_counter()
+def _extract(html):
     article = extract_article(html)
-    elapsed = time.perf_counter() - start
     assert isinstance(article, Article)
-    assert elapsed < TIME_LIMIT_S, f"took {elapsed:.1f}s"
     return article
 
 
 def test_empty_string_gives_an_empty_article_with_a_reason():
-    article = _timed("")
+    article = _extract("")
     assert article.text == "" and article.reason == "empty page"
 
 
 @pytest.mark.parametrize("html", [" \n\t ", b"", b"   "])
 def test_blank_input_gives_a_reason(html):
-    assert _timed(html).reason
+    assert _extract(html).reason
 
 
 def test_binary_junk_gives_a_reason():
     junk = bytes(range(256)) * 400
-    article = _timed(junk)
+    article = _extract(junk)
     assert article.blocks == [] and "binary" in article.reason
 
 
@@ -48,46 +41,38 @@ def test_json_ld_nested_past_the_recursion_limit_costs_only_the_metadata():
     assert "ordinary article prose" in article.text
 
 
-def test_thirty_megabyte_page_returns_in_time():
-    script = "<script>var x = '" + "a" * 1_000_000 + "';</script>"
-    html = ("<html><body><article>" + ARTICLE_P * 20 + "</article>"
-            + script * 30 + "<div>" + ARTICLE_P * 5000 + "</div></body></html>")
-    assert len(html) > 30_000_000
-    article = _timed(html)
-    assert "ordinary article prose" in article.text
-
-
 def test_non_utf8_bytes_with_a_meta_charset_are_decoded():
     html = ('<html><head><meta charset="iso-8859-1"></head><body><article>'
             + ARTICLE_P * 3 + "<p>Déjà vu at the café, naïve as ever, said the"
             " señor to the crowd gathered outside.</p></article></body></html>")
-    article = _timed(html.encode("latin-1"))
+    article = _extract(html.encode("latin-1"))
     assert "Déjà vu at the café" in article.text
 
 
 def test_undeclared_non_utf8_bytes_fall_back_to_cp1252():
     html = ("<html><body><article>" + ARTICLE_P * 3 + "<p>“Quoted” words, said"
             " the café owner to everyone in town that day.</p></article></body></html>")
-    article = _timed(html.encode("cp1252"))
+    article = _extract(html.encode("cp1252"))
     assert "“Quoted” words" in article.text
 
 
-def test_deeply_nested_markup_returns_in_time():
+def test_deeply_nested_markup_gives_an_article_or_says_why():
     depth = 5000
     html = ("<html><body>" + "<div><span>" * depth + ARTICLE_P * 3
             + "</span></div>" * depth + "</body></html>")
-    _timed(html)
+    article = _extract(html)
+    assert "ordinary article prose" in article.text or article.reason
 
 
 def test_frameset_page_says_so():
     html = ('<html><frameset cols="50%,50%"><frame src="a.html">'
             '<frame src="b.html"></frameset></html>')
-    article = _timed(html)
+    article = _extract(html)
     assert article.blocks == [] and "frameset" in article.reason
 
 
 def test_script_only_page_has_no_article():
-    article = _timed("<html><head><script>document.write('hi')</script></head>"
+    article = _extract("<html><head><script>document.write('hi')</script></head>"
                      "<body><script>var a = 1;</script></body></html>")
     assert article.blocks == [] and article.reason
 
@@ -100,7 +85,7 @@ def test_wrong_types_give_a_reason(value):
 def test_xml_declaration_in_a_str_is_accepted():
     html = ('<?xml version="1.0" encoding="utf-8"?><html><body><article>'
             + ARTICLE_P * 3 + "</article></body></html>")
-    assert "ordinary article prose" in _timed(html).text
+    assert "ordinary article prose" in _extract(html).text
 
 
 @settings(max_examples=60, deadline=None)
@@ -128,5 +113,5 @@ def test_a_huge_page_keeps_its_json_ld_metadata():
             ' "NewsArticle", "datePublished": "2024-01-02"}</script>'
             "<script>" + "x" * 2_000_000 + "</script></head>")
     html = head + "<body><article>" + ARTICLE_P * 5 + "</article></body></html>"
-    article = _timed(html)
+    article = _extract(html)
     assert article.published == "2024-01-02"

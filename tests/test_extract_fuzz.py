@@ -1,8 +1,9 @@
 """Extractor robustness: thousands of mutated pages, never an exception,
-never a hang. Mutations are seeded, so every run sees the same documents."""
+always an article or a reason. Mutations are seeded, so every run sees the
+same documents. (A page that takes too long is the extraction worker's to
+stop: test_extraction_budget.py.)"""
 
 import random
-import time
 
 from conftest import RESOURCES
 
@@ -10,8 +11,6 @@ from hatchery.extract import Article, extract_article, find_context
 
 SEED = 8
 DOCUMENTS = 1200
-# A hang guard, not a speed target: a real page extracts in tens of ms.
-HANG_SECONDS = 20
 
 PAGES = [p.read_bytes().decode("utf-8", "replace") for p in sorted(
     list((RESOURCES / "extract").glob("*.html")) + list((RESOURCES / "pages").glob("*.html")))]
@@ -65,21 +64,16 @@ MUTATIONS = (truncate, drop_closing_tags, nest_deeply, huge_attribute, shuffle_t
              junk_bytes, mixed_encoding)
 
 
-def test_mutated_pages_never_raise_or_hang():
+def test_mutated_pages_never_raise():
     rng = random.Random(SEED)
-    slowest = 0.0
     for n in range(DOCUMENTS):
         document = rng.choice(PAGES)
         for mutation in rng.sample(MUTATIONS, rng.randint(1, 2)):
             if isinstance(document, bytes):
                 document = document.decode("utf-8", "replace")
             document = mutation(rng, document)
-        started = time.perf_counter()
         article = extract_article(document, url="https://fuzz.example/page")
-        elapsed = time.perf_counter() - started
-        slowest = max(slowest, elapsed)
         assert isinstance(article, Article), n
-        assert elapsed < HANG_SECONDS, f"document {n} took {elapsed:.1f} s"
         if article.blocks:
             words = article.blocks[0].text.split()[:6]
             assert find_context(article, " ".join(words)).found, n

@@ -1,19 +1,18 @@
 """A hostile page cannot stop the server: pages built so that a quadratic
-scan over their text would take minutes are extracted, in a subprocess we
-wait on for a generous while (today's figures are far below it)."""
+scan over their text would take minutes are extracted, in a subprocess
+with a generous limit on its CPU seconds (today's figures are far below it)."""
 
 import re
-import subprocess
-import sys
 import textwrap
 
+from cpu_limited import run_cpu_limited
 from hypothesis import given, settings, strategies as st
 
 from hatchery.extract.heavy import strip_heavy
 
-# Far above what linear code needs on a shared machine, far below the
-# minutes the quadratic scans took on these pages.
-GENEROUS_TIMEOUT_S = 20
+# Far above what linear code needs, far below the minutes of CPU the
+# quadratic scans took on these pages.
+CPU_SECONDS = 20
 
 ARTICLE = ("<p>This paragraph is ordinary article prose, long enough to be"
            " scored as content by the extractor, with a comma or two.</p>") * 8
@@ -27,8 +26,8 @@ def _extract_in_subprocess(page_code: str) -> str:
         article = extract_article(html)
         print(article.text[:2000])
     """)
-    done = subprocess.run([sys.executable, "-c", program], capture_output=True,
-                          text=True, timeout=GENEROUS_TIMEOUT_S, check=True)
+    done = run_cpu_limited(program, CPU_SECONDS)
+    assert done.returncode == 0, done.stderr
     return done.stdout
 
 

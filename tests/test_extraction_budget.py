@@ -111,3 +111,28 @@ def _record():
     from hatchery.store import HighlightRecord
 
     return HighlightRecord(id=str(uuid.uuid4()), exact="Plain words")
+
+
+def test_a_thirty_megabyte_page_over_its_budget_keeps_its_plain_text(tmp_path):
+    from hatchery.services.extraction import ExtractionWorker
+    from hatchery.store import TIMED_OUT, Store
+
+    paragraph = ("<p>This paragraph is ordinary article prose, long enough to be"
+                 " scored as content by the extractor.</p>")
+    script = "<script>var x = '" + "a" * 1_000_000 + "';</script>"
+    html = ("<html><body><article>" + paragraph * 20 + "</article>"
+            + script * 30 + "<div>" + paragraph * 5000 + "</div></body></html>")
+    assert len(html) > 30_000_000
+    store = Store(tmp_path / "h.sqlite3")
+    store.migrate()
+    store.add_capture("https://huge.example/", "Huge", _record(), html=html, html_hash="h1")
+
+    # The real extractor, in its child process, cannot get through 30 MB in
+    # a millisecond: the worker stops it and keeps the page's plain text.
+    worker = ExtractionWorker(str(store.path), budget=0.001)
+    worker.wake()
+    assert worker.wait_until_settled(600)
+    page = store.page_by_url("https://huge.example/")
+    assert page["extraction"] == TIMED_OUT and page["article"] is None
+    assert page["article_text"].startswith("This paragraph is ordinary article prose")
+    assert "var x" not in page["article_text"]

@@ -5,15 +5,14 @@ hanging it."""
 
 from __future__ import annotations
 
-import resource
 import subprocess
-import sys
 import textwrap
 
+from cpu_limited import run_cpu_limited
+
 # Generous: today's code takes about 5 CPU seconds for the largest; the
-# quadratic code took 12-46 s. The wall-clock limit only stops a hang.
+# quadratic code took 12-46 s.
 CPU_SECONDS = 20
-WALL_SECONDS = 600
 
 CASES = {
     "240 KB of spaces in a Kindle title line": """
@@ -41,11 +40,7 @@ def run(setup: str) -> subprocess.CompletedProcess:
         parsed = parse(raw)
         print(parsed.highlights, len(parsed.skipped))
     """)
-    def limit_cpu() -> None:
-        resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
-
-    return subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
-                          timeout=WALL_SECONDS, preexec_fn=limit_cpu)
+    return run_cpu_limited(program, CPU_SECONDS)
 
 
 def test_a_title_line_of_spaces_finishes_and_imports_its_clipping():

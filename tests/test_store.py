@@ -2,7 +2,7 @@
 
 import sqlite3
 
-from hatchery.store import MIGRATIONS, HighlightRecord, Store, fts_query
+from hatchery.store import MIGRATIONS, HighlightRecord, PageFilters, Store, fts_query
 from hatchery.urls import normalize_url
 
 
@@ -80,3 +80,35 @@ def test_search_with_marks_finds_what_plain_search_finds_and_marks_each_column(t
     assert "[moon]" in plain["highlights"][0]["snippet"]
     assert "<moon>" in marked["highlights"][0]["exact_snippet"]
     assert marked["highlights"][0]["note_snippet"] == "gravity"
+
+
+def test_a_page_card_gets_its_first_highlights_in_page_order_and_counts_them_all(tmp_path):
+    store = Store(tmp_path / "h.sqlite3")
+    store.migrate()
+    page = store.save_page("https://tides.example/", title="Tides")
+    for n, start in enumerate([300, 10, 200, None, 50]):
+        store.add_highlight(page["id"], HighlightRecord(
+            id=f"h{n}", exact=f"quote {n}", start=start, end=None if start is None else start + 5,
+            color="blue" if n % 2 else "yellow"))
+    pages, _ = store.list_pages(with_highlights=True, highlights_per_page=3)
+    assert [h["id"] for h in pages[0]["highlights"]] == ["h1", "h4", "h2"]
+    assert pages[0]["highlight_count"] == 5
+    everything, _ = store.list_pages(with_highlights=True)
+    assert [h["id"] for h in everything[0]["highlights"]] == ["h1", "h4", "h2", "h0", "h3"]
+    blue, _ = store.list_pages(PageFilters(color="blue"), with_highlights=True,
+                               highlights_per_page=1)
+    assert [h["id"] for h in blue[0]["highlights"]] == ["h1"] and blue[0]["highlight_count"] == 2
+
+
+def test_the_site_filter_lists_each_site_once_until_its_last_page_goes(tmp_path):
+    store = Store(tmp_path / "h.sqlite3")
+    store.migrate()
+    first = store.save_page("https://Sea.example/a", title="A")
+    store.save_page("https://sea.example/b", title="B")
+    store.save_page("http://tides.example", title="C")
+    store.save_page("kindle://book/1", title="Book")
+    assert store.page_sites() == ["sea.example", "tides.example"]
+    store.trash_page(first["id"])
+    assert store.page_sites() == ["sea.example", "tides.example"]
+    store.trash_page(store.page_by_url("https://sea.example/b")["id"])
+    assert store.page_sites() == ["tides.example"]

@@ -15,6 +15,8 @@ from .reading import reading_view
 
 # How many highlights and pages a search shows.
 SEARCH_LIMIT = 100
+# How many of its highlights a page's card in the list shows.
+CARD_HIGHLIGHTS = 4
 
 
 def _filters() -> PageFilters:
@@ -40,7 +42,7 @@ def index():
     filters = _filters()
     number = page_number()
     pages, total = store.list_pages(filters, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE,
-                                    with_highlights=True)
+                                    with_highlights=True, highlights_per_page=CARD_HIGHLIGHTS)
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template(
         "library/index.html", pages=pages, total=total, filters=filters,

@@ -1,7 +1,8 @@
 """SQLite store: schema, migrations and every query. No SQL lives elsewhere.
 
 `Store` is one connection with one part per concern, each a module here:
-`schema` (migrations), `pages`, `highlights`, `hatches`, `search`,
+`schema` (runs `migrations`), `pages`, `highlights`, `hatches`, `search` (with
+`passages`, each article cut into short rows for its snippets),
 `library` (login codes, sessions), `trash` (the one way to delete),
 `pairing` (the extension's one-time codes, server facts), `extractions`
 (captures and the queue of HTML to extract), `transfer` (export) and

@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
+from . import passages
+
 # How long a writer waits for another writer before giving up. Captures are
 # short transactions, so a few seconds covers any burst a browser makes.
 BUSY_TIMEOUT_MS = 5000
@@ -44,6 +46,9 @@ class StoreBase:
             timeout=BUSY_TIMEOUT_MS / 1000,
         )
         self.conn.row_factory = sqlite3.Row
+        # The schema's triggers call it on every write of an article.
+        self.conn.create_function(passages.SQL_FUNCTION, 1, passages.spans_json,
+                                  deterministic=True)
         self.conn.execute("PRAGMA foreign_keys = ON")
         self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # NORMAL is durable against a killed process in WAL mode; only a

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ..errors import NotFoundError
-from .base import StoreBase, highlight_dict, now, page_dict, rowid
+from .base import MAX_ROWID, StoreBase, highlight_dict, now, page_dict, rowid
 from .records import PageFilters
 
 PAGE_METADATA = ("title", "site_name", "byline", "lang", "published", "image")
@@ -66,14 +66,17 @@ class Pages(StoreBase):
         return page
 
     def list_pages(self, filters: PageFilters | None = None, *, limit: int = 50,
-                   offset: int = 0, with_highlights: bool = False) -> tuple[list[dict], int]:
+                   offset: int = 0, with_highlights: bool = False,
+                   highlights_per_page: int | None = None) -> tuple[list[dict], int]:
         """Pages with their highlight counts, most recently active first, and
         how many there are in all.
 
         :param filters: keep only pages with a highlight that matches, and
             count only those highlights (no filters: every page)
         :param with_highlights: put the (matching) highlights of each page
-            under `highlights`
+            under `highlights`, in the order they have on the page
+        :param highlights_per_page: only the first this many of them (the
+            page's `highlight_count` still counts all)
         """
         where, params = _filter_sql(filters or PageFilters())
         if where:
@@ -95,17 +98,25 @@ class Pages(StoreBase):
             total = self.conn.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
         pages = [dict(r) for r in rows]
         if with_highlights and pages:
-            self._attach_highlights(pages, where, params)
+            self._attach_highlights(pages, where, params, highlights_per_page)
         return pages, total
 
-    def _attach_highlights(self, pages: list[dict], where: str, params: list) -> None:
+    def _attach_highlights(self, pages: list[dict], where: str, params: list,
+                           per_page: int | None) -> None:
         marks = ", ".join("?" for _ in pages)
         highlight_where = f" AND {where}" if where else ""
+        # Numbered in page order within each page, from the few columns the
+        # order needs; only the first `per_page` of each are read whole.
         rows = self.conn.execute(
-            "SELECT h.*, p.url, p.title AS page_title FROM highlights h"
-            f" JOIN pages p ON p.id = h.page_id WHERE h.page_id IN ({marks}){highlight_where}"
-            " ORDER BY h.start IS NULL, h.start, h.created_at",
-            (*[p["id"] for p in pages], *params)).fetchall()
+            "SELECT h.*, p.url, p.title AS page_title FROM (SELECT h.rowid AS chosen,"
+            " ROW_NUMBER() OVER (PARTITION BY h.page_id"
+            "                    ORDER BY h.start IS NULL, h.start, h.created_at) AS place"
+            " FROM highlights h JOIN pages p ON p.id = h.page_id"
+            f" WHERE h.page_id IN ({marks}){highlight_where}) numbered"
+            " JOIN highlights h ON h.rowid = numbered.chosen JOIN pages p ON p.id = h.page_id"
+            " WHERE numbered.place <= ? ORDER BY numbered.place",
+            (*[p["id"] for p in pages], *params,
+             MAX_ROWID if per_page is None else per_page)).fetchall()
         by_page: dict[int, list[dict]] = {p["id"]: [] for p in pages}
         for row in rows:
             by_page[row["page_id"]].append(highlight_dict(row))
@@ -114,12 +125,10 @@ class Pages(StoreBase):
 
     def page_sites(self) -> list[str]:
         """The host of every web page in the library, once each, sorted."""
+        # The triggers keep site_counts (schema.HOST is the host).
         rows = self.conn.execute(
-            "SELECT DISTINCT lower(substr(rest, 1, instr(rest || '/', '/') - 1)) AS site"
-            " FROM (SELECT substr(url, instr(url, '://') + 3) AS rest FROM pages"
-            "       WHERE url LIKE 'http://%' OR url LIKE 'https://%')"
-            " ORDER BY site").fetchall()
-        return [r["site"] for r in rows if r["site"]]
+            "SELECT site FROM site_counts WHERE site != '' ORDER BY site").fetchall()
+        return [r["site"] for r in rows]
 
     def tag_counts(self) -> list[tuple[str, int]]:
         """Every tag in use with how many highlights carry it, by name."""

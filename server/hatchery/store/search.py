@@ -1,4 +1,12 @@
-"""Full-text search over highlights, notes, page titles and articles (FTS5)."""
+"""Full-text search over highlights, notes, page titles and articles (FTS5).
+
+Pages are found and ranked on their whole article (`pages_fts`); the
+snippet that shows why a page matched is cut from the first of its
+passages that holds the words (`passages_fts`, see passages.py), because
+snippet() over a whole article reads all of it, for each page shown.
+Ranking (bm25) is done before any snippet is made, over at most the
+newest RANKED_MATCHES matches.
+"""
 
 from __future__ import annotations
 
@@ -7,35 +15,55 @@ import sqlite3
 from ..errors import SearchError
 from .base import StoreBase, highlight_dict
 
-# How a match is shown. Without marks (the API): one snippet per result,
-# from whichever column matched, the matched words in [brackets]. With marks
-# (the library): a snippet per column, so the view can show the quote and
-# the note apart, with the caller's marks around the matched words.
-# Each `?` pair is (open mark, close mark); the last number is the snippet's
-# length in tokens.
+# How a match is shown. Without marks (the API): one snippet per result, the
+# matched words in [brackets]; a page's comes from its article, or from its
+# title when only the title matched. With marks (the library): a snippet
+# per column, so the view can show the quote and the note, or the title and
+# the article, apart, with the caller's marks around the matched words.
+# :open and :close are the marks; the last number is the snippet's length
+# in tokens.
 PLAIN_SNIPPETS = {
-    "highlights": "snippet(highlights_fts, -1, ?, ?, '…', 12) AS snippet",
-    "pages": "snippet(pages_fts, -1, ?, ?, '…', 16) AS snippet",
+    "highlights": "snippet(highlights_fts, -1, :open, :close, '…', 12) AS snippet",
+    "passage": "snippet(passages_fts, 0, :open, :close, '…', 16)",
 }
 MARKED_SNIPPETS = {
-    "highlights": "snippet(highlights_fts, 0, ?, ?, '…', 24) AS exact_snippet,"
-                  " snippet(highlights_fts, 1, ?, ?, '…', 24) AS note_snippet",
-    "pages": "snippet(pages_fts, 0, ?, ?, '…', 16) AS title_snippet,"
-             " snippet(pages_fts, 1, ?, ?, '…', 24) AS text_snippet",
+    "highlights": "snippet(highlights_fts, 0, :open, :close, '…', 24) AS exact_snippet,"
+                  " snippet(highlights_fts, 1, :open, :close, '…', 24) AS note_snippet",
+    "passage": "snippet(passages_fts, 0, :open, :close, '…', 24)",
 }
+TITLE_SNIPPET = "snippet(titles_fts, 0, :open, :close, '…', 16)"
 PLAIN_MARKS = ("[", "]")
 
+# bm25 costs a few microseconds for each match it ranks, more for a page
+# than for a highlight (every occurrence in the article counts): ranking
+# every highlight with a word found in a quarter of 100,000 would take
+# 100 ms. So a search ranks only the newest matches, at most this many of
+# each; a search with fewer matches (nearly every search) ranks them all.
+RANKED_MATCHES = {"highlights": 5000, "pages": 1000}
+# The rowid of the oldest match a search ranks (the newest :ranked ones).
+_RANK_FROM = ("COALESCE((SELECT rowid FROM {table} WHERE {table} MATCH :match"
+              " ORDER BY rowid DESC LIMIT 1 OFFSET :ranked - 1), -9223372036854775808)")
 
-def fts_query(text: str) -> str:
-    """Turn what a person typed into a safe FTS5 query: every word must
-    appear, a trailing * keeps prefix search, anything else is literal."""
+_SQLITE_REFUSED = ("Hatchery could not read that search. Try plain words; add * to a "
+                   "word's end to match its beginning, like tide*.")
+
+
+def fts_terms(text: str) -> list[str]:
+    """What a person typed as safe FTS5 terms: each word quoted, so anything
+    in it is literal, and a trailing * kept for prefix search."""
     terms = []
     for word in text.split():
         prefix = word.endswith("*")
         word = word.rstrip("*").replace('"', '""')
         if word:
             terms.append(f'"{word}"' + ("*" if prefix else ""))
-    return " ".join(terms)
+    return terms
+
+
+def fts_query(text: str) -> str:
+    """Turn what a person typed into a safe FTS5 query: every word must
+    appear, a trailing * keeps prefix search, anything else is literal."""
+    return " ".join(fts_terms(text))
 
 
 class Search(StoreBase):
@@ -44,6 +72,7 @@ class Search(StoreBase):
         """Highlights and pages that contain every word of `query`, best first.
 
         :param query: words as a person types them; FTS syntax is neutralised
+        :param limit: at most this many highlights, and this many pages
         :param marks: (open, close) to wrap matched words in, with one
             snippet per column (`exact_snippet`, `note_snippet`;
             `title_snippet`, `text_snippet`) so a view can escape the text
@@ -51,27 +80,82 @@ class Search(StoreBase):
             result with the matches in [brackets].
         :raises SearchError: SQLite could not run the search
         """
-        match = fts_query(query)
-        if not match:
+        terms = fts_terms(query)
+        if not terms:
             return {"highlights": [], "pages": []}
         snippets = MARKED_SNIPPETS if marks else PLAIN_SNIPPETS
-        # One (open, close) pair per snippet() call; both queries make as many.
-        mark_params = (marks or PLAIN_MARKS) * snippets["highlights"].count("snippet(")
+        marks = marks or PLAIN_MARKS
         try:
-            highlight_rows = self.conn.execute(
-                f"SELECT h.*, p.url, p.title AS page_title, {snippets['highlights']}"
-                " FROM highlights_fts JOIN highlights h ON h.rowid = highlights_fts.rowid"
-                " JOIN pages p ON p.id = h.page_id"
-                " WHERE highlights_fts MATCH ? ORDER BY rank LIMIT ?",
-                (*mark_params, match, limit)).fetchall()
-            page_rows = self.conn.execute(
-                f"SELECT p.id, p.url, p.title, p.site_name, {snippets['pages']}"
-                " FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid"
-                " WHERE pages_fts MATCH ? ORDER BY rank LIMIT ?",
-                (*mark_params, match, limit)).fetchall()
+            highlights = self._matching_highlights(" ".join(terms), limit, snippets, marks)
+            pages = self._matching_pages(terms, limit, snippets, marks)
         except sqlite3.OperationalError as error:
-            raise SearchError(
-                "Hatchery could not read that search. Try plain words; add * to a "
-                "word's end to match its beginning, like tide*.") from error
-        return {"highlights": [highlight_dict(r) for r in highlight_rows],
-                "pages": [dict(r) for r in page_rows]}
+            raise SearchError(_SQLITE_REFUSED) from error
+        return {"highlights": highlights, "pages": pages}
+
+    def _matching_highlights(self, match: str, limit: int, snippets: dict,
+                             marks: tuple[str, str]) -> list[dict]:
+        rows = self.conn.execute(
+            f"SELECT h.*, p.url, p.title AS page_title, {snippets['highlights']}"
+            " FROM highlights_fts JOIN highlights h ON h.rowid = highlights_fts.rowid"
+            " JOIN pages p ON p.id = h.page_id"
+            " WHERE highlights_fts MATCH :match AND highlights_fts.rowid >= "
+            + _RANK_FROM.format(table="highlights_fts") + " ORDER BY rank LIMIT :limit",
+            _params(marks, match=match, limit=limit,
+                    ranked=max(limit, RANKED_MATCHES["highlights"]))).fetchall()
+        return [highlight_dict(r) for r in rows]
+
+    def _matching_pages(self, terms: list[str], limit: int, snippets: dict,
+                        marks: tuple[str, str]) -> list[dict]:
+        rows = self.conn.execute(
+            "SELECT p.id, p.url, p.title, p.site_name"
+            " FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid"
+            " WHERE pages_fts MATCH :match AND pages_fts.rowid >= "
+            + _RANK_FROM.format(table="pages_fts") + " ORDER BY rank LIMIT :limit",
+            _params(marks, match=" ".join(terms), limit=limit,
+                    ranked=max(limit, RANKED_MATCHES["pages"]))).fetchall()
+        pages = []
+        for row in rows:
+            page = dict(row)
+            text = self._passage_snippet(page["id"], terms, snippets["passage"], marks)
+            if snippets is PLAIN_SNIPPETS:
+                page["snippet"] = text or self._title_snippet(page, terms, marks)
+            else:
+                page["title_snippet"] = self._title_snippet(page, terms, marks)
+                page["text_snippet"] = text
+            pages.append(page)
+        return pages
+
+    def _title_snippet(self, page: dict, terms: list[str], marks: tuple[str, str]) -> str:
+        """The page's title with the words of the search in it marked."""
+        row = self.conn.execute(
+            f"SELECT {TITLE_SNIPPET} FROM titles_fts"
+            " WHERE titles_fts MATCH :match AND rowid = :page",
+            _params(marks, match=" OR ".join(terms), page=page["id"])).fetchone()
+        return row[0] if row else page["title"]
+
+    def _passage_snippet(self, page_id: int, terms: list[str], snippet: str,
+                         marks: tuple[str, str]) -> str:
+        """The snippet of the page's first passage with every word, else of
+        its first with any ('' when no word is in the article: the page
+        matched on its title)."""
+        queries = [" ".join(terms)] + ([" OR ".join(terms)] if len(terms) > 1 else [])
+        for match in queries:
+            # A page's passages were written by one statement, so their ids
+            # are one run: FTS5 looks in that range only (an IN list of
+            # ids would be probed one by one). The join keeps it exact.
+            row = self.conn.execute(
+                f"SELECT {snippet} FROM passages_fts"
+                " CROSS JOIN page_passages pp ON pp.id = passages_fts.rowid"
+                " WHERE passages_fts MATCH :match AND pp.page_id = :page"
+                " AND passages_fts.rowid BETWEEN"
+                " (SELECT MIN(id) FROM page_passages WHERE page_id = :page)"
+                " AND (SELECT MAX(id) FROM page_passages WHERE page_id = :page)"
+                " ORDER BY passages_fts.rowid LIMIT 1",
+                _params(marks, match=match, page=page_id)).fetchone()
+            if row is not None:
+                return row[0]
+        return ""
+
+
+def _params(marks: tuple[str, str], **values) -> dict:
+    return {"open": marks[0], "close": marks[1], **values}
