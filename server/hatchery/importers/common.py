@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from urllib.parse import quote
 
 from ..contract.limits import COLORS
@@ -31,6 +32,10 @@ __all__ = ["COLORS", "BadRecord", "ImportFailed", "ParsedImport", "Skipped", "bo
 # Names other tools use for colours we have under another name.
 COLOR_SYNONYMS = {"red": "pink", "orange": "yellow", "purple": "pink", "violet": "pink",
                   "magenta": "pink", "cyan": "blue", "teal": "green", "lime": "green"}
+
+# How many page addresses `page_url` remembers normalised: more than the
+# pages an export names in a row.
+PAGE_URLS_REMEMBERED = 4096
 
 # Epoch numbers above this are milliseconds (year 2286 in seconds).
 EPOCH_MILLISECONDS_FROM = 10_000_000_000
@@ -284,16 +289,26 @@ def _epoch(seconds: float) -> str | None:
 def page_url(record: str, value: object) -> str:
     """A page's address: an http(s) URL is normalised like a capture's;
     other schemes (urn:, a PDF's fingerprint) are kept as they are."""
-    from ..urls import is_web_url, normalize_url
-
     if not isinstance(value, str) or not value.strip():
         raise fail(record, "the page's URL is missing")
-    value = value.strip()
-    if is_web_url(value):
-        try:
-            return normalize_url(value)
-        except ValueError:
-            raise fail(record, "the page's URL is not valid") from None
-    if not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]{0,30}:", value):
+    try:
+        address = _address(value.strip())
+    except ValueError:
+        raise fail(record, "the page's URL is not valid") from None
+    if address is None:
         raise fail(record, "the page's address is not a URL")
-    return value
+    return address
+
+
+@lru_cache(maxsize=PAGE_URLS_REMEMBERED)
+def _address(value: str) -> str | None:
+    """`value` as stored (None when it is no URL); remembered, since a file
+    names each page once per highlight and normalising is not cheap.
+
+    :raises ValueError: an http(s) URL that cannot be normalised
+    """
+    from ..urls import is_web_url, normalize_url
+
+    if is_web_url(value):
+        return normalize_url(value)
+    return value if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]{0,30}:", value) else None
