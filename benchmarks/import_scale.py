@@ -115,6 +115,7 @@ def measure(fmt: str, n: int, pace: float) -> dict:
     work = Path(tempfile.mkdtemp(prefix="hatchery-import-scale-"))
     source = work / f"big.{'csv' if fmt.endswith('csv') else 'txt' if fmt == 'kindle' else 'json'}"
     source.write_bytes(generate(fmt, n))
+    load_before = os.getloadavg()[0]
     with Server(work / "data") as server:
         idle = Captures(server, pace, seed=1)
         idle.run(IDLE_CAPTURES)
@@ -127,7 +128,7 @@ def measure(fmt: str, n: int, pace: float) -> dict:
                               params={"limit": 1}, timeout=30)
     return {"format": fmt, "mb": source.stat().st_size / 1e6, **result,
             "idle": idle.summary(), "busy": busy.summary(), "busy_errors": busy.errors,
-            "pages_status": stored.status_code}
+            "pages_status": stored.status_code, "load": (load_before, os.getloadavg()[0])}
 
 
 def main() -> None:
@@ -147,7 +148,8 @@ def main() -> None:
                and r["busy_errors"] == 0)
         print(f"| {fmt} | {r['mb']:.1f} | {r['wall']:.1f} | {r['cpu']:.1f} | {r['rss_mb']:.0f} "
               f"| {r['idle']} | {r['busy']} | {'yes' if met else 'NO'} |")
-        print(f"|  | {r['summary']} |", flush=True)
+        print(f"|  | {r['summary']} (machine load average {r['load'][0]:.1f} before, "
+              f"{r['load'][1]:.1f} after, {os.cpu_count()} cores) |", flush=True)
 
 
 if __name__ == "__main__":

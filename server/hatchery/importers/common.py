@@ -37,6 +37,9 @@ COLOR_SYNONYMS = {"red": "pink", "orange": "yellow", "purple": "pink", "violet":
 # pages an export names in a row.
 PAGE_URLS_REMEMBERED = 4096
 
+# A time written as we write them (UTC, seconds, Z).
+_OUR_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+
 # Epoch numbers above this are milliseconds (year 2286 in seconds).
 EPOCH_MILLISECONDS_FROM = 10_000_000_000
 
@@ -267,6 +270,8 @@ def timestamp(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     raw = value.strip()
+    if _OUR_TIME.fullmatch(raw) and _is_iso(raw[:-1]):  # most files: no need to rewrite it
+        return raw
     try:
         parsed = datetime.fromisoformat(raw.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
@@ -274,6 +279,14 @@ def timestamp(value: object) -> str | None:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone.utc)
     return parsed.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _is_iso(text: str) -> bool:
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _epoch(seconds: float) -> str | None:

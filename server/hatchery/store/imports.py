@@ -33,6 +33,11 @@ IMPORT_BATCH_RECORDS = 500
 # ... and at most this long, so a capture waiting for the lock is answered
 # quickly even when the machine is busy or the pages carry long articles.
 IMPORT_TRANSACTION_SECONDS = 0.1
+# The importing connection copies the write-ahead log into the database
+# after this many pages (SQLite's default is 1000, for every connection):
+# the import, not the capture whose commit crosses the mark, pays for
+# checkpointing what the import wrote.
+IMPORT_CHECKPOINT_PAGES = 200
 
 # How each kind of note in `import_undo` is undone, newest first. A page the
 # import added goes only once nothing else is on it (a capture made during
@@ -75,6 +80,7 @@ class Imports(Highlights):
         with self.transaction():
             import_id = self.conn.execute("INSERT INTO imports (pid, started_at) VALUES (?, ?)",
                                           (os.getpid(), stamp)).lastrowid
+
         def write_page(page: ImportPage) -> int:
             self._import_page_and_highlights(import_id, page, page_ids, stamp, counts, known)
             return 1 + len(page.highlights)
@@ -83,12 +89,16 @@ class Imports(Highlights):
             self._import_hatch(import_id, hatch, page_ids, stamp, counts)
             return 1
 
+        usual = self.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+        self.conn.execute(f"PRAGMA wal_autocheckpoint = {IMPORT_CHECKPOINT_PAGES}")
         try:
             self._in_short_transactions(pages, write_page, progress)
             self._in_short_transactions(hatches, write_hatch, progress)
         except BaseException:
             self.undo_import(import_id)
             raise
+        finally:
+            self.conn.execute(f"PRAGMA wal_autocheckpoint = {int(usual)}")
         with self.transaction():
             self.conn.execute("DELETE FROM imports WHERE id = ?", (import_id,))
         return counts
