@@ -1,7 +1,8 @@
 """Imports measured: for each fixture file, records in / imported /
 skipped (with reasons); for a generated 100,000-highlight file of each big
-format, parse time and the parsing process's peak RSS (the store write is
-measured elsewhere).
+format, parse time and the parsing process's peak RSS. The whole import,
+through the real server and `hatchery import` while captures arrive, is
+`benchmarks/import_scale.py`.
 
     .venv/bin/python benchmarks/imports.py [--highlights 100000]
 """

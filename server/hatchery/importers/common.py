@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -26,8 +26,8 @@ from .dates import loose_date
 from .matching import IMPORT_NAMESPACE, match_key
 
 __all__ = ["COLORS", "BadRecord", "ImportFailed", "ParsedImport", "Skipped", "book_url",
-           "color", "fail", "file_fail", "new_highlight", "new_page", "optional_int",
-           "page_url", "stable_id", "tag_list", "text", "timestamp"]
+           "color", "each_highlight", "fail", "file_fail", "new_highlight", "new_page",
+           "optional_int", "page_url", "stable_id", "tag_list", "text", "timestamp"]
 
 # Names other tools use for colours we have under another name.
 COLOR_SYNONYMS = {"red": "pink", "orange": "yellow", "purple": "pink", "violet": "pink",
@@ -155,6 +155,24 @@ class ParsedImport:
             self._seen[key] = highlight
         page.highlights.append(highlight)
         return highlight
+
+
+def each_highlight(parsed: ParsedImport, record: str, highlights: object,
+                   read: Callable[[str, dict], None]) -> None:
+    """Read a page's list of highlight objects, each in its own
+    `reading()`: `read(where, highlight)` for each object, a skip for
+    anything else.
+
+    :param record: the page's name in the skip report (with its URL)
+    """
+    if not isinstance(highlights, list):
+        raise fail(record, "`highlights` must be a list")
+    for j, highlight in enumerate(highlights, start=1):
+        where = f"{record}, highlight {j}"
+        with parsed.reading(where):
+            if not isinstance(highlight, dict):
+                raise fail(where, "it is not an object")
+            read(where, highlight)
 
 
 # -- the records, built in one place (the store's record types may change) --

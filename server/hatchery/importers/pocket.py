@@ -18,7 +18,8 @@ from collections.abc import Callable
 
 from .. import jsontext
 from . import tables
-from .common import ParsedImport, fail, new_highlight, page_url, stable_id, text, timestamp
+from .common import (ParsedImport, each_highlight, fail, new_highlight, page_url, stable_id,
+                     text, timestamp)
 
 NAME = "pocket"
 # The parts Pocket's export zip holds, by name.
@@ -61,19 +62,15 @@ def _page(parsed: ParsedImport, record: str, entry: object) -> None:
         raise fail(record, "it is not an object")
     url = page_url(record, entry.get("url"))
     page = parsed.page(url, text(record, entry, "title"))
-    highlights = entry.get("highlights")
-    if not isinstance(highlights, list):
-        raise fail(record, "`highlights` must be a list")
-    for j, highlight in enumerate(highlights, start=1):
-        where = f"{record} ({url[:60]}), highlight {j}"
-        with parsed.reading(where):
-            if not isinstance(highlight, dict):
-                raise fail(where, "it is not an object")
-            quote = text(where, highlight, "quote")
-            if not quote.strip():
-                raise fail(where, "the highlight's text is empty")
-            parsed.add(page, new_highlight(id=stable_id("pocket", url, quote), exact=quote,
-                                           created_at=timestamp(highlight.get("created_at"))))
+
+    def read(where: str, highlight: dict) -> None:
+        quote = text(where, highlight, "quote")
+        if not quote.strip():
+            raise fail(where, "the highlight's text is empty")
+        parsed.add(page, new_highlight(id=stable_id("pocket", url, quote), exact=quote,
+                                       created_at=timestamp(highlight.get("created_at"))))
+
+    each_highlight(parsed, f"{record} ({url[:60]})", entry.get("highlights"), read)
 
 
 def parse_export(files: dict[str, bytes], decode: Callable[[bytes], str]) -> ParsedImport:
