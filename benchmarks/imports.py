@@ -1,7 +1,8 @@
 """Imports measured: for each fixture file, records in / imported /
 skipped (with reasons); for a generated 100,000-highlight file of each big
-format, parse time and the parsing process's peak RSS (the store write is
-measured elsewhere).
+format, parse time and the parsing process's peak RSS. The whole import,
+through the real server and `hatchery import` while captures arrive, is
+`benchmarks/import_scale.py`.
 
     .venv/bin/python benchmarks/imports.py [--highlights 100000]
 """
@@ -9,10 +10,12 @@ measured elsewhere).
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 from hatchery.importers import parse
@@ -20,17 +23,34 @@ from hatchery.importers import parse
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "resources" / "imports"
 
 
+def zipped(folder: Path) -> bytes:
+    """A fixture folder (`pocket-export/`) as the zip its tool mails."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            archive.write(path, path.relative_to(folder).as_posix())
+    return buffer.getvalue()
+
+
+def fixture_files() -> list[tuple[str, bytes]]:
+    """Every fixture file, and each `*-export` folder as one zip."""
+    exports = [p for p in FIXTURES.glob("*-export") if p.is_dir()]
+    files = [(str(p.relative_to(FIXTURES)), p.read_bytes()) for p in FIXTURES.rglob("*")
+             if p.is_file() and not any(e in p.parents for e in exports)]
+    return sorted(files + [(f"{e.name}.zip", zipped(e)) for e in exports])
+
+
 def fixture_table() -> None:
     print("| file | format | records in | highlights | pages | skipped (reasons) |")
     print("| --- | --- | ---: | ---: | ---: | --- |")
-    for path in sorted(p for p in FIXTURES.rglob("*") if p.is_file()):
+    for name, raw in fixture_files():
         try:
-            parsed = parse(path.read_bytes())
+            parsed = parse(raw)
         except Exception as error:  # noqa: BLE001 - a refused file is a row too
-            print(f"| {path.relative_to(FIXTURES)} | refused | | | | {error} |")
+            print(f"| {name} | refused | | | | {error} |")
             continue
         reasons = "; ".join(f"{n}× {r}" for r, n in parsed.skip_counts().items())
-        print(f"| {path.relative_to(FIXTURES)} | {parsed.format} | {parsed.records_in} | "
+        print(f"| {name} | {parsed.format} | {parsed.records_in} | "
               f"{parsed.highlights} | {len(parsed.pages)} | {len(parsed.skipped)} {reasons} |")
 
 

@@ -25,7 +25,7 @@ def read(name: str):
     ("hypothesis.csv", "hypothesis-csv", 1, 1, 2),
     ("instapaper.csv", "instapaper-csv", 2, 1, 1),
     ("pocket.csv", "pocket-csv", 2, 0, 0),
-    ("raindrop.csv", "raindrop-csv", 2, 2, 0),
+    ("raindrop.csv", "raindrop-csv", 3, 4, 0),
     ("pocket.html", "pocket-html", 2, 0, 1),
     ("raindrop.html", "bookmarks-html", 2, 0, 0),
     ("omnivore.json", "omnivore", 2, 1, 1),
@@ -62,6 +62,14 @@ def test_raindrop_highlights_keep_their_notes_and_the_bookmark_note_is_kept():
     assert found["Attention is the rarest and purest form of generosity."][1].note == \
         "Weil, quoted"
     assert "Note: Read twice" in parsed.pages[0].fields["article_text"]
+
+
+def test_raindrop_highlights_without_labels_are_one_per_line():
+    _, found = read("raindrop.csv")
+    page, rivers = found["Rivers carve their own beds."]
+    assert page.url == "https://rivers.example.net/notes"
+    assert (rivers.tags, rivers.created_at) == (["rivers"], "2024-05-01T07:30:00Z")
+    assert "A delta is a river giving up." in found
 
 
 def test_our_markdown_export_reads_back_its_fields_notes_and_full_ids():

@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 
 from .. import jsontext
-from . import archive, bookmarks, glasp, hypothesis, jsonld, kindle, markdown, omnivore, ours, tables
+from . import (archive, bookmarks, glasp, hypothesis, jsonld, kindle, markdown, omnivore, ours,
+               pocket, tables)
 from .common import ImportFailed, ParsedImport, Skipped, file_fail
 
 __all__ = ["FORMATS", "LABELS", "ImportFailed", "ParsedImport", "Skipped", "detect",
@@ -21,11 +22,11 @@ __all__ = ["FORMATS", "LABELS", "ImportFailed", "ParsedImport", "Skipped", "dete
 
 # Checked in this order: ours first (it says what it is), Web Annotation
 # before Hypothesis (Hypothesis' own API speaks both dialects).
-JSON_FORMATS = (ours, jsonld, glasp, hypothesis, omnivore)
+JSON_FORMATS = (ours, jsonld, glasp, hypothesis, omnivore, pocket)
 LABELS = {
     ours.NAME: "Hatchery JSON", jsonld.NAME: "Web Annotation JSON-LD", glasp.NAME: "Glasp",
     hypothesis.NAME: "Hypothesis", omnivore.NAME: "Omnivore", kindle.NAME: "Kindle clippings",
-    markdown.NAME: "Markdown notes",
+    markdown.NAME: "Markdown notes", pocket.NAME: "Pocket export",
     "hatchery-csv": "Hatchery CSV", "readwise-csv": "Readwise CSV",
     "hypothesis-csv": "Hypothesis CSV", "instapaper-csv": "Instapaper CSV",
     "pocket-csv": "Pocket CSV", "raindrop-csv": "Raindrop.io CSV",

@@ -1,5 +1,6 @@
 """Zip files: Hatchery's Markdown export (a folder of notes), an Obsidian
 vault, Omnivore's export (`metadata_*.json` with `highlights/<slug>.md`),
+Pocket's export (`part_*.csv` with `annotations/part_*.json`),
 or a zip holding one file of another format. Detection looks inside.
 
 Read with limits, since a zip can claim anything: at most MAX_FILES
@@ -13,7 +14,7 @@ import zipfile
 from collections.abc import Callable
 
 from .. import jsontext
-from . import markdown, omnivore
+from . import markdown, omnivore, pocket
 from .common import ImportFailed, ParsedImport, file_fail
 
 MAX_FILES = 100_000
@@ -45,6 +46,8 @@ def parse(raw: bytes, decode: Callable[[bytes], str],
     :param parse_one: how a lone inner file of another format is read
     """
     files = members(raw)
+    if pocket.is_export(sorted(files)):
+        return pocket.parse_export(files, decode)
     metadata = {n: c for n, c in files.items() if n.rsplit("/", 1)[-1].startswith("metadata_")
                 and n.endswith(".json")}
     if metadata:
@@ -84,6 +87,9 @@ def _omnivore(files: dict[str, bytes], metadata: dict[str, bytes],
         for article in articles:
             slug = article.get("slug") if isinstance(article, dict) else None
             if isinstance(slug, str) and slug in by_slug and isinstance(article.get("url"), str):
+                labels = article.get("labels")
                 markdown.parse(decode(by_slug[slug]), parsed, name=f"highlights/{slug}.md",
-                               page_url_hint=article["url"])
+                               page_url_hint=article["url"],
+                               tags=[t for t in labels if isinstance(t, str)]
+                               if isinstance(labels, list) else None)
     return parsed

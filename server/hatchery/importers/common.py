@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from urllib.parse import quote
 
 from ..contract.limits import COLORS
@@ -25,12 +26,19 @@ from .dates import loose_date
 from .matching import IMPORT_NAMESPACE, match_key
 
 __all__ = ["COLORS", "BadRecord", "ImportFailed", "ParsedImport", "Skipped", "book_url",
-           "color", "fail", "file_fail", "new_highlight", "new_page", "optional_int",
-           "page_url", "stable_id", "tag_list", "text", "timestamp"]
+           "color", "each_highlight", "fail", "file_fail", "new_highlight", "new_page",
+           "optional_int", "page_url", "stable_id", "tag_list", "text", "timestamp"]
 
 # Names other tools use for colours we have under another name.
 COLOR_SYNONYMS = {"red": "pink", "orange": "yellow", "purple": "pink", "violet": "pink",
                   "magenta": "pink", "cyan": "blue", "teal": "green", "lime": "green"}
+
+# How many page addresses `page_url` remembers normalised: more than the
+# pages an export names in a row.
+PAGE_URLS_REMEMBERED = 4096
+
+# A time written as we write them (UTC, seconds, Z).
+_OUR_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
 
 # Epoch numbers above this are milliseconds (year 2286 in seconds).
 EPOCH_MILLISECONDS_FROM = 10_000_000_000
@@ -149,6 +157,24 @@ class ParsedImport:
         return highlight
 
 
+def each_highlight(parsed: ParsedImport, record: str, highlights: object,
+                   read: Callable[[str, dict], None]) -> None:
+    """Read a page's list of highlight objects, each in its own
+    `reading()`: `read(where, highlight)` for each object, a skip for
+    anything else.
+
+    :param record: the page's name in the skip report (with its URL)
+    """
+    if not isinstance(highlights, list):
+        raise fail(record, "`highlights` must be a list")
+    for j, highlight in enumerate(highlights, start=1):
+        where = f"{record}, highlight {j}"
+        with parsed.reading(where):
+            if not isinstance(highlight, dict):
+                raise fail(where, "it is not an object")
+            read(where, highlight)
+
+
 # -- the records, built in one place (the store's record types may change) --
 
 
@@ -262,6 +288,8 @@ def timestamp(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     raw = value.strip()
+    if _OUR_TIME.fullmatch(raw) and _is_iso(raw[:-1]):  # most files: no need to rewrite it
+        return raw
     try:
         parsed = datetime.fromisoformat(raw.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
@@ -269,6 +297,14 @@ def timestamp(value: object) -> str | None:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone.utc)
     return parsed.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _is_iso(text: str) -> bool:
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _epoch(seconds: float) -> str | None:
@@ -284,16 +320,26 @@ def _epoch(seconds: float) -> str | None:
 def page_url(record: str, value: object) -> str:
     """A page's address: an http(s) URL is normalised like a capture's;
     other schemes (urn:, a PDF's fingerprint) are kept as they are."""
-    from ..urls import is_web_url, normalize_url
-
     if not isinstance(value, str) or not value.strip():
         raise fail(record, "the page's URL is missing")
-    value = value.strip()
-    if is_web_url(value):
-        try:
-            return normalize_url(value)
-        except ValueError:
-            raise fail(record, "the page's URL is not valid") from None
-    if not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]{0,30}:", value):
+    try:
+        address = _address(value.strip())
+    except ValueError:
+        raise fail(record, "the page's URL is not valid") from None
+    if address is None:
         raise fail(record, "the page's address is not a URL")
-    return value
+    return address
+
+
+@lru_cache(maxsize=PAGE_URLS_REMEMBERED)
+def _address(value: str) -> str | None:
+    """`value` as stored (None when it is no URL); remembered, since a file
+    names each page once per highlight and normalising is not cheap.
+
+    :raises ValueError: an http(s) URL that cannot be normalised
+    """
+    from ..urls import is_web_url, normalize_url
+
+    if is_web_url(value):
+        return normalize_url(value)
+    return value if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]{0,30}:", value) else None

@@ -48,7 +48,8 @@ def loose_date(text: str) -> str | None:
     :param text: e.g. `Tuesday, April 24, 2012, 04:13 PM`
     """
     text = text[:MAX_DATE_CHARS]
-    day = _cjk_day(text) or _word_day(text)
+    # Most dates are ASCII, and the CJK patterns cannot match those.
+    day = (None if text.isascii() else _cjk_day(text)) or _word_day(text)
     if day is None:
         return None
     hour, minute, second = _clock(text)
@@ -87,7 +88,7 @@ def _clock(text: str) -> tuple[int, int, int]:
     # "PM" is one token, "p.m." two ("p", "m").
     words = [t.casefold() for t in _TOKEN.findall(text) if not t[0].isdigit()]
     pairs = {a + b for a, b in zip(words, words[1:])} | set(words)
-    half = _CJK_HALF_DAY.search(text)
+    half = None if text.isascii() else _CJK_HALF_DAY.search(text)
     marker = half[0] if half else ""
     if "pm" in pairs or marker in AFTERNOON:
         hour = hour % 12 + 12 if not (marker == "中午" and hour >= 11) else hour

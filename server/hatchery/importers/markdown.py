@@ -1,12 +1,17 @@
 """Markdown notes: Hatchery's own Markdown export (front matter, `> quote`
 blocks with a `^h-…` block id, `color::`/`tags::`/`created::` fields, the
 note), Obsidian notes (`> quote` blocks, callouts, `==highlight==` marks)
-and Omnivore's Markdown (`> quote [⤴️](link)` with the note below).
+and Omnivore's Markdown: its Obsidian plugin's (`> quote [⤴️](link)` with
+the note below) and its export zip's `highlights/<slug>.md` (each
+highlight `> quote `, then a line of `#label`s, then the note).
 
 A file is one page: its URL from the front matter (`url`, `source`,
 `link`), else a `Source: <…>` line, else `markdown:note/<title>`. Each
-quote block or `==mark==` is a highlight; the text after a quote, up to the
-next quote or heading, is its note.
+quote block or `==mark==` is a highlight; a line right after a quote line
+carries on the quote (Markdown's lazy continuation, which Omnivore's
+export relies on for quotes of several paragraphs); a line of `#tags`
+after it gives it tags; the text after that, up to the next quote or
+heading, is its note.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ _MARK = re.compile(r"==([^=\n]+)==")
 _OMNIVORE_LINK = re.compile(r"\[⤴️\]\([^)\s]*\)")
 _SOURCE_LINE = re.compile(r"Source:[ \t]*<?(https?://[^\s>]+)>?")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~=<^])")
+_HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
+_HASHTAGS = re.compile(r"#[^\s#]+(?:[ \t]+#[^\s#]+)*")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
@@ -42,12 +49,14 @@ def looks_like(content: str) -> bool:
 
 
 def parse(content: str, parsed: ParsedImport | None = None, *, name: str = "",
-          page_url_hint: str | None = None) -> ParsedImport:
+          page_url_hint: str | None = None, tags: list[str] | None = None) -> ParsedImport:
     """One Markdown file into `parsed` (a new ParsedImport if None).
 
     :param name: the file's name inside a zip, for pages with no URL
     :param page_url_hint: the page these highlights belong to (Omnivore's
         highlight files are named by article)
+    :param tags: tags every highlight of the file gets (the article's
+        labels, for Omnivore)
     """
     parsed = parsed or ParsedImport(NAME)
     front, body = _front_matter(content)
@@ -63,6 +72,7 @@ def parse(content: str, parsed: ParsedImport | None = None, *, name: str = "",
                        published=timestamp(_first_text(front, ("published", "date_published"))))
     # Our own export lists its highlights' tags in the front matter too.
     page_tags = [] if "hatchery_page_id" in front else tag_list(record, _tags(front.get("tags")))
+    page_tags = list(dict.fromkeys([*(tags or []), *page_tags]))
     for n, quote in enumerate(_quotes(body), start=1):
         with parsed.reading(f"{record}, highlight {n}"):
             _add(parsed, page, f"{record}, highlight {n}", quote, page_tags)
@@ -149,8 +159,11 @@ def _quotes(body: str) -> list[_Quote]:
                 in_quote = True
             current.lines.append(stripped[1:].removeprefix(" "))
             continue
+        if in_quote and _continues_quote(stripped):
+            current.lines.append(stripped)
+            continue
         in_quote = False
-        if stripped.startswith("#"):
+        if _HEADING.match(stripped):
             current = None
             continue
         marks = _MARK.findall(line)
@@ -162,6 +175,14 @@ def _quotes(body: str) -> list[_Quote]:
         elif current is not None:
             current.after.append(line)
     return found
+
+
+def _continues_quote(line: str) -> bool:
+    """A line right after a quote line that carries on the quote: any text
+    but a blank line, a heading, a block id, a `field::` or a `==mark==`."""
+    stripped = line.strip()
+    return bool(stripped) and not (_HEADING.match(stripped) or _BLOCK_ID.fullmatch(stripped)
+                                   or _FIELD.fullmatch(stripped) or _MARK.search(stripped))
 
 
 def _add(parsed: ParsedImport, page, record: str, quote: _Quote, page_tags: list[str]) -> None:
@@ -185,6 +206,8 @@ def _add(parsed: ParsedImport, page, record: str, quote: _Quote, page_tags: list
             quote.block_id = own_id[1]
         elif field and not note_lines:
             fields[field[1].lower()] = field[2].strip()
+        elif _HASHTAGS.fullmatch(line.strip()) and not note_lines:  # Omnivore's labels
+            fields["tags"] = f"{fields.get('tags', '')} {line.strip()}"
         else:
             note_lines.append(line)
     own = quote.block_id.removeprefix("h-")

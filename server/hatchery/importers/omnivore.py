@@ -1,13 +1,17 @@
-"""Omnivore's export: `metadata_*.json` (a list of saved articles with
-`slug`, `url`, `title`, `author`, `labels`, `savedAt`), its highlights
-either inline (`highlights[]` of `quote`, `annotation`, `color`,
-`createdAt`, `prefix`, `suffix`, `labels`) or, in the export zip, as
-`highlights/<slug>.md` quotes (read by `markdown`)."""
+"""Omnivore's export, as its export job wrote it (omnivore-app/omnivore,
+`packages/api/src/jobs/export.ts`): `metadata_<from>_to_<to>.json`, a list
+of saved articles (`id`, `slug`, `title`, `description`, `author`, `url`,
+`state`, `readingProgress`, `thumbnail`, `labels` as names, `savedAt`,
+`updatedAt`, `publishedAt`), and in the zip each article's highlights as
+`highlights/<slug>.md` (read by `markdown`). JSON that has the highlights
+inline, as Omnivore's API gave them (`highlights[]` of `quote`,
+`annotation`, `color`, `createdAt`, `prefix`, `suffix`, `labels`), is read
+too."""
 
 from __future__ import annotations
 
-from .common import (ParsedImport, color, fail, new_highlight, page_url, stable_id, tag_list,
-                     text, timestamp)
+from .common import (ParsedImport, color, each_highlight, fail, new_highlight, page_url,
+                     stable_id, tag_list, text, timestamp)
 
 NAME = "omnivore"
 
@@ -40,21 +44,17 @@ def _article(parsed: ParsedImport, i: int, article: object) -> None:
         raise fail(record, "it is not an object")
     page = article_page(parsed, record, article)
     labels = tag_list(record, article.get("labels"))
-    highlights = article.get("highlights") or []
-    if not isinstance(highlights, list):
-        raise fail(record, "`highlights` must be a list")
-    for j, h in enumerate(highlights, start=1):
-        where = f"{record} ({page.url[:60]}), highlight {j}"
-        with parsed.reading(where):
-            if not isinstance(h, dict):
-                raise fail(where, "it is not an object")
-            exact = text(where, h, "quote")
-            if not exact.strip():
-                raise fail(where, "a note with no highlighted text")
-            parsed.add(page, new_highlight(
-                id=stable_id("omnivore", h.get("id") or f"{page.url}\x1f{exact}"),
-                exact=exact, prefix=text(where, h, "prefix"), suffix=text(where, h, "suffix"),
-                note=text(where, h, "annotation"), color=color(h.get("color")),
-                tags=list(dict.fromkeys(labels + tag_list(where, h.get("labels")))),
-                created_at=timestamp(h.get("createdAt")),
-                updated_at=timestamp(h.get("updatedAt"))))
+
+    def read(where: str, h: dict) -> None:
+        exact = text(where, h, "quote")
+        if not exact.strip():
+            raise fail(where, "a note with no highlighted text")
+        parsed.add(page, new_highlight(
+            id=stable_id("omnivore", h.get("id") or f"{page.url}\x1f{exact}"),
+            exact=exact, prefix=text(where, h, "prefix"), suffix=text(where, h, "suffix"),
+            note=text(where, h, "annotation"), color=color(h.get("color")),
+            tags=list(dict.fromkeys(labels + tag_list(where, h.get("labels")))),
+            created_at=timestamp(h.get("createdAt")),
+            updated_at=timestamp(h.get("updatedAt"))))
+
+    each_highlight(parsed, f"{record} ({page.url[:60]})", article.get("highlights") or [], read)

@@ -151,11 +151,15 @@ def raindrop_row(parsed: ParsedImport, record: str, row: dict[str, str]) -> None
 
 
 def raindrop_highlights(cell: str) -> list[tuple[str, str]]:
-    """Raindrop's highlights cell: `Highlight:` text, each maybe followed
-    by a `Note:` line, as (text, note) pairs."""
+    """Raindrop's highlights cell as (text, note) pairs: `Highlight:` text,
+    each maybe followed by a `Note:` line; a cell without those labels
+    holds one highlight per line (as other tools' parsers of Raindrop's
+    export read it)."""
+    lines = [line.strip() for line in cell.split("\n")]
+    if not any(line.lower().startswith("highlight:") for line in lines):
+        return [(line, "") for line in lines if line]
     found: list[list[str]] = []
-    for line in cell.split("\n"):
-        stripped = line.strip()
+    for stripped in lines:
         if stripped.lower().startswith("highlight:"):
             found.append([stripped[len("highlight:"):].strip(), ""])
         elif stripped.lower().startswith("note:") and found:

@@ -42,6 +42,23 @@ class Highlights(StoreBase):
              created_at, record.updated_at or created_at))
         return cur.rowcount == 1
 
+    def _insert_highlights(self, page_id: int, records: Sequence[HighlightRecord],
+                           stamp: str) -> None:
+        """Insert new highlights together, inside the caller's transaction.
+        Unlike `_insert_highlight` a taken id is an error (IntegrityError):
+        the caller has checked, and a miscount would be worse.
+
+        :param stamp: the time for a record that brings none
+        """
+        self.conn.executemany(
+            'INSERT INTO highlights (id, page_id, exact, prefix, suffix, start, "end",'
+            " color, note, tags, context, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(r.id, page_id, r.exact, r.prefix, r.suffix, r.start, r.end, r.color, r.note,
+              json.dumps(list(r.tags)),
+              json.dumps(r.context) if r.context is not None else None,
+              r.created_at or stamp, r.updated_at or r.created_at or stamp) for r in records])
+
     def find_highlight(self, highlight_id: str) -> dict | None:
         row = self.conn.execute(
             "SELECT h.*, p.url, p.title AS page_title FROM highlights h"

@@ -2,8 +2,10 @@
 
 One transaction for a whole file would hold SQLite's write lock for as long
 as the file takes (seconds for tens of thousands of highlights, longer than
-a capture waits: `BUSY_TIMEOUT_MS`). So an import writes IMPORT_BATCH_RECORDS
-records per transaction and notes in `import_undo` every row it added and
+a capture waits: `BUSY_TIMEOUT_MS`). So an import commits after
+IMPORT_BATCH_RECORDS records or IMPORT_TRANSACTION_SECONDS, whichever comes
+first (on a busy machine the time is what a capture feels), and notes in
+`import_undo` every row it added and
 every blank it filled in; if it fails, that list is undone, and an import a
 crash cut short is undone the next time the store is opened for serving.
 While it runs, what it has written so far is visible.
@@ -13,7 +15,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterator, Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from .base import now
@@ -27,6 +30,14 @@ KnownLookup = Callable[[str, list[dict]], Callable[[HighlightRecord], "str | Non
 # Records (pages, highlights, hatches) written per transaction: each commit
 # takes tens of milliseconds, so a capture never waits long for the lock.
 IMPORT_BATCH_RECORDS = 500
+# ... and at most this long, so a capture waiting for the lock is answered
+# quickly even when the machine is busy or the pages carry long articles.
+IMPORT_TRANSACTION_SECONDS = 0.1
+# The importing connection copies the write-ahead log into the database
+# after this many pages (SQLite's default is 1000, for every connection):
+# the import, not the capture whose commit crosses the mark, pays for
+# checkpointing what the import wrote.
+IMPORT_CHECKPOINT_PAGES = 200
 
 # How each kind of note in `import_undo` is undone, newest first. A page the
 # import added goes only once nothing else is on it (a capture made during
@@ -69,26 +80,47 @@ class Imports(Highlights):
         with self.transaction():
             import_id = self.conn.execute("INSERT INTO imports (pid, started_at) VALUES (?, ?)",
                                           (os.getpid(), stamp)).lastrowid
+
+        def write_page(page: ImportPage) -> int:
+            self._import_page_and_highlights(import_id, page, page_ids, stamp, counts, known)
+            return 1 + len(page.highlights)
+
+        def write_hatch(hatch: dict) -> int:
+            self._import_hatch(import_id, hatch, page_ids, stamp, counts)
+            return 1
+
+        usual = self.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+        self.conn.execute(f"PRAGMA wal_autocheckpoint = {IMPORT_CHECKPOINT_PAGES}")
         try:
-            for chunk in _batches(pages, lambda page: 1 + len(page.highlights)):
-                with self.transaction():
-                    for page in chunk:
-                        self._import_page_and_highlights(import_id, page, page_ids, stamp,
-                                                         counts, known)
-                        if progress:
-                            progress(1 + len(page.highlights))
-            for chunk in _batches(hatches, lambda hatch: 1):
-                with self.transaction():
-                    for hatch in chunk:
-                        self._import_hatch(import_id, hatch, page_ids, stamp, counts)
-                        if progress:
-                            progress(1)
+            self._in_short_transactions(pages, write_page, progress)
+            self._in_short_transactions(hatches, write_hatch, progress)
         except BaseException:
             self.undo_import(import_id)
             raise
+        finally:
+            self.conn.execute(f"PRAGMA wal_autocheckpoint = {int(usual)}")
         with self.transaction():
             self.conn.execute("DELETE FROM imports WHERE id = ?", (import_id,))
         return counts
+
+    def _in_short_transactions(self, items: Sequence, write: Callable[[object], int],
+                               progress: Callable[[int], None] | None) -> None:
+        """`write` each item, committing every IMPORT_BATCH_RECORDS records
+        or IMPORT_TRANSACTION_SECONDS.
+
+        :param write: stores one item, returns how many records it was
+        """
+        position = 0
+        while position < len(items):
+            records, started = 0, time.monotonic()
+            with self.transaction():
+                while position < len(items) and records < IMPORT_BATCH_RECORDS and (
+                        time.monotonic() - started < IMPORT_TRANSACTION_SECONDS):
+                    written = write(items[position])
+                    position += 1
+                    records += written
+                    if progress:
+                        progress(written)
 
     def undo_unfinished_imports(self) -> int:
         """Undo every import a crash or a kill cut short (its process is
@@ -123,34 +155,50 @@ class Imports(Highlights):
                                     page_ids: dict[int, int], stamp: str,
                                     counts: dict[str, int],
                                     known: KnownLookup | None = None) -> None:
+        """One page and its highlights, in a few statements per page: which
+        ids are stored or deleted is asked once, the new highlights are
+        inserted together (the transaction holds the write lock, so what
+        was asked stays true until they are)."""
         new_pages = counts["pages"]
         page_id = self._import_page(import_id, page, stamp, counts)
         if page.id is not None:
             page_ids[page.id] = page_id
-        same_as = None
-        if known is not None and page.highlights and counts["pages"] == new_pages:
+        records = page.highlights
+        taken = self._among("highlights", [r.id for r in records])
+        deleted = self._among("deleted_highlights", [r.id for r in records])
+        if known is not None and records and counts["pages"] == new_pages:
             same_as = known(page.url, self._passages(page_id))
-        for record in page.highlights:
-            if (same_as is not None and not self._has_highlight(record.id)
-                    and not self.was_deleted(record.id)):
-                record = replace(record, id=same_as(record) or record.id)
-            if self.was_deleted(record.id):
+            records = [r if r.id in taken or r.id in deleted else replace(r, id=same_as(r) or r.id)
+                       for r in records]
+            taken |= self._among("highlights", [r.id for r in records])
+        fresh: dict[str, HighlightRecord] = {}
+        for record in records:
+            if record.id in deleted:
                 counts["deleted_highlights"] += 1
-            elif self._insert_highlight(page_id, record, stamp):
-                counts["highlights"] += 1
-                self._note(import_id, "highlight", record.id)
-            else:
+            elif record.id in taken or record.id in fresh:
                 counts["existing_highlights"] += 1
                 self._fill_blanks(import_id, record)
+            else:
+                fresh[record.id] = record
+        self._insert_highlights(page_id, list(fresh.values()), stamp)
+        self.conn.executemany(
+            "INSERT INTO import_undo (import_id, kind, key) VALUES (?, 'highlight', ?)",
+            [(import_id, highlight_id) for highlight_id in fresh])
+        counts["highlights"] += len(fresh)
+
+    def _among(self, table: str, ids: list[str]) -> set[str]:
+        """Which of `ids` are in `table` (highlights or deleted_highlights)."""
+        if not ids:
+            return set()
+        # The table name is one of two constants of ours, never the file's.
+        return {row[0] for row in self.conn.execute(
+            f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),))}
 
     def _passages(self, page_id: int) -> list[dict]:
         """A page's stored highlights, as much as matching needs."""
         return [dict(r) for r in self.conn.execute(
             "SELECT id, exact, start FROM highlights WHERE page_id = ?", (page_id,))]
-
-    def _has_highlight(self, highlight_id: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM highlights WHERE id = ?",
-                                 (highlight_id,)).fetchone() is not None
 
     def _fill_blanks(self, import_id: int, record: HighlightRecord) -> None:
         """Give a stored highlight the imported note and tags it lacks (and
@@ -235,19 +283,6 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return pid != os.getpid()  # an import of ours that is not running is over
-
-
-def _batches(items: Sequence, size_of: Callable[[object], int]) -> Iterator[list]:
-    """`items` in lists of about IMPORT_BATCH_RECORDS records each."""
-    chunk, records = [], 0
-    for item in items:
-        chunk.append(item)
-        records += size_of(item)
-        if records >= IMPORT_BATCH_RECORDS:
-            yield chunk
-            chunk, records = [], 0
-    if chunk:
-        yield chunk
 
 
 def remap_sources(result: dict, page_ids: dict[int, int]) -> dict:
