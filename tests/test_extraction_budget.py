@@ -28,7 +28,11 @@ HOSTILE = ("<html><body><article><h1>Harbour notes</h1><p>The tide came in at no
 def live(tmp_path):
     app = create_app({"TESTING": True, "DATA_DIR": str(tmp_path / "data"), "TOKEN": TOKEN,
                       "EXTRACTOR": _forever(), "EXTRACTION_SECONDS": BUDGET_SECONDS})
-    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    # poll, not select: closing the server from this thread while its loop
+    # waits would make select() fail on the closed socket (EBADF); poll
+    # reports it as closed.
+    server = create_server(app, host="127.0.0.1", port=0, threads=4,
+                           asyncore_use_poll=True)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"

@@ -98,7 +98,10 @@ def error_response(status: int, code: str, message: str):
 def _register_errors(app: Flask) -> None:
     @app.errorhandler(HatcheryError)
     def domain_error(error: HatcheryError):
-        return error_response(error.status, error.code, error.message)
+        response = error_response(error.status, error.code, error.message)
+        if getattr(error, "retry_after", None):
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

@@ -53,3 +53,13 @@ class GoneError(HatcheryError):
 
     status = 410
     code = "deleted"
+
+
+class BusyError(HatcheryError):
+    """Another writer (a large import) held the database past the wait a
+    request allows. Nothing was written; the same request will succeed in a
+    moment, and the extension's outbox sends it again on its own."""
+
+    status = 503
+    code = "busy"
+    retry_after = 2

@@ -58,7 +58,9 @@ def refused(description: str) -> Answer:
 
 
 COMMON_ERRORS = {401: refused("The token is missing or wrong"),
-                 403: refused("The Host header is not a loopback name")}
+                 403: refused("The Host header is not a loopback name"),
+                 503: refused("The database is busy with a long write (an import); "
+                              "nothing was saved: send it again after Retry-After seconds")}
 BODY_ERRORS = {400: refused("The body is not valid JSON or not a JSON object"),
                413: refused("The body is larger than the server's limit"),
                415: refused("The body is not JSON"),

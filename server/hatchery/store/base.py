@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..errors import BusyError
 from . import passages
 
 # How long a writer waits for another writer before giving up. Captures are
@@ -68,8 +69,18 @@ class StoreBase:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction; IMMEDIATE so two writers never deadlock."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """A write transaction; IMMEDIATE so two writers never deadlock.
+
+        :raises BusyError: another writer kept the write lock past
+            BUSY_TIMEOUT_MS (SQLite's "database is locked")
+        """
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                raise BusyError("The database is busy with a long write (an import); "
+                                "nothing was saved, send it again in a moment.") from error
+            raise
         try:
             yield self.conn
         except BaseException:
