@@ -10,6 +10,7 @@ newest RANKED_MATCHES matches.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from ..errors import SearchError
@@ -113,25 +114,36 @@ class Search(StoreBase):
             + _RANK_FROM.format(table="pages_fts") + " ORDER BY rank LIMIT :limit",
             _params(marks, match=" ".join(terms), limit=limit,
                     ranked=max(limit, RANKED_MATCHES["pages"]))).fetchall()
-        pages = []
-        for row in rows:
-            page = dict(row)
-            text = self._passage_snippet(page["id"], terms, snippets["passage"], marks)
-            if snippets is PLAIN_SNIPPETS:
-                page["snippet"] = text or self._title_snippet(page, terms, marks)
+        pages = [dict(row) for row in rows]
+        texts = {page["id"]: self._passage_snippet(page["id"], terms, snippets["passage"], marks)
+                 for page in pages}
+        plain = snippets is PLAIN_SNIPPETS
+        # Plain search shows a title only when the article has none of the words.
+        titled = [page for page in pages if not plain or not texts[page["id"]]]
+        titles = self._title_snippets([page["id"] for page in titled], terms, marks)
+        for page in pages:
+            text, title = texts[page["id"]], titles.get(page["id"], page["title"])
+            if plain:
+                page["snippet"] = text or title
             else:
-                page["title_snippet"] = self._title_snippet(page, terms, marks)
-                page["text_snippet"] = text
-            pages.append(page)
+                page["title_snippet"], page["text_snippet"] = title, text
         return pages
 
-    def _title_snippet(self, page: dict, terms: list[str], marks: tuple[str, str]) -> str:
-        """The page's title with the words of the search in it marked."""
-        row = self.conn.execute(
-            f"SELECT {TITLE_SNIPPET} FROM titles_fts"
-            " WHERE titles_fts MATCH :match AND rowid = :page",
-            _params(marks, match=" OR ".join(terms), page=page["id"])).fetchone()
-        return row[0] if row else page["title"]
+    def _title_snippets(self, page_ids: list[int], terms: list[str],
+                        marks: tuple[str, str]) -> dict[int, str]:
+        """The titles of these pages that hold a word of the search, with
+        the words marked, by page id. One statement for them all: the + keeps
+        SQLite from asking FTS5 for each id on its own (a cursor each, a
+        tenth of a millisecond); it reads the word's titles once instead,
+        and snippet() runs only for the pages asked about."""
+        if not page_ids:
+            return {}
+        rows = self.conn.execute(
+            f"SELECT rowid, {TITLE_SNIPPET} FROM titles_fts"
+            " WHERE titles_fts MATCH :match"
+            " AND +rowid IN (SELECT value FROM json_each(:pages))",
+            _params(marks, match=" OR ".join(terms), pages=json.dumps(page_ids))).fetchall()
+        return dict(rows)
 
     def _passage_snippet(self, page_id: int, terms: list[str], snippet: str,
                          marks: tuple[str, str]) -> str:
