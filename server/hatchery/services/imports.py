@@ -73,9 +73,21 @@ def import_bytes(store: Store, raw: bytes, *,
     parsed = parsed or parse(raw)
     hatches = renderable_hatches(parsed)
     counts = store.import_batch(parsed.pages, hatches, progress=progress, known=KnownPassages)
+    if _is_bulk(counts["pages"], store.page_count()):
+        store.tidy_search_indexes()
     return {"format": parsed.format, **counts, "records_in": parsed.records_in,
             "skipped": [str(s) for s in parsed.skipped],
             "skipped_reasons": parsed.skip_counts()}
+
+
+# An import that added at least this share of the library's pages leaves
+# its search indexes in many segments; merging them costs time in proportion
+# to the whole library, so a small import into a large one skips it.
+BULK_IMPORT_SHARE = 0.1
+
+
+def _is_bulk(added_pages: int, total_pages: int) -> bool:
+    return added_pages > 0 and added_pages >= BULK_IMPORT_SHARE * total_pages
 
 
 def renderable_hatches(parsed: ParsedImport) -> list[dict]:
