@@ -77,3 +77,18 @@ def test_each_page_shown_gets_its_own_title_and_article_snippet(tmp_path):
         assert page["title_snippet"] == (f"<Harbour> {n}" if n % 2 else "Tides")
     plain = {p["url"]: p["snippet"] for p in store.search("harbour")["pages"]}
     assert plain["https://sea.example/3"] == "The [harbour] wall, number 3."
+
+
+def test_an_import_is_kept_when_another_write_holds_the_indexes_too_long(tmp_path, monkeypatch):
+    from hatchery.errors import BusyError
+
+    store = _store(tmp_path)
+
+    def busy():
+        raise BusyError("busy")
+
+    monkeypatch.setattr(store, "tidy_search_indexes", busy)
+    report = import_bytes(store, _export([{"url": "https://gulls.example/one", "title": "Gulls",
+                                           "highlights": [{"id": "g", "exact": "one gull"}]}]))
+    assert report["pages"] == 1
+    assert [h["id"] for h in store.search("gull")["highlights"]] == ["g"]

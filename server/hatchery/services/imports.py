@@ -12,12 +12,16 @@ note and tags.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
+from ..errors import BusyError
 from ..hatch import Hatch
 from ..importers import LABELS, ParsedImport, parse
 from ..importers.matching import match_key, match_keys
 from ..store import HighlightRecord, Store
+
+LOGGER = logging.getLogger(__name__)
 
 # The web library takes uploads up to this size; `hatchery import` has no limit.
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -74,7 +78,10 @@ def import_bytes(store: Store, raw: bytes, *,
     hatches = renderable_hatches(parsed)
     counts = store.import_batch(parsed.pages, hatches, progress=progress, known=KnownPassages)
     if _is_bulk(counts["pages"], store.page_count()):
-        store.tidy_search_indexes()
+        try:
+            store.tidy_search_indexes()
+        except BusyError:  # the import is saved; search is only slower until the next one
+            LOGGER.info("search indexes left unmerged: another write held the database")
     return {"format": parsed.format, **counts, "records_in": parsed.records_in,
             "skipped": [str(s) for s in parsed.skipped],
             "skipped_reasons": parsed.skip_counts()}
