@@ -12,12 +12,16 @@ note and tags.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
+from ..errors import BusyError
 from ..hatch import Hatch
 from ..importers import LABELS, ParsedImport, parse
 from ..importers.matching import match_key, match_keys
 from ..store import HighlightRecord, Store
+
+LOGGER = logging.getLogger(__name__)
 
 # The web library takes uploads up to this size; `hatchery import` has no limit.
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -73,9 +77,24 @@ def import_bytes(store: Store, raw: bytes, *,
     parsed = parsed or parse(raw)
     hatches = renderable_hatches(parsed)
     counts = store.import_batch(parsed.pages, hatches, progress=progress, known=KnownPassages)
+    if _is_bulk(counts["pages"], store.page_count()):
+        try:
+            store.tidy_search_indexes()
+        except BusyError:  # the import is saved; search is only slower until the next one
+            LOGGER.info("search indexes left unmerged: another write held the database")
     return {"format": parsed.format, **counts, "records_in": parsed.records_in,
             "skipped": [str(s) for s in parsed.skipped],
             "skipped_reasons": parsed.skip_counts()}
+
+
+# An import that added at least this share of the library's pages leaves
+# its search indexes in many segments; merging them costs time in proportion
+# to the whole library, so a small import into a large one skips it.
+BULK_IMPORT_SHARE = 0.1
+
+
+def _is_bulk(added_pages: int, total_pages: int) -> bool:
+    return added_pages > 0 and added_pages >= BULK_IMPORT_SHARE * total_pages
 
 
 def renderable_hatches(parsed: ParsedImport) -> list[dict]:

@@ -65,6 +65,10 @@ class Pages(StoreBase):
         assert page is not None
         return page
 
+    def page_count(self) -> int:
+        """How many pages the library holds."""
+        return self.conn.execute("SELECT COUNT(*) FROM pages").fetchone()[0]
+
     def list_pages(self, filters: PageFilters | None = None, *, limit: int = 50,
                    offset: int = 0, with_highlights: bool = False,
                    highlights_per_page: int | None = None) -> tuple[list[dict], int]:
