@@ -132,6 +132,28 @@ def test_search_finds_a_word_in_a_note_and_marks_it_after_escaping(browser, hatc
     assert "&lt;img src=x <mark>onerror</mark>=alert(1)&gt;" in html
 
 
+def test_search_shows_a_screenful_of_results_and_links_to_the_next(browser, store):
+    import uuid
+
+    from hatchery.library.pages import SEARCH_LIMIT
+    from hatchery.services.captures import Capture, save_capture
+    from hatchery.store import HighlightRecord
+
+    for n in range(SEARCH_LIMIT + 5):
+        save_capture(store, Capture(
+            url=f"https://example.org/harbour/{n}", title=f"Harbour log {n}",
+            highlight=HighlightRecord(id=str(uuid.uuid4()), exact=f"the harbour at dusk, day {n}")))
+    first = get(browser, "/search?q=harbour").get_data(as_text=True)
+    assert first.count('class="highlight color-') == SEARCH_LIMIT
+    assert "page 1 of the results" in first and "More results" in first
+    assert "Better matches" not in first
+    second = get(browser, "/search?q=harbour&page=2").get_data(as_text=True)
+    assert second.count('class="highlight color-') == 5
+    assert "Better matches" in second and "More results" not in second
+    shown = set(re.findall(r"day (\d+)", first)) | set(re.findall(r"day (\d+)", second))
+    assert shown == {str(n) for n in range(SEARCH_LIMIT + 5)}
+
+
 @pytest.mark.parametrize("query", ['"unbalanced', "AND OR NOT", "(", "tide* NEAR/2", "col:x",
                                    "^*", "***"])
 def test_search_syntax_never_breaks_the_page(browser, hatch, query):

@@ -13,8 +13,10 @@ from ..store import PageFilters
 from .blueprint import MARK_CLOSE, MARK_OPEN, PAGE_SIZE, blueprint, last_page, page_number
 from .reading import reading_view
 
-# How many highlights and pages a search shows.
-SEARCH_LIMIT = 100
+# How many highlights and pages one page of search results shows: a
+# screenful a person reads, with "More results" for the next (snippets and
+# their marks cost a little for each result shown).
+SEARCH_LIMIT = 30
 # How many of its highlights a page's card in the list shows.
 CARD_HIGHLIGHTS = 4
 
@@ -55,16 +57,23 @@ def index():
 @blueprint.get("/search")
 def search():
     query = request.args.get("q", "").strip()
-    results, problem = {"highlights": [], "pages": []}, None
+    number = page_number()
+    results, problem, more = {"highlights": [], "pages": []}, None, False
     if query:
         try:
-            results = get_store().search(query, limit=SEARCH_LIMIT,
+            # One more of each than shown says whether a next page exists.
+            results = get_store().search(query, limit=SEARCH_LIMIT + 1,
+                                         offset=(number - 1) * SEARCH_LIMIT,
                                          marks=(MARK_OPEN, MARK_CLOSE))
         except SearchError as error:
             current_app.logger.info("search failed for %r", query, exc_info=True)
             problem = error.message
-    return render_template("library/search.html", query=query, results=results,
-                           problem=problem)
+        more = any(len(found) > SEARCH_LIMIT for found in results.values())
+        results = {kind: found[:SEARCH_LIMIT] for kind, found in results.items()}
+    return render_template(
+        "library/search.html", query=query, results=results, problem=problem,
+        page_number=number, more=more,
+        page_link=lambda n: url_for("library.search") + "?" + urlencode({"q": query, "page": n}))
 
 
 @blueprint.get("/pages/<int:page_id>")

@@ -77,12 +77,14 @@ def fts_query(text: str) -> str:
 
 
 class Search(StoreBase):
-    def search(self, query: str, *, limit: int = 50,
+    def search(self, query: str, *, limit: int = 50, offset: int = 0,
                marks: tuple[str, str] | None = None) -> dict[str, list[dict]]:
         """Highlights and pages that contain every word of `query`, best first.
 
         :param query: words as a person types them; FTS syntax is neutralised
         :param limit: at most this many highlights, and this many pages
+        :param offset: skip this many of the best of each first (a later
+            page of results)
         :param marks: (open, close) to wrap matched words in, with one
             snippet per column (`exact_snippet`, `note_snippet`;
             `title_snippet`, `text_snippet`) so a view can escape the text
@@ -96,8 +98,9 @@ class Search(StoreBase):
         snippets = MARKED_SNIPPETS if marks else PLAIN_SNIPPETS
         marks = marks or PLAIN_MARKS
         try:
-            highlights = self._matching_highlights(" ".join(terms), limit, snippets, marks)
-            pages = self._matching_pages(terms, limit, snippets, marks)
+            highlights = self._matching_highlights(" ".join(terms), limit, offset,
+                                                   snippets, marks)
+            pages = self._matching_pages(terms, limit, offset, snippets, marks)
         except sqlite3.OperationalError as error:
             raise SearchError(_SQLITE_REFUSED) from error
         return {"highlights": highlights, "pages": pages}
@@ -113,27 +116,27 @@ class Search(StoreBase):
             for index in SEARCH_INDEXES:
                 self.conn.execute(f"INSERT INTO {index} ({index}) VALUES ('optimize')")
 
-    def _matching_highlights(self, match: str, limit: int, snippets: dict,
+    def _matching_highlights(self, match: str, limit: int, offset: int, snippets: dict,
                              marks: tuple[str, str]) -> list[dict]:
         rows = self.conn.execute(
             f"SELECT h.*, p.url, p.title AS page_title, {snippets['highlights']}"
             " FROM highlights_fts JOIN highlights h ON h.rowid = highlights_fts.rowid"
             " JOIN pages p ON p.id = h.page_id"
             " WHERE highlights_fts MATCH :match AND highlights_fts.rowid >= "
-            + _RANK_FROM.format(table="highlights_fts") + " ORDER BY rank LIMIT :limit",
-            _params(marks, match=match, limit=limit,
-                    ranked=max(limit, RANKED_MATCHES["highlights"]))).fetchall()
+            + _RANK_FROM.format(table="highlights_fts") + " ORDER BY rank LIMIT :limit OFFSET :offset",
+            _params(marks, match=match, limit=limit, offset=offset,
+                    ranked=max(offset + limit, RANKED_MATCHES["highlights"]))).fetchall()
         return [highlight_dict(r) for r in rows]
 
-    def _matching_pages(self, terms: list[str], limit: int, snippets: dict,
+    def _matching_pages(self, terms: list[str], limit: int, offset: int, snippets: dict,
                         marks: tuple[str, str]) -> list[dict]:
         rows = self.conn.execute(
             "SELECT p.id, p.url, p.title, p.site_name"
             " FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid"
             " WHERE pages_fts MATCH :match AND pages_fts.rowid >= "
-            + _RANK_FROM.format(table="pages_fts") + " ORDER BY rank LIMIT :limit",
-            _params(marks, match=" ".join(terms), limit=limit,
-                    ranked=max(limit, RANKED_MATCHES["pages"]))).fetchall()
+            + _RANK_FROM.format(table="pages_fts") + " ORDER BY rank LIMIT :limit OFFSET :offset",
+            _params(marks, match=" ".join(terms), limit=limit, offset=offset,
+                    ranked=max(offset + limit, RANKED_MATCHES["pages"]))).fetchall()
         pages = [dict(row) for row in rows]
         texts = {page["id"]: self._passage_snippet(page["id"], terms, snippets["passage"], marks)
                  for page in pages}
