@@ -74,7 +74,7 @@ export class Anchorer {
     const pass = {
       queue: ordered.map((data) => highlights.remember(data)),
       next: 0,
-      /** @type {{entry: object, steps: Generator|null, index: object|null}[]} */
+      /** @type {{entry: object, steps: Generator|null, index: object|null, drawing?: Generator|null, match?: object}[]} */
       searches: [],
       delta: 0,
       onText,
@@ -174,7 +174,11 @@ export class Anchorer {
     pass.searches.push({ entry, steps: null, index: null });
   }
 
-  /** Advance the first pending whole-text search until it ends or the slice does. */
+  /**
+   * Advance the first pending whole-text search until it ends or the slice
+   * does; then draw what it found, which for a long passage (thousands of
+   * text nodes) takes slices of its own.
+   */
   searchOn(pass, index, deadline) {
     const { highlights } = this;
     const search = pass.searches[0];
@@ -187,25 +191,47 @@ export class Anchorer {
     }
     const selector = selectorIn(index, entry.data);
     // The page changed since the search began: its offsets would be wrong
-    // on the new text, so it starts again there.
+    // on the new text, so it starts again there (a drawing begun is erased
+    // when the new search draws).
     if (search.index !== index) {
       pass.grams ??= new GramIndex(index.text);
       search.steps = anchorSteps(index.text, selector, { delta: pass.delta, grams: pass.grams });
+      search.drawing = null;
       search.index = index;
     }
-    const step = runSteps(search.steps, deadline, this.now);
-    if (!step.done) return;
+    if (!search.drawing) {
+      const step = runSteps(search.steps, deadline, this.now);
+      if (!step.done) return;
+      if (!step.value) {
+        this.settle(pass, search);
+        return;
+      }
+      search.match = step.value;
+      search.drawing = highlights.placeSteps(entry, search.match);
+    }
+    const drawn = runSteps(search.drawing, deadline, this.now);
+    if (!drawn.done) return;
+    this.settle(pass, search);
+    if (drawn.value) this.count(pass, entry, selector, search.match);
+  }
+
+  /** A search is over: the next one's turn. */
+  settle(pass, search) {
     pass.searches.shift();
-    entry.searching = false;
-    if (step.value) this.draw(pass, entry, selector, step.value);
+    search.entry.searching = false;
   }
 
   draw(pass, entry, selector, match) {
     if (!this.highlights.place(entry, match)) return false;
+    this.count(pass, entry, selector, match);
+    return true;
+  }
+
+  /** A highlight drawn: the ones after it may have moved as far. */
+  count(pass, entry, selector, match) {
     pass.found += 1;
     entry.searching = false;
     if (selector.start >= 0) pass.delta = match.start - selector.start;
-    return true;
   }
 }
 
