@@ -143,6 +143,23 @@ test('a 100,000-character passage is drawn a few marks a slice, and counts once 
   assert.equal(page.get('long').method, 'position');
 });
 
+test('the quick look for a quote of a thousand characters with a word changed is split over slices', async () => {
+  const text = paragraphs(2000);
+  const at = text.indexOf('Paragraph 900 ');
+  const stored = { id: 'k', ...buildSelector(text, at, at + LONG_QUOTE_LENGTH) };
+  const edited = text.replace('Paragraph 905 says', 'Paragraph 905 tells');
+  const page = new FakePage(`A new first sentence. ${edited}`);
+  // Two reads of the clock fill a slice: each slice is one matcher step.
+  const result = new Anchorer(page, tickingClock(SLICE_MS / 2)).anchorAll([stored]);
+  assert.equal(result.anchored, 0);
+  assert.equal(result.later, 1);
+  const outcome = await result.done;
+  assert.equal(outcome.found, 1);
+  assert.ok(outcome.slices > 1, `${outcome.slices} slices`);
+  assert.equal(page.get('k').method, 'approximate');
+  assert.ok(page.get('k').marks[0].text.startsWith('Paragraph 900 says'));
+});
+
 test('a thousand orphans are searched for over many slices and none is drawn', async () => {
   const text = paragraphs(300);
   const page = new FakePage(text);
