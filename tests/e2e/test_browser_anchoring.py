@@ -140,3 +140,41 @@ def test_a_long_page_indexed_a_slice_at_a_time_is_indexed_as_in_one_go(browser, 
     assert result["characters"] > 90_000
     # 256 nodes a slice: a long page is many slices, none the whole walk.
     assert result["slices"] > 20
+
+
+def test_a_passage_of_thousands_of_text_nodes_is_drawn_whole_with_a_highlight_inside_it(
+        browser, server, site):
+    page = browser.open(site.page("shadow.html"))
+    # 2,000 paragraphs of five text nodes each; the passage covers 1,800 of
+    # them (9,000 text nodes, many slices of drawing), a short highlight
+    # sits in its middle.
+    quotes = page.evaluate("""() => {
+      const article = document.querySelector('article');
+      for (let k = 0; k < 2000; k++) {
+        const p = document.createElement('p');
+        p.innerHTML = `Paragraph ${k} has <b>bold ${k}</b> words and <i>more</i>.`;
+        article.append(p);
+      }
+      const text = document.body.textContent;
+      const selector = (from, to, id) => ({
+        id, color: id === 'short' ? 'green' : 'yellow',
+        exact: text.slice(from, to), prefix: text.slice(from - 32, from),
+        suffix: text.slice(to, to + 32), start: from, end: to,
+      });
+      const from = text.indexOf('Paragraph 100 '), to = text.indexOf('Paragraph 1900 ');
+      const inside = text.indexOf('bold 1000');
+      return [selector(from, to, 'long'), selector(inside, inside + 9, 'short')];
+    }""")
+    # Let the page watcher's re-check after that change pass first (it
+    # would start an anchoring pass of its own, ending this one).
+    page.wait_for_timeout(1000)
+    tab = browser.tab_id(page)
+    result = browser.evaluate(
+        "([tab, hl]) => chrome.tabs.sendMessage(tab, {type: 'anchor-highlights', highlights: hl}, {frameId: 0})",
+        [tab, quotes])
+    assert result["anchored"] == 2
+    drawn = page.evaluate("""(id) => [...document.querySelectorAll(`hatchery-mark[data-id='${id}']`)]
+      .map(m => m.textContent)""", "long")
+    assert "".join(drawn) == quotes[0]["exact"]
+    assert len(drawn) > 5000
+    assert marks(page).count(["green", "bold 1000"]) == 1

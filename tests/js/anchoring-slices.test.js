@@ -7,6 +7,8 @@ import { Anchorer, SLICE_MS } from '../../extension/src/content/anchoring.js';
 import { buildSelector } from '../../extension/src/lib/selector.js';
 import { LONG_QUOTE_LENGTH } from '../../extension/src/lib/match-quote.js';
 
+const PIECE = 1000;
+
 /** A page of `text`: highlights are "drawn" by recording where. */
 class FakePage {
   constructor(text) {
@@ -29,6 +31,8 @@ class FakePage {
     this.index = { text, offsetAt: (position) => position };
   }
   quietly(fn) {
+    // The anchorer runs each slice's work in one call.
+    this.slice = (this.slice ?? 0) + 1;
     return fn();
   }
   remember(data) {
@@ -41,10 +45,25 @@ class FakePage {
     return this.entries.get(id);
   }
   isDrawn(entry) {
-    return entry.marks.length > 0;
+    return !entry.unfinished && entry.marks.length > 0;
   }
   place(entry, match) {
-    entry.marks = [{ text: this.index.text.slice(match.start, match.end) }];
+    const steps = this.placeSteps(entry, match);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+  // A mark a step for every PIECE characters, as a real passage's text
+  // nodes are; each mark notes the slice it was drawn in.
+  *placeSteps(entry, match) {
+    entry.marks = [];
+    entry.unfinished = true;
+    for (let at = match.start; at < match.end; at += PIECE) {
+      if (at > match.start) yield 1;
+      entry.marks.push({ text: this.index.text.slice(at, Math.min(match.end, at + PIECE)), slice: this.slice });
+    }
+    entry.unfinished = false;
     entry.method = match.method;
     return true;
   }
@@ -100,10 +119,45 @@ test('a 100,000-character quote on a 2 MB page is searched for over many slices'
   const outcome = await result.done;
   assert.ok(outcome.slices > 2, `${outcome.slices} slices`);
   assert.equal(outcome.found, 1);
-  const drawn = page.get('long').marks[0].text;
+  const drawn = page.get('long').marks.map((m) => m.text).join('');
   assert.ok(drawn.startsWith('Paragraph 9000 says'), drawn.slice(0, 40));
   assert.equal(drawn.length, 100_000 - ' something'.length);
   assert.equal(page.get('long').searching, false);
+});
+
+test('a 100,000-character passage is drawn a few marks a slice, and counts once whole', async () => {
+  const text = paragraphs(25000);
+  const at = text.indexOf('Paragraph 7000 ');
+  const long = { id: 'long', ...buildSelector(text, at, at + 100_000) };
+  const page = new FakePage(text);
+  const result = new Anchorer(page, tickingClock(1)).anchorAll([long]);
+  const outcome = await result.done;
+  assert.equal(outcome.found, 1);
+  const { marks } = page.get('long');
+  assert.equal(marks.map((m) => m.text).join(''), long.exact);
+  const perSlice = new Map();
+  for (const mark of marks) perSlice.set(mark.slice, (perSlice.get(mark.slice) ?? 0) + 1);
+  // A step per mark, the clock read after each: at most a slice's worth.
+  assert.ok(Math.max(...perSlice.values()) <= SLICE_MS, [...perSlice.values()].join(' '));
+  assert.ok(perSlice.size > 100_000 / PIECE / SLICE_MS, `${perSlice.size} slices drew marks`);
+  assert.equal(page.get('long').method, 'position');
+});
+
+test('the quick look for a quote of a thousand characters with a word changed is split over slices', async () => {
+  const text = paragraphs(2000);
+  const at = text.indexOf('Paragraph 900 ');
+  const stored = { id: 'k', ...buildSelector(text, at, at + LONG_QUOTE_LENGTH) };
+  const edited = text.replace('Paragraph 905 says', 'Paragraph 905 tells');
+  const page = new FakePage(`A new first sentence. ${edited}`);
+  // Two reads of the clock fill a slice: each slice is one matcher step.
+  const result = new Anchorer(page, tickingClock(SLICE_MS / 2)).anchorAll([stored]);
+  assert.equal(result.anchored, 0);
+  assert.equal(result.later, 1);
+  const outcome = await result.done;
+  assert.equal(outcome.found, 1);
+  assert.ok(outcome.slices > 1, `${outcome.slices} slices`);
+  assert.equal(page.get('k').method, 'approximate');
+  assert.ok(page.get('k').marks[0].text.startsWith('Paragraph 900 says'));
 });
 
 test('a thousand orphans are searched for over many slices and none is drawn', async () => {

@@ -7,8 +7,9 @@
  * All of it runs in slices of SLICE_MS with the main thread given back in
  * between, so no page and no quote freezes the page: first the page text is
  * indexed (a 1 MB page takes several slices), then a quick pass
- * (the stored position, or the quote close to where it is expected, tens of
- * microseconds each), then the whole-text search for the rest, one
+ * (the stored position, or the quote close to where it is expected: tens of
+ * microseconds for most, a few matcher steps for a quote of a thousand
+ * characters), then the whole-text search for the rest, one
  * `anchorSteps` generator per highlight advanced a bounded step at a time.
  * The searches of a pass share one gram index of the page text (see
  * lib/gram-index.js), built by the first that needs it: with it a highlight
@@ -17,7 +18,7 @@
  */
 
 import { GramIndex } from '../lib/gram-index.js';
-import { LONG_QUOTE_LENGTH, anchorQuote, anchorSteps, runSteps } from '../lib/match-quote.js';
+import { LONG_QUOTE_LENGTH, anchorSteps, runSteps } from '../lib/match-quote.js';
 import { selectorOf } from '../lib/selector.js';
 
 // A slice of anchoring work. One matcher step (about a millisecond at most)
@@ -74,7 +75,9 @@ export class Anchorer {
     const pass = {
       queue: ordered.map((data) => highlights.remember(data)),
       next: 0,
-      /** @type {{entry: object, steps: Generator|null, index: object|null}[]} */
+      /** @type {{entry: object, steps: Generator|null, index: object|null}|null} the quick look under way */
+      look: null,
+      /** @type {{entry: object, steps: Generator|null, index: object|null, drawing?: Generator|null, match?: object}[]} */
       searches: [],
       delta: 0,
       onText,
@@ -91,7 +94,7 @@ export class Anchorer {
     for (const entry of pass.queue) entry.searching = !highlights.isDrawn(entry);
     this.slice(pass);
     const anchored = pass.found;
-    const later = pass.queue.length - pass.next + pass.searches.length;
+    const later = pass.queue.length - pass.next + pass.searches.length + (pass.look ? 1 : 0);
     const done = new Promise((resolve) => {
       const finish = (cancelled) => {
         for (const entry of pass.queue) entry.searching = false;
@@ -126,10 +129,11 @@ export class Anchorer {
     highlights.quietly(() => {
       const index = highlights.textIndexUntil(deadline, now);
       if (!index || !this.sees(pass, index)) return;
-      while (pass.next < pass.queue.length && now() < deadline) {
-        this.lookNear(pass, index, pass.queue[pass.next++]);
+      while ((pass.look || pass.next < pass.queue.length) && now() < deadline) {
+        if (!pass.look) this.lookNear(pass, index, pass.queue[pass.next++]);
+        if (pass.look) this.lookOn(pass, index, deadline);
       }
-      while (pass.next === pass.queue.length && pass.searches.length && now() < deadline) {
+      while (pass.next === pass.queue.length && !pass.look && pass.searches.length && now() < deadline) {
         this.searchOn(pass, index, deadline);
       }
     });
@@ -168,13 +172,44 @@ export class Anchorer {
       return;
     }
     if (selector.exact.length <= LONG_QUOTE_LENGTH) {
-      const match = anchorQuote(index.text, selector, { delta: pass.delta, quick: true });
-      if (match && this.draw(pass, entry, selector, match)) return;
+      pass.look = { entry, steps: null, index: null };
+      return;
     }
     pass.searches.push({ entry, steps: null, index: null });
   }
 
-  /** Advance the first pending whole-text search until it ends or the slice does. */
+  /**
+   * Advance the quick look until it ends or the slice does: near the
+   * expected place a quote of a thousand characters still takes several
+   * matcher steps. What it does not find is left to the whole-text search.
+   */
+  lookOn(pass, index, deadline) {
+    const { highlights } = this;
+    const look = pass.look;
+    const { entry } = look;
+    if (highlights.get(entry.data.id) !== entry) {
+      pass.look = null;
+      entry.searching = false;
+      return;
+    }
+    const selector = selectorIn(index, entry.data);
+    // The page changed since the look began: it starts again on the new text.
+    if (look.index !== index) {
+      look.steps = anchorSteps(index.text, selector, { delta: pass.delta, quick: true });
+      look.index = index;
+    }
+    const step = runSteps(look.steps, deadline, this.now);
+    if (!step.done) return;
+    pass.look = null;
+    if (step.value && this.draw(pass, entry, selector, step.value)) return;
+    pass.searches.push({ entry, steps: null, index: null });
+  }
+
+  /**
+   * Advance the first pending whole-text search until it ends or the slice
+   * does; then draw what it found, which for a long passage (thousands of
+   * text nodes) takes slices of its own.
+   */
   searchOn(pass, index, deadline) {
     const { highlights } = this;
     const search = pass.searches[0];
@@ -187,25 +222,47 @@ export class Anchorer {
     }
     const selector = selectorIn(index, entry.data);
     // The page changed since the search began: its offsets would be wrong
-    // on the new text, so it starts again there.
+    // on the new text, so it starts again there (a drawing begun is erased
+    // when the new search draws).
     if (search.index !== index) {
       pass.grams ??= new GramIndex(index.text);
       search.steps = anchorSteps(index.text, selector, { delta: pass.delta, grams: pass.grams });
+      search.drawing = null;
       search.index = index;
     }
-    const step = runSteps(search.steps, deadline, this.now);
-    if (!step.done) return;
+    if (!search.drawing) {
+      const step = runSteps(search.steps, deadline, this.now);
+      if (!step.done) return;
+      if (!step.value) {
+        this.settle(pass, search);
+        return;
+      }
+      search.match = step.value;
+      search.drawing = highlights.placeSteps(entry, search.match);
+    }
+    const drawn = runSteps(search.drawing, deadline, this.now);
+    if (!drawn.done) return;
+    this.settle(pass, search);
+    if (drawn.value) this.count(pass, entry, selector, search.match);
+  }
+
+  /** A search is over: the next one's turn. */
+  settle(pass, search) {
     pass.searches.shift();
-    entry.searching = false;
-    if (step.value) this.draw(pass, entry, selector, step.value);
+    search.entry.searching = false;
   }
 
   draw(pass, entry, selector, match) {
     if (!this.highlights.place(entry, match)) return false;
+    this.count(pass, entry, selector, match);
+    return true;
+  }
+
+  /** A highlight drawn: the ones after it may have moved as far. */
+  count(pass, entry, selector, match) {
     pass.found += 1;
     entry.searching = false;
     if (selector.start >= 0) pass.delta = match.start - selector.start;
-    return true;
   }
 }
 
@@ -221,5 +278,5 @@ function selectorIn(index, data) {
 }
 
 function isOver(pass) {
-  return pass.dropped || pass.next === pass.queue.length && pass.searches.length === 0;
+  return pass.dropped || (pass.next === pass.queue.length && !pass.look && pass.searches.length === 0);
 }

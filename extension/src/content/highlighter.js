@@ -37,6 +37,10 @@ export const SHADOW_MARK_STYLE = [
 }`,
 ].join('\n');
 
+// Text nodes wrapped in one step of `drawSteps`: a passage of 100,000
+// characters is thousands of text nodes, more than a slice can wrap.
+export const NODES_PER_STEP = 64;
+
 /**
  * Draw one highlight over text offsets [start, end).
  *
@@ -47,16 +51,38 @@ export const SHADOW_MARK_STYLE = [
  * @returns {HTMLElement[]} the marks, in document order
  */
 export function drawHighlight(index, start, end, highlight) {
-  if (end <= start) return [];
-  const first = index.splitAt(start);
-  const last = index.splitAt(end);
-  const doc = index.root.ownerDocument;
   const marks = [];
-  for (let i = first; i < last; i++) {
+  const steps = drawSteps(index, start, end, highlight, marks);
+  while (!steps.next().done);
+  return marks;
+}
+
+/**
+ * Draw one highlight over text offsets [start, end), NODES_PER_STEP text
+ * nodes a step. Between two steps other highlights may be drawn (and split
+ * text nodes): the next node is looked up by its offset, which splitting
+ * does not change.
+ *
+ * @param {import('./text-index.js').TextIndex} index
+ * @param {number} start
+ * @param {number} end
+ * @param {{id: string, color?: string}} highlight
+ * @param {HTMLElement[]} marks where each mark is put as it is drawn (so
+ *   a drawing left unfinished can still be erased)
+ * @returns {Generator<number, HTMLElement[]>} yields the nodes wrapped so far
+ */
+export function* drawSteps(index, start, end, highlight, marks = []) {
+  if (end <= start) return marks;
+  const first = index.splitAt(start);
+  const several = index.splitAt(end) - first > 1;
+  const doc = index.root.ownerDocument;
+  let wrapped = 0;
+  for (let at = start; at < end; ) {
+    const i = index.nodeAt(at);
     const node = index.nodes[i];
-    if (BLANK.test(node.data) && last - first > 1) continue;
+    at = i + 1 < index.nodes.length ? index.starts[i + 1] : end;
     const parent = node.parentNode;
-    if (!parent) continue;
+    if (!parent || (several && BLANK.test(node.data))) continue;
     const mark = doc.createElement(MARK_TAG);
     mark.dataset.id = highlight.id;
     mark.dataset.color = highlight.color || DEFAULT_COLOR;
@@ -64,6 +90,7 @@ export function drawHighlight(index, start, end, highlight) {
     mark.appendChild(node);
     marks.push(mark);
     styleShadowRoot(mark.getRootNode());
+    if (++wrapped % NODES_PER_STEP === 0 && at < end) yield wrapped;
   }
   return marks;
 }

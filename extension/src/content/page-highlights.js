@@ -6,7 +6,7 @@
  */
 
 import { TextIndex } from './text-index.js';
-import { drawHighlight, eraseMarks, recolor } from './highlighter.js';
+import { drawHighlight, drawSteps, eraseMarks, recolor } from './highlighter.js';
 
 // A focused highlight (scrolled to from the popup) stands out this long.
 const FOCUS_MS = 1500;
@@ -19,6 +19,8 @@ const FOCUS_MS = 1500;
  * @property {string|null} method how it was found ('new', 'position',
  *   'exact', 'approximate'…), null while not drawn
  * @property {boolean} [searching] true while the whole-text search for it runs
+ * @property {boolean} [unfinished] true while it is being drawn a step at a
+ *   time (and after, should the drawing be abandoned): not drawn yet
  */
 
 export class PageHighlights {
@@ -113,7 +115,29 @@ export class PageHighlights {
    * @returns {boolean} whether anything was drawn
    */
   place(entry, match) {
-    entry.marks = drawHighlight(this.textIndex(), match.start, match.end, entry.data);
+    const steps = this.placeSteps(entry, match);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * Draw an entry where the matcher found it, a bounded number of marks a
+   * step (see highlighter.js). Call each step inside `quietly`. Until the
+   * last step the entry is not drawn; marks of a drawing left unfinished
+   * are erased when it is drawn again.
+   *
+   * @param {Entry} entry
+   * @param {{start: number, end: number, method: string}} match
+   * @returns {Generator<number, boolean>} returns whether anything was drawn
+   */
+  *placeSteps(entry, match) {
+    if (entry.unfinished) eraseMarks(entry.marks);
+    entry.marks = [];
+    entry.unfinished = true;
+    yield* drawSteps(this.textIndex(), match.start, match.end, entry.data, entry.marks);
+    entry.unfinished = false;
     entry.method = entry.marks.length ? match.method : null;
     return entry.marks.length > 0;
   }
@@ -143,7 +167,7 @@ export class PageHighlights {
 
   /** @param {Entry} entry @returns {boolean} whether it is on the page now */
   isDrawn(entry) {
-    return entry.marks.some((m) => m.isConnected);
+    return !entry.unfinished && entry.marks.some((m) => m.isConnected);
   }
 
   /**
@@ -210,18 +234,21 @@ export class PageHighlights {
     return {
       url,
       title,
-      highlights: this.all().map(({ data, marks, method, searching }) => ({
-        id: data.id,
-        exact: data.exact,
-        color: data.color,
-        note: data.note ?? '',
-        tags: data.tags ?? [],
-        pending: Boolean(data.pending),
-        unsaved: Boolean(data.unsaved),
-        anchored: marks.some((m) => m.isConnected),
-        searching: Boolean(searching),
-        method,
-      })),
+      highlights: this.all().map((entry) => {
+        const { data, method, searching } = entry;
+        return {
+          id: data.id,
+          exact: data.exact,
+          color: data.color,
+          note: data.note ?? '',
+          tags: data.tags ?? [],
+          pending: Boolean(data.pending),
+          unsaved: Boolean(data.unsaved),
+          anchored: this.isDrawn(entry),
+          searching: Boolean(searching),
+          method,
+        };
+      }),
     };
   }
 }
