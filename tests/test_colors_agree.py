@@ -62,10 +62,8 @@ def test_every_colour_has_a_swatch_and_an_opacity():
 def test_highlights_on_the_page_are_drawn_in_their_swatch_colour():
     rules = _rules(MARKS_CSS)
     for colour in COLORS:
-        selector = ("hatchery-mark" if colour == DEFAULT_COLOR
-                    else f"hatchery-mark[data-color='{colour}']")
         fill = f"rgba({_rgb(SWATCHES[colour])}, {OPACITY[colour]})"
-        assert f"background-color: {fill} !important;" in rules[selector], colour
+        assert rules[f"::highlight(hatchery-{colour})"] == f"background-color: {fill};", colour
 
 
 def test_the_popup_lists_each_highlight_by_its_swatch_colour():

@@ -1,12 +1,20 @@
 /**
  * The highlights of the page being shown: what each one is (its stored
- * data), where it is drawn (its marks) and how it was found. The page text
- * index lives here too, since drawing needs it and every page change makes
- * it stale.
+ * data), where it is drawn (its ranges, painted by highlighter.js) and how
+ * it was found. The page text index lives here too, since drawing needs it
+ * and every page change makes it stale.
  */
 
 import { TextIndex } from './text-index.js';
-import { drawHighlight, drawSteps, eraseMarks, recolor } from './highlighter.js';
+import {
+  FOCUS_NAME,
+  HOVER_NAME,
+  Painter,
+  drawSteps,
+  rangesOf,
+  rectHas,
+  rectsWithin,
+} from './highlighter.js';
 
 // A focused highlight (scrolled to from the popup) stands out this long.
 const FOCUS_MS = 1500;
@@ -15,7 +23,8 @@ const FOCUS_MS = 1500;
  * @typedef {object} Entry
  * @property {object} data the highlight: id, exact, prefix, suffix, start,
  *   end, color, note, tags (and `pending` while only in the outbox)
- * @property {HTMLElement[]} marks where it is drawn (none when not found)
+ * @property {Range[]} ranges where it is drawn (none when not found):
+ *   live ranges over the page's text, painted in its colour
  * @property {string|null} method how it was found ('new', 'position',
  *   'exact', 'approximate'…), null while not drawn
  * @property {boolean} [searching] true while the whole-text search for it runs
@@ -26,8 +35,8 @@ const FOCUS_MS = 1500;
 export class PageHighlights {
   /**
    * @param {Element} root the element holding the page text (the body)
-   * @param {(fn: () => any) => any} quietly runs our own DOM changes
-   *   without waking the page watcher
+   * @param {(fn: () => any) => any} quietly runs our own DOM changes (a
+   *   shadow root's <style>) without waking the page watcher
    * @param {(index: TextIndex) => void} [onIndexed] called with each text
    *   index once it is whole (the watcher learns the page's shadow roots)
    */
@@ -38,6 +47,10 @@ export class PageHighlights {
     /** @type {Map<string, Entry>} */
     this.entries = new Map();
     this.index = null;
+    this.painter = new Painter(root.ownerDocument);
+    /** @type {Entry|null} the highlight under the pointer */
+    this.hovered = null;
+    this.focusTimer = 0;
   }
 
   /**
@@ -89,7 +102,7 @@ export class PageHighlights {
    * @returns {Entry}
    */
   remember(data) {
-    const entry = this.entries.get(data.id) ?? { data, marks: [], method: null };
+    const entry = this.entries.get(data.id) ?? { data, ranges: [], method: null };
     entry.data = { ...entry.data, ...data };
     this.entries.set(data.id, entry);
     return entry;
@@ -103,8 +116,9 @@ export class PageHighlights {
    * @param {number} end
    */
   drawNew(data, start, end) {
-    const marks = this.quietly(() => drawHighlight(this.textIndex(), start, end, data));
-    this.entries.set(data.id, { data, marks, method: 'new' });
+    const ranges = rangesOf(this.textIndex(), start, end);
+    this.quietly(() => this.painter.paint(ranges, data.color));
+    this.entries.set(data.id, { data, ranges, method: 'new' });
   }
 
   /**
@@ -123,23 +137,25 @@ export class PageHighlights {
   }
 
   /**
-   * Draw an entry where the matcher found it, a bounded number of marks a
-   * step (see highlighter.js). Call each step inside `quietly`. Until the
-   * last step the entry is not drawn; marks of a drawing left unfinished
-   * are erased when it is drawn again.
+   * Draw an entry where the matcher found it, a bounded number of text
+   * nodes a step (see highlighter.js). Call each step inside `quietly`.
+   * Until the last step the entry is not drawn (nor painted); a drawing
+   * left unfinished is dropped when it is drawn again.
    *
    * @param {Entry} entry
    * @param {{start: number, end: number, method: string}} match
    * @returns {Generator<number, boolean>} returns whether anything was drawn
    */
   *placeSteps(entry, match) {
-    if (entry.unfinished) eraseMarks(entry.marks);
-    entry.marks = [];
+    this.painter.unpaint(entry.ranges);
+    entry.ranges = [];
     entry.unfinished = true;
-    yield* drawSteps(this.textIndex(), match.start, match.end, entry.data, entry.marks);
+    const ranges = yield* drawSteps(this.textIndex(), match.start, match.end);
+    entry.ranges = ranges;
     entry.unfinished = false;
-    entry.method = entry.marks.length ? match.method : null;
-    return entry.marks.length > 0;
+    this.painter.paint(ranges, entry.data.color);
+    entry.method = ranges.length ? match.method : null;
+    return ranges.length > 0;
   }
 
   /**
@@ -152,12 +168,12 @@ export class PageHighlights {
   drawnAt(start, end) {
     const index = this.textIndex();
     for (const entry of this.entries.values()) {
-      const marks = entry.marks.filter((m) => m.isConnected);
-      if (!marks.length) continue;
-      const last = marks[marks.length - 1];
+      const ranges = entry.ranges.filter(isOnPage);
+      if (!ranges.length) continue;
+      const last = ranges[ranges.length - 1];
       if (
-        index.offsetOf(marks[0], 0) === start &&
-        index.offsetOf(last, last.childNodes.length) === end
+        index.offsetOf(ranges[0].startContainer, ranges[0].startOffset) === start &&
+        index.offsetOf(last.endContainer, last.endOffset) === end
       ) {
         return entry;
       }
@@ -167,7 +183,7 @@ export class PageHighlights {
 
   /** @param {Entry} entry @returns {boolean} whether it is on the page now */
   isDrawn(entry) {
-    return !entry.unfinished && entry.marks.some((m) => m.isConnected);
+    return !entry.unfinished && entry.ranges.some(isOnPage);
   }
 
   /**
@@ -180,13 +196,14 @@ export class PageHighlights {
     const entry = this.entries.get(id);
     if (!entry) return;
     Object.assign(entry.data, changes);
-    if (changes.color) recolor(entry.marks, changes.color);
+    if (changes.color) this.painter.recolor(entry.ranges, changes.color);
   }
 
-  /** Take an entry's marks off the page, keeping the entry. @param {Entry} entry */
+  /** Take an entry off the page, keeping the entry. @param {Entry} entry */
   erase(entry) {
-    this.quietly(() => eraseMarks(entry.marks));
-    entry.marks = [];
+    this.painter.unpaint(entry.ranges);
+    entry.ranges = [];
+    if (this.hovered === entry) this.hovered = null;
   }
 
   /** Remove a highlight from the page and forget it. @param {string} id */
@@ -199,9 +216,8 @@ export class PageHighlights {
 
   /** Forget every highlight (the URL changed under a single-page app). */
   clear() {
-    this.quietly(() => {
-      for (const entry of this.entries.values()) eraseMarks(entry.marks);
-    });
+    this.painter.clear();
+    this.hovered = null;
     this.entries.clear();
     this.index = null;
   }
@@ -213,14 +229,55 @@ export class PageHighlights {
    * @returns {boolean} false when it is not drawn
    */
   scrollTo(id) {
-    const mark = this.entries.get(id)?.marks.find((m) => m.isConnected);
-    if (!mark) return false;
-    mark.scrollIntoView({ block: 'center' });
-    for (const m of this.entries.get(id).marks) m.setAttribute('data-focused', '');
-    setTimeout(() => {
-      for (const m of this.entries.get(id)?.marks ?? []) m.removeAttribute('data-focused');
-    }, FOCUS_MS);
+    const entry = this.entries.get(id);
+    const range = entry?.ranges.find(isOnPage);
+    if (!range) return false;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    this.painter.overlay(FOCUS_NAME, entry.ranges);
+    clearTimeout(this.focusTimer);
+    this.focusTimer = setTimeout(() => this.painter.overlay(FOCUS_NAME, []), FOCUS_MS);
     return true;
+  }
+
+  /**
+   * The highlight drawn at a point of the viewport, if any. The browser
+   * paints highlights without elements to hit, so this looks at the text
+   * the pointer is over: the text nodes of the element it hit.
+   *
+   * @param {Element} target the innermost element at the point (from the
+   *   event's composed path, so inside open shadow roots too)
+   * @param {number} x viewport coordinates
+   * @param {number} y
+   * @returns {{entry: Entry, rect: DOMRect}|null} the highlight and the
+   *   rectangle of its text under the point
+   */
+  at(target, x, y) {
+    const texts = [...(target?.childNodes ?? [])].filter((n) => n.nodeType === Node.TEXT_NODE);
+    if (!texts.length) return null;
+    let found = null;
+    for (const entry of this.entries.values()) {
+      if (entry.unfinished) continue;
+      for (const range of entry.ranges) {
+        for (const text of texts) {
+          if (!range.intersectsNode(text)) continue;
+          const rect = rectsWithin(range, text).find((r) => rectHas(r, x, y));
+          // The last drawn is painted on top of the others.
+          if (rect) found = { entry, rect };
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Tint the highlight under the pointer, or none.
+   *
+   * @param {Entry|null} entry
+   */
+  hover(entry) {
+    if (entry === this.hovered) return;
+    this.hovered = entry;
+    this.painter.overlay(HOVER_NAME, entry?.ranges ?? []);
   }
 
   /**
@@ -251,4 +308,9 @@ export class PageHighlights {
       }),
     };
   }
+}
+
+/** Whether a range still covers text on the page (the page may remove it). */
+function isOnPage(range) {
+  return !range.collapsed && range.startContainer.isConnected;
 }

@@ -1,10 +1,10 @@
 /**
  * What the person does on the page: a selection shows the colour toolbar,
- * a click on a highlight opens its editor, Alt+Shift+H highlights, Escape
- * closes, scrolling hides the toolbar.
+ * a click on a highlight opens its editor, pointing at one tints it and
+ * shows the hand cursor, Alt+Shift+H highlights, Escape closes, scrolling
+ * hides the toolbar.
  */
 
-import { MARK_TAG } from './highlighter.js';
 import { selectedRange } from './selection.js';
 
 /**
@@ -18,6 +18,7 @@ import { selectedRange } from './selection.js';
 export function listenToPage({ ui, highlights, highlightSelection }) {
   document.addEventListener('mouseup', (event) => onMouseUp(ui, highlights, event), true);
   document.addEventListener('click', (event) => onClick(ui, highlights, event));
+  watchPointer(highlights);
   document.addEventListener('keydown', (event) => onKeyDown(ui, highlightSelection, event), true);
   document.addEventListener('scroll', () => ui.hideToolbar(), { passive: true });
 }
@@ -48,23 +49,68 @@ function onMouseUp(ui, highlights, event) {
 function onClick(ui, highlights, event) {
   // A page script's click must not open the editor: it would show the note.
   if (!event.isTrusted) return;
-  // A mark inside a shadow root: the event's target is its host.
-  const mark = event.composedPath()[0]?.closest?.(MARK_TAG);
-  if (!mark) return;
   // A click that ends a selection over a highlight is not meant for it.
   const selection = window.getSelection();
   if (selection && !selection.isCollapsed) return;
-  const entry = highlights.get(mark.dataset.id);
-  if (!entry) return;
-  ui.showEditor(entry.data, mark.getBoundingClientRect());
+  const hit = highlightAt(highlights, event);
+  if (!hit) return;
+  ui.showEditor(hit.entry.data, hit.rect);
 }
 
-function onKeyDown(ui, highlightSelection, event) {
-  if (!event.isTrusted) return; // a page script cannot highlight for the user
-  if (event.altKey && event.shiftKey && event.code === 'KeyH') {
-    if (highlightSelection()) event.preventDefault();
-  } else if (event.key === 'Escape') {
-    ui.hideToolbar();
-    ui.hideEditor();
-  }
+/** The highlight under a mouse event, with the rectangle of its text there. */
+function highlightAt(highlights, event) {
+  // Inside a shadow root the event's target is its host: the path's first
+  // node is the element really hit.
+  return pointedAt(highlights, event.composedPath()[0], event.clientX, event.clientY);
+}
+
+function pointedAt(highlights, target, x, y) {
+  if (!(target instanceof Element) || !highlights.entries.size) return null;
+  return highlights.at(target, x, y);
+}
+
+/**
+ * Tint the highlight under the pointer and give it the hand cursor, once a
+ * frame at most. The cursor is set on the element under the pointer (the
+ * browser paints highlights without elements of their own), and the
+ * element's own style put back when the pointer leaves.
+ */
+function watchPointer(highlights) {
+  let point = null; // where the pointer was last, and the element it was over
+  let pending = false;
+  let cursor = null; // the element given the hand cursor, and its own cursor
+  const update = () => {
+    pending = false;
+    const hit = point && pointedAt(highlights, point.target, point.x, point.y);
+    highlights.hover(hit?.entry ?? null);
+    const element = hit ? point.target : null;
+    if (cursor?.element === element) return;
+    if (cursor) restoreCursor(cursor);
+    cursor = element && {
+      element,
+      value: element.style.getPropertyValue('cursor'),
+      priority: element.style.getPropertyPriority('cursor'),
+      hadStyle: element.hasAttribute('style'),
+    };
+    // Important: a page rule for its text's cursor must not win.
+    element?.style.setProperty('cursor', 'pointer', 'important');
+  };
+  document.addEventListener(
+    'mousemove',
+    (event) => {
+      // composedPath() is empty once the event is over: read it now.
+      point = { target: event.composedPath()[0], x: event.clientX, y: event.clientY };
+      if (!pending) {
+        pending = true;
+        requestAnimationFrame(update);
+      }
+    },
+    { passive: true },
+  );
+}
+
+function restoreCursor({ element, value, priority, hadStyle }) {
+  if (value) element.style.setProperty('cursor', value, priority);
+  else element.style.removeProperty('cursor');
+  if (!hadStyle && !element.getAttribute('style')) element.removeAttribute('style');
 }

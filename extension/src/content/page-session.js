@@ -59,7 +59,7 @@ export class PageSession {
     if (!lost.length) return;
     // Orphans are searched for again only when the text changed length: a
     // page that keeps ticking (a clock, a counter) must not keep us busy.
-    const removed = lost.some((e) => e.marks.length);
+    const removed = lost.some((e) => e.ranges.length);
     highlights.forgetText();
     const onText = (index) => {
       const length = index.text.length;
