@@ -194,3 +194,73 @@ class EditorUi:
 
     def value(self, css: str) -> str:
         return self.frame().locator(css).input_value()
+
+
+# The highlights as the browser paints them: every range of each of the
+# highlighter's `CSS.highlights` entries ('hatchery-<colour>'), in the order
+# a reader meets them on the screen. The extension adds no element to the
+# page; this is what the page shows. `root` is a shadow root's host
+# selector, to read the highlights painted inside it.
+PAINTED_JS = """(root) => {
+  const within = root ? document.querySelector(root).shadowRoot : null;
+  const out = [];
+  for (const [name, highlight] of CSS.highlights) {
+    const colour = name.replace(/^hatchery-/, '');
+    if (colour === name || colour === 'hover' || colour === 'focused') continue;
+    for (const range of highlight) {
+      if (range.collapsed || !range.startContainer.isConnected) continue;
+      if (within ? range.startContainer.getRootNode() !== within
+                 : range.startContainer.getRootNode() !== document) continue;
+      const box = range.getClientRects()[0] || range.getBoundingClientRect();
+      out.push({colour, text: range.toString(), top: box.top + scrollY, left: box.left});
+    }
+  }
+  out.sort((a, b) => a.top - b.top || a.left - b.left);
+  return out.map(({colour, text}) => [colour, text]);
+}"""
+
+
+def painted(page_or_frame, root: str | None = None) -> list[list[str]]:
+    """[colour, text] of each run of highlighted text on the page, in reading order.
+
+    :param page_or_frame: a Playwright page or frame.
+    :param root: the CSS selector of a shadow root's host, for the text in it.
+    """
+    return [list(run) for run in page_or_frame.evaluate(PAINTED_JS, root)]
+
+
+def painted_text(page_or_frame) -> str:
+    """All the highlighted text of the page, joined in reading order."""
+    return "".join(text for _, text in painted(page_or_frame))
+
+
+# A point on the first characters of the highlighted run holding `text` (in
+# a frame: in the frame's viewport), scrolled into view first.
+POINT_JS = """(text) => {
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('hatchery-')) continue;
+    for (const range of highlight) {
+      if (text && !range.toString().includes(text)) continue;
+      range.startContainer.parentElement.scrollIntoView({block: 'center'});
+      const box = range.getClientRects()[0];
+      if (box) return [box.left + Math.min(4, box.width / 2), box.top + box.height / 2];
+    }
+  }
+  return null;
+}"""
+
+
+def click_highlight(page, text: str | None = None, frame=None) -> None:
+    """Click a highlight as a person does: a real mouse click on its words.
+
+    :param text: words of the highlight to click (the first one painted
+        when None).
+    :param frame: the Playwright frame it is in, when not the top page's.
+    """
+    where = frame or page
+    point = wait_for(lambda: where.evaluate(POINT_JS, text), message=f"no highlight {text!r}")
+    x, y = point
+    if frame is not None:
+        box = frame.frame_element().bounding_box()
+        x, y = x + box["x"], y + box["y"]
+    page.mouse.click(x, y)

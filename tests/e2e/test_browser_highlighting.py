@@ -3,19 +3,8 @@ highlights reach the real server and come back on the next visit."""
 
 from __future__ import annotations
 
-from e2e.browser_helpers import InPageUi, select, server_highlights, wait_for
-
-MARKS = "hatchery-mark"
-
-
-def marks_text(page) -> list[list[str]]:
-    return page.evaluate(
-        "() => [...document.querySelectorAll('hatchery-mark')]"
-        ".map(m => [m.dataset.color, m.textContent])")
-
-
-def highlighted_text(page) -> str:
-    return "".join(text for _, text in marks_text(page))
+from e2e.browser_helpers import (InPageUi, click_highlight, painted, painted_text, select,
+                                 server_highlights, wait_for)
 
 
 def test_toolbar_highlight_is_drawn_and_reaches_the_server(browser, server, site, output_dir):
@@ -25,7 +14,7 @@ def test_toolbar_highlight_is_drawn_and_reaches_the_server(browser, server, site
     page.screenshot(path=str(output_dir / "toolbar.png"))
     InPageUi(page).click(".bar button[data-color=green]")
 
-    assert marks_text(page) == [["green", "primary copy of your data"]]
+    assert painted(page) == [["green", "primary copy of your data"]]
     stored = wait_for(lambda: server_highlights(server, page.url))
     assert len(stored) == 1
     assert stored[0]["exact"] == "primary copy of your data"
@@ -40,7 +29,7 @@ def test_alt_shift_h_highlights_the_selection(browser, server, site):
     select(page, "#p4", "Conflict-free replicated data types")
     page.keyboard.press("Alt+Shift+H")
 
-    assert highlighted_text(page) == "Conflict-free replicated data types"
+    assert painted_text(page) == "Conflict-free replicated data types"
     stored = wait_for(lambda: server_highlights(server, page.url))
     assert [h["exact"] for h in stored] == ["Conflict-free replicated data types"]
 
@@ -54,29 +43,29 @@ def test_context_menu_highlights_the_selection(browser, server, site):
         "(tab) => hatchery.menuClicked({menuItemId: 'hatchery-highlight', frameId: 0}, {id: tab})",
         tab)
 
-    wait_for(lambda: highlighted_text(page) == "exactly once")
+    wait_for(lambda: painted_text(page) == "exactly once")
     stored = wait_for(lambda: server_highlights(server, page.url))
     assert stored[0]["exact"] == "exactly once"
 
 
 def test_a_highlight_across_a_link_bold_text_and_two_paragraphs(browser, server, site, output_dir):
     page = browser.open(site.page("article.html"))
+    markup = page.evaluate("document.body.innerHTML")
     select(page, "#p2", "stores each highlight", "#p3", "Every capture")
     InPageUi(page).click(".bar button[data-color=blue]")
 
-    marks = marks_text(page)
-    assert len(marks) >= 5, marks  # text, link, text, bold, text, next paragraph
-    assert {color for color, _ in marks} == {"blue"}
-    ids = page.evaluate("() => new Set([...document.querySelectorAll('hatchery-mark')]"
-                        ".map(m => m.dataset.id)).size")
-    assert ids == 1
-    # The page keeps its structure: the link and the bold run are still there.
-    assert page.locator("#p2 a[href='#queue'] hatchery-mark").count() == 1
-    assert page.locator("#p2 b hatchery-mark").inner_text() == "the queue drains"
+    # One highlight over both paragraphs, painted in blue from its first
+    # words to its last, across the link and the bold run.
+    (run,) = painted(page)
+    assert run[0] == "blue"
+    assert run[1].startswith("stores each highlight before it tries")
+    assert "the queue drains" in run[1] and run[1].endswith("Every capture")
     stored = wait_for(lambda: server_highlights(server, page.url))
     assert len(stored) == 1
     assert stored[0]["exact"].startswith("stores each highlight before it tries")
     assert stored[0]["exact"].endswith("Every capture")
+    # The page keeps its structure: highlighting added no element to it.
+    assert page.evaluate("document.body.innerHTML") == markup
     page.screenshot(path=str(output_dir / "cross-element.png"))
 
 
@@ -87,11 +76,11 @@ def test_highlights_are_drawn_again_after_a_reload(browser, server, site, output
     select(page, "#p2", "the queue drains", "#p3", "exactly once")
     InPageUi(page).click(".bar button[data-color=yellow]")
     wait_for(lambda: len(server_highlights(server, page.url)) == 2)
-    before = marks_text(page)
+    before = painted(page)
 
     page.reload()
-    page.wait_for_selector(MARKS)
-    wait_for(lambda: marks_text(page) == before, message=f"{marks_text(page)} != {before}")
+    wait_for(lambda: painted(page))
+    wait_for(lambda: painted(page) == before, message=f"{painted(page)} != {before}")
     page.screenshot(path=str(output_dir / "reloaded.png"))
 
 
@@ -114,9 +103,9 @@ def test_an_edited_page_keeps_surviving_highlights_and_lists_orphans(
     site.write("article.html", html)
 
     page.reload()
-    page.wait_for_selector(MARKS)
-    wait_for(lambda: len({c for c, _ in marks_text(page)}) == 2)
-    texts = highlighted_text(page)
+    wait_for(lambda: painted(page))
+    wait_for(lambda: len({c for c, _ in painted(page)}) == 2)
+    texts = painted_text(page)
     assert "primary copy of your data" in texts
     assert "the server stores every id a single time" in texts
     assert "merge rules" not in texts
@@ -139,7 +128,7 @@ def test_clicking_a_highlight_edits_its_colour_note_and_tags_then_deletes_it(
     stored = wait_for(lambda: server_highlights(server, page.url))
     highlight_id = stored[0]["id"]
 
-    page.locator(MARKS).first.click()
+    click_highlight(page)
     editor = InPageUi(page)
     editor.wait(".editor.open")
     editor.editor.click("button[data-color=pink]")
@@ -148,17 +137,17 @@ def test_clicking_a_highlight_edits_its_colour_note_and_tags_then_deletes_it(
     page.screenshot(path=str(output_dir / "editor.png"))
     editor.editor.click("button.save")
 
-    wait_for(lambda: marks_text(page) == [["pink", "nothing is lost"]])
+    wait_for(lambda: painted(page) == [["pink", "nothing is lost"]])
     changed = wait_for(lambda: [h for h in server_highlights(server, page.url)
                                 if h["note"] == "Key promise of local-first"])
     assert changed[0]["id"] == highlight_id
     assert changed[0]["color"] == "pink"
     assert changed[0]["tags"] == ["sync", "offline"]
 
-    page.locator(MARKS).first.click()
+    click_highlight(page)
     editor.wait(".editor.open")
     editor.editor.click("button.delete")
-    wait_for(lambda: marks_text(page) == [])
+    wait_for(lambda: painted(page) == [])
     wait_for(lambda: server_highlights(server, page.url) == [])
 
 
@@ -171,7 +160,7 @@ def test_content_that_arrives_late_or_by_pushstate_is_highlighted_again(browser,
 
     page.reload()
     page.wait_for_selector("#l1")
-    wait_for(lambda: highlighted_text(page) == "rendered by a script")
+    wait_for(lambda: painted_text(page) == "rendered by a script")
 
     # A pushState navigation to another "page" of the app, then back.
     page.evaluate("goTo('/late-2.html', 'A second view with its own words.')")
@@ -188,7 +177,7 @@ def test_page_scripts_cannot_press_the_highlighters_buttons(browser, server, sit
     select(page, "#p1", "nothing is lost")
     InPageUi(page).click(".bar button[data-color=yellow]")
     wait_for(lambda: server_highlights(server, page.url))
-    page.locator(MARKS).first.click()
+    click_highlight(page)
     InPageUi(page).wait(".editor.open")
 
     # A hostile page script: delete through the editor, highlight by a fake key.
@@ -208,7 +197,7 @@ def test_page_scripts_cannot_press_the_highlighters_buttons(browser, server, sit
         {key: 'H', code: 'KeyH', altKey: true, shiftKey: true, bubbles: true}));
     }""")
     page.wait_for_timeout(300)
-    assert marks_text(page) == [["yellow", "nothing is lost"]]
+    assert painted(page) == [["yellow", "nothing is lost"]]
     assert len(server_highlights(server, page.url)) == 1
 
 
@@ -223,25 +212,17 @@ def test_overlapping_highlights_are_both_drawn_and_deleting_one_keeps_the_other(
                       and server_highlights(server, page.url))
     assert {h["exact"] for h in stored} == {"primary copy of your data",
                                             "your data on your own device"}
-    by_id = page.evaluate("""() => {
-      const out = {};
-      for (const m of document.querySelectorAll('hatchery-mark'))
-        out[m.dataset.color] = (out[m.dataset.color] || '') + m.textContent;
-      return out;
-    }""")
-    # "your data" is inside both: the inner mark is nested in the outer one.
-    assert by_id == {"yellow": "primary copy of your data",
-                     "blue": "your data on your own device"}
+    # "your data" is inside both: painted in both colours.
+    assert painted(page) == [["yellow", "primary copy of your data"],
+                             ["blue", "your data on your own device"]]
 
     page.reload()
-    page.wait_for_selector("hatchery-mark[data-color=blue]")
-    page.locator("hatchery-mark[data-color=yellow]").first.click()
+    wait_for(lambda: len(painted(page)) == 2)
+    click_highlight(page, "primary copy of your data")
     ui = InPageUi(page)
     ui.wait(".editor.open")
     ui.editor.click("button.delete")
-    wait_for(lambda: page.evaluate("[...document.querySelectorAll('hatchery-mark')]"
-                                   ".map(m => m.textContent).join('')")
-             == "your data on your own device")
+    wait_for(lambda: painted(page) == [["blue", "your data on your own device"]])
     assert page.locator("#p1").inner_text().startswith(
         "Local-first software keeps the primary copy of your data on your own device.")
     wait_for(lambda: [h["exact"] for h in server_highlights(server, page.url)]

@@ -114,3 +114,13 @@ function restoreCursor({ element, value, priority, hadStyle }) {
   else element.style.removeProperty('cursor');
   if (!hadStyle && !element.getAttribute('style')) element.removeAttribute('style');
 }
+
+function onKeyDown(ui, highlightSelection, event) {
+  if (!event.isTrusted) return; // a page script cannot highlight for the user
+  if (event.altKey && event.shiftKey && event.code === 'KeyH') {
+    if (highlightSelection()) event.preventDefault();
+  } else if (event.key === 'Escape') {
+    ui.hideToolbar();
+    ui.hideEditor();
+  }
+}
