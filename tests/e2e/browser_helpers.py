@@ -264,3 +264,23 @@ def click_highlight(page, text: str | None = None, frame=None) -> None:
         box = frame.frame_element().bounding_box()
         x, y = x + box["x"], y + box["y"]
     page.mouse.click(x, y)
+
+
+def painted_pixels(locator, colour: str, tolerance: int = 10) -> int:
+    """How many pixels of an element's screenshot show `colour`'s highlight
+    over a white background: what a reader sees of a highlight there.
+
+    :param locator: a Playwright locator of the element.
+    :param colour: one of the highlight colours.
+    """
+    import io
+
+    from PIL import Image
+    from test_colors_agree import OPACITY, SWATCHES
+
+    swatch = SWATCHES[colour]
+    alpha = OPACITY[colour]
+    expected = [round(int(swatch[i:i + 2], 16) * alpha + 255 * (1 - alpha)) for i in (1, 3, 5)]
+    data = Image.open(io.BytesIO(locator.screenshot())).convert("RGB").tobytes()
+    return sum(all(abs(data[at + i] - expected[i]) <= tolerance for i in range(3))
+               for at in range(0, len(data), 3))

@@ -3,7 +3,8 @@ same words highlighted twice, text in shadow roots and same-origin frames."""
 
 from __future__ import annotations
 
-from e2e.browser_helpers import InPageUi, select, server_highlights, wait_for
+from e2e.browser_helpers import (InPageUi, painted, painted_pixels, select, server_highlights,
+                                 wait_for)
 
 # Select `text` inside the element `css` of the shadow root of `#host`,
 # like a mouse drag there.
@@ -15,14 +16,10 @@ SELECT_IN_SHADOW = """([css, text]) => {
   document.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
 }"""
 
-SHADOW_MARKS = """() => [...document.querySelector('#host').shadowRoot.querySelectorAll('hatchery-mark')]
-  .map(m => [m.dataset.color, m.textContent, getComputedStyle(m).backgroundColor])"""
 
-
-def marks(page_or_frame) -> list[list[str]]:
-    return page_or_frame.evaluate(
-        "() => [...document.querySelectorAll('hatchery-mark')]"
-        ".map(m => [m.dataset.color, m.textContent])")
+def in_shadow(page) -> list[list[str]]:
+    """The highlights painted in the shadow root of #host."""
+    return painted(page, "#host")
 
 
 def test_stored_positions_count_code_points_of_all_the_text_as_text_content_does(
@@ -52,7 +49,7 @@ def test_highlighting_highlighted_words_again_changes_their_colour(browser, serv
     select(page, "#p1", "primary copy of your data")
     InPageUi(page).click(".bar button[data-color=blue]")
 
-    assert marks(page) == [["blue", "primary copy of your data"]]
+    assert painted(page) == [["blue", "primary copy of your data"]]
     wait_for(lambda: [h["color"] for h in server_highlights(server, page.url)] == ["blue"])
     assert [h["id"] for h in server_highlights(server, page.url)] == [first["id"]]
 
@@ -62,15 +59,16 @@ def test_text_in_an_open_shadow_root_is_highlighted_and_drawn_again(browser, ser
     page.evaluate(SELECT_IN_SHADOW, ["#inside", "open shadow root"])
     InPageUi(page).click(".bar button[data-color=pink]")
 
-    (drawn,) = page.evaluate(SHADOW_MARKS)
-    assert drawn[:2] == ["pink", "open shadow root"]
-    assert drawn[2] != "rgba(0, 0, 0, 0)"  # the marks' style reaches inside
+    assert in_shadow(page) == [["pink", "open shadow root"]]
+    # The highlights' style reaches inside: the words are painted pink.
+    inside = page.locator("#host").locator("#inside")
+    wait_for(lambda: painted_pixels(inside, "pink") > 100)
     (stored,) = wait_for(lambda: server_highlights(server, page.url))
     assert stored["exact"] == "open shadow root"
 
     page.reload()
-    wait_for(lambda: [m[:2] for m in page.evaluate(SHADOW_MARKS)] == [["pink", "open shadow root"]])
-    assert marks(page) == []
+    wait_for(lambda: in_shadow(page) == [["pink", "open shadow root"]])
+    assert painted(page) == []
 
 
 def page_state(browser, page) -> dict:
@@ -94,7 +92,7 @@ def test_words_a_component_renders_late_in_its_shadow_root_get_their_highlight(
     wait_for(lambda: [(h["anchored"], h["searching"]) for h in page_state(browser, page)["highlights"]]
              == [(False, False)])
     page.evaluate("fill()")
-    wait_for(lambda: [m[:2] for m in page.evaluate(SHADOW_MARKS)] == [["pink", "renders late"]])
+    wait_for(lambda: in_shadow(page) == [["pink", "renders late"]])
 
 
 def test_text_in_a_same_origin_frame_is_highlighted_and_drawn_again(browser, server, site):
@@ -105,15 +103,15 @@ def test_text_in_a_same_origin_frame_is_highlighted_and_drawn_again(browser, ser
     select(inner, "#f1", "same-origin frame")
     InPageUi(page, frame_url=site.page("framed.html")).click(".bar button[data-color=green]")
 
-    assert marks(inner) == [["green", "same-origin frame"]]
-    assert marks(page) == []
+    assert painted(inner) == [["green", "same-origin frame"]]
+    assert painted(page) == []
     (stored,) = wait_for(lambda: server_highlights(server, site.page("framed.html")))
     assert stored["exact"] == "same-origin frame"
 
     page.reload()
-    page.frame_locator("#frame").locator("hatchery-mark").wait_for()
+    page.frame_locator("#frame").locator("hatchery-ui").wait_for(state="attached")
     inner = page.frame(url=site.page("framed.html"))
-    assert marks(inner) == [["green", "same-origin frame"]]
+    wait_for(lambda: painted(inner) == [["green", "same-origin frame"]])
 
 
 def test_a_long_page_indexed_a_slice_at_a_time_is_indexed_as_in_one_go(browser, server, site):
@@ -173,8 +171,4 @@ def test_a_passage_of_thousands_of_text_nodes_is_drawn_whole_with_a_highlight_in
         "([tab, hl]) => chrome.tabs.sendMessage(tab, {type: 'anchor-highlights', highlights: hl}, {frameId: 0})",
         [tab, quotes])
     assert result["anchored"] == 2
-    drawn = page.evaluate("""(id) => [...document.querySelectorAll(`hatchery-mark[data-id='${id}']`)]
-      .map(m => m.textContent)""", "long")
-    assert "".join(drawn) == quotes[0]["exact"]
-    assert len(drawn) > 5000
-    assert marks(page).count(["green", "bold 1000"]) == 1
+    assert painted(page) == [["yellow", quotes[0]["exact"]], ["green", "bold 1000"]]
