@@ -81,7 +81,8 @@ def main() -> None:
             select(page, css, words)
             step("press Alt+Shift+H")
             page.keyboard.press("Alt+Shift+KeyH")
-            page.wait_for_selector("hatchery-mark")
+            # The highlight is painted (CSS.highlights), not an element.
+            page.wait_for_function("() => [...CSS.highlights.values()].some((h) => h.size)")
         ext_id = server.extension and context.service_workers[0].url.split("/")[2]
         popup = context.new_page()
         popup.set_viewport_size({"width": 420, "height": 900})

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from e2e.browser_helpers import select, server_highlights, wait_for
+from e2e.browser_helpers import painted, select, server_highlights, wait_for
 from e2e.conftest import CHROMIUM, LAUNCH_ARGS
 
 
@@ -66,7 +66,7 @@ def test_the_browser_shortcut_highlights_the_selection(
         subprocess.run(["xdotool", "key", "--clearmodifiers", "alt+shift+h"], env=env,
                        check=True, timeout=10)
 
-        wait_for(lambda: page.locator("hatchery-mark").count() > 0,
+        wait_for(lambda: painted(page),
                  message="Alt+Shift+H did not highlight")
         stored = wait_for(lambda: server_highlights(server, page.url))
         assert [h["exact"] for h in stored] == ["A queue turns a failure into a delay"]

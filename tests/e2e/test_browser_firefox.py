@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from e2e.browser_helpers import server_highlights, wait_for
+from e2e.browser_helpers import PAINTED_JS, POINT_JS, server_highlights, wait_for
 
 EXTENSION = Path(__file__).resolve().parents[2] / "extension"
 ADDON_ID = "hatchery@hatchery.local"
@@ -122,15 +122,29 @@ def highlight(firefox, page_url: str, text: str, color: str) -> None:
     button.click()
 
 
+def painted(firefox) -> list[list[str]]:
+    """[colour, text] of each highlighted run Firefox paints on the page."""
+    return firefox.execute_script(f"return ({PAINTED_JS})(null)")
+
+
+def click_highlight(firefox) -> None:
+    """A real click (WebDriver input, trusted) on the words of the first highlight."""
+    from selenium.webdriver.common.actions.action_builder import ActionBuilder
+
+    x, y = wait_for(lambda: firefox.execute_script(f"return ({POINT_JS})(null)"),
+                    message="no highlight painted")
+    builder = ActionBuilder(firefox)
+    builder.pointer_action.move_to_location(round(x), round(y)).click()
+    builder.perform()
+
+
 def test_firefox_highlights_and_the_capture_reaches_the_server(firefox, server, site, output_dir):
     from selenium.webdriver.common.by import By
 
     pair(firefox, server)
     highlight(firefox, site.page("article.html"), "primary copy of your data", "green")
 
-    marks = wait_for(lambda: firefox.execute_script(
-        "return [...document.querySelectorAll('hatchery-mark')].map(m => m.textContent)"))
-    assert marks == ["primary copy of your data"]
+    assert wait_for(lambda: painted(firefox)) == [["green", "primary copy of your data"]]
     stored = wait_for(lambda: server_highlights(server, site.page("article.html")), timeout=15)
     assert [(h["exact"], h["color"]) for h in stored] == [("primary copy of your data", "green")]
     firefox.save_screenshot(str(output_dir / "firefox-highlight.png"))
@@ -169,7 +183,7 @@ def test_firefox_edits_a_note_in_the_editor_frame_a_page_cannot_search(
     wait_for(lambda: server_highlights(server, page_url), timeout=15)
 
     # A real click on the highlight opens the editor: the add-on's own page.
-    firefox.find_element(By.CSS_SELECTOR, "hatchery-mark").click()
+    click_highlight(firefox)
     host = firefox.find_element(By.CSS_SELECTOR, "hatchery-ui")
     frame = editor_frame(host)
     assert frame.get_dom_attribute("src").startswith(firefox.base_extension_url)
@@ -181,7 +195,7 @@ def test_firefox_edits_a_note_in_the_editor_frame_a_page_cannot_search(
     wait_for(lambda: server_highlights(server, page_url)[0]["note"] == NOTE, timeout=15)
 
     # Open again: the note is shown, and the page searches for it in vain.
-    firefox.find_element(By.CSS_SELECTOR, "hatchery-mark").click()
+    click_highlight(firefox)
     frame = editor_frame(host)
     firefox.switch_to.frame(frame)
     wait_for(lambda: firefox.find_element(By.NAME, "note").get_attribute("value") == NOTE)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from e2e.browser_helpers import InPageUi, select, server_highlights, wait_for
+from e2e.browser_helpers import InPageUi, click_highlight, select, server_highlights, wait_for
 
 STORAGE = "async () => JSON.stringify(await chrome.storage.local.get(null))"
 
@@ -43,7 +43,7 @@ def test_a_page_leaves_storage_with_its_last_highlight(browser, server, site):
     cache = json.loads(stored(browser))["pageCache"]
     assert [h["exact"] for h in cache[page.url]["highlights"]] == ["nothing is lost"]
 
-    page.locator("hatchery-mark").first.click()
+    click_highlight(page)
     ui = InPageUi(page)
     ui.wait(".editor.open")
     ui.editor.click("button.delete")

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from e2e.browser_helpers import InPageUi, restart, select, server_highlights, wait_for
+from e2e.browser_helpers import (InPageUi, painted_text, restart, select, server_highlights,
+                                 wait_for)
 from e2e.conftest import configured_browser
 from e2e.extension_build import build_test_extension
 
@@ -82,7 +83,7 @@ def test_a_full_storage_costs_the_page_html_never_the_highlight(quota_browser, s
     notice = InPageUi(third)
     notice.wait(".notice.open")
     assert notice.text(".notice").startswith("This highlight could not be saved")
-    assert third.locator("hatchery-mark").inner_text() == "The third highlight"
+    assert painted_text(third) == "The third highlight"
     popup = browser.popup(third)
     assert "1 could not be saved" in popup.locator("#waiting").inner_text()
     assert "Not saved" in popup.locator("#page-highlights li .note").inner_text()

@@ -8,6 +8,9 @@ from pathlib import Path
 
 from e2e.browser_helpers import InPageUi, select, server_highlights, wait_for
 
+# The text painted as the highlight scrolled to (tinted and underlined).
+FOCUSED_JS = """() => [...(CSS.highlights.get('hatchery-focused') ?? [])].map(r => r.toString())"""
+
 # A hatch of exactly the server's schema, with cited words in its citations
 # (the same fixture the node tests of hatch-view.js use).
 FIXTURE_HATCH = Path(__file__).resolve().parents[1] / "js" / "fixtures" / "hatch.json"
@@ -187,7 +190,7 @@ def test_the_popup_lists_highlights_made_in_a_same_origin_frame_and_goes_to_them
     popup = browser.popup(page)
     quotes = popup.locator("#page-highlights li .quote")
     assert sorted(quotes.all_inner_texts()) == ["same-origin frame", "text of its own"]
-    # A click on the frame's highlight reaches the frame: its mark stands out.
+    # A click on the frame's highlight reaches the frame: it stands out there.
     popup.locator("#page-highlights li .quote", has_text="same-origin frame").click()
-    wait_for(lambda: inner.evaluate(
-        "() => document.querySelector('hatchery-mark').hasAttribute('data-focused')"))
+    wait_for(lambda: inner.evaluate(FOCUSED_JS) == ["same-origin frame"])
+    assert page.evaluate(FOCUSED_JS) == []

@@ -4,7 +4,7 @@ restart."""
 
 from __future__ import annotations
 
-from e2e.browser_helpers import restart, select, server_highlights, wait_for
+from e2e.browser_helpers import painted, painted_text, restart, select, server_highlights, wait_for
 
 
 def test_highlights_made_while_the_server_is_down_arrive_exactly_once(
@@ -17,7 +17,7 @@ def test_highlights_made_while_the_server_is_down_arrive_exactly_once(
     select(page, "#p4", "several devices")
     page.keyboard.press("Alt+Shift+H")
     # Highlighting still works and draws without the server.
-    assert page.locator("hatchery-mark").count() == 2
+    assert len(painted(page)) == 2
     wait_for(lambda: len(browser.outbox()) == 2)
 
     popup = browser.popup(page)
@@ -29,8 +29,7 @@ def test_highlights_made_while_the_server_is_down_arrive_exactly_once(
 
     # The reload while offline still draws them (from the outbox).
     page.reload()
-    page.wait_for_selector("hatchery-mark")
-    assert page.locator("hatchery-mark").count() == 2
+    wait_for(lambda: len(painted(page)) == 2)
 
     back = restart(server)
     try:
@@ -91,9 +90,8 @@ def test_synced_highlights_are_drawn_from_the_cache_while_the_server_is_down(
     page.keyboard.press("Alt+Shift+H")
     wait_for(lambda: server_highlights(server, page.url))
     page.reload()  # the worker fetches and remembers the page's highlights
-    page.wait_for_selector("hatchery-mark")
+    wait_for(lambda: painted(page))
     server.stop()
 
     page.reload()
-    page.wait_for_selector("hatchery-mark")
-    assert page.locator("hatchery-mark").inner_text() == "sending the same message twice"
+    wait_for(lambda: painted_text(page) == "sending the same message twice")

@@ -10,7 +10,8 @@ import re
 
 from click.testing import CliRunner
 
-from e2e.browser_helpers import InPageUi, select, server_highlights, wait_for
+from e2e.browser_helpers import (InPageUi, click_highlight, painted, select, server_highlights,
+                                 wait_for)
 from hatchery.cli import main as cli
 
 LONG_RUN = "A" * 20_000
@@ -129,13 +130,17 @@ SPY = """(() => {
 })();"""
 
 # What the hostile page does to a highlight, and everything it reads after.
+# It finds the highlight as any script can (the painted ranges) and fires
+# events at its words, where a person would click.
 ATTACK = """async (note) => {
-  const mark = document.querySelector('hatchery-mark');
+  const range = [...CSS.highlights.values()].flatMap((h) => [...h])[0];
+  const box = range.getClientRects()[0];
+  const mark = range.startContainer.parentElement;
   const host = document.querySelector('hatchery-ui');
   mark.click();
   for (const type of ['mousedown', 'mouseup', 'click', 'dblclick']) {
     mark.dispatchEvent(new MouseEvent(type, {bubbles: true, composed: true,
-      clientX: 5, clientY: 5, view: window}));
+      clientX: box.left + 4, clientY: box.top + box.height / 2, view: window}));
   }
   mark.dispatchEvent(new PointerEvent('pointerup', {bubbles: true}));
   mark.tabIndex = 0; mark.focus();
@@ -181,7 +186,7 @@ def highlight_and_open_the_editor(page, server) -> InPageUi:
     select(page, "#p1", "nothing is lost")
     ui.click(".bar button[data-color=yellow]")
     wait_for(lambda: server_highlights(server, page.url))
-    page.locator("hatchery-mark").first.click()
+    click_highlight(page)
     ui.wait(".editor.open")
     return ui
 
@@ -201,7 +206,7 @@ def test_a_page_cannot_open_or_read_a_highlights_note(browser, server, site):
 
     # Next visit: the highlight comes back with its note, and the page attacks.
     page.reload()
-    page.wait_for_selector("hatchery-mark")
+    wait_for(lambda: painted(page))
     for secret in (NOTE, TAG):
         assert page.evaluate(ATTACK, secret) == [], ("editor closed", secret)
     assert not ui.visible(".editor.open")  # no synthetic event opened it
@@ -209,7 +214,7 @@ def test_a_page_cannot_open_or_read_a_highlights_note(browser, server, site):
     # A real click still opens the editor, with the note, and the page still
     # reads nothing while it is open, nor finds the note or a tag by
     # searching the page for it (the editor is a frame of the extension).
-    page.locator("hatchery-mark").first.click()
+    click_highlight(page)
     ui.wait(".editor.open")
     wait_for(lambda: ui.editor.value("textarea") == NOTE)
     assert ui.editor.value("input[name=tags]") == TAG
