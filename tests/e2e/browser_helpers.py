@@ -250,6 +250,15 @@ POINT_JS = """(text) => {
 }"""
 
 
+def highlight_point(page_or_frame, text: str | None = None) -> tuple[float, float]:
+    """Where a person points at a highlight: on its first words, in view.
+
+    :param text: words of the highlight (the first one painted when None).
+    """
+    return tuple(wait_for(lambda: page_or_frame.evaluate(POINT_JS, text),
+                          message=f"no highlight {text!r}"))
+
+
 def click_highlight(page, text: str | None = None, frame=None) -> None:
     """Click a highlight as a person does: a real mouse click on its words.
 
@@ -257,9 +266,7 @@ def click_highlight(page, text: str | None = None, frame=None) -> None:
         when None).
     :param frame: the Playwright frame it is in, when not the top page's.
     """
-    where = frame or page
-    point = wait_for(lambda: where.evaluate(POINT_JS, text), message=f"no highlight {text!r}")
-    x, y = point
+    x, y = highlight_point(frame or page, text)
     if frame is not None:
         box = frame.frame_element().bounding_box()
         x, y = x + box["x"], y + box["y"]

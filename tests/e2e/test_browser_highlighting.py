@@ -3,8 +3,11 @@ highlights reach the real server and come back on the next visit."""
 
 from __future__ import annotations
 
-from e2e.browser_helpers import (InPageUi, click_highlight, painted, painted_text, select,
-                                 server_highlights, wait_for)
+from e2e.browser_helpers import (InPageUi, click_highlight, highlight_point, painted,
+                                 painted_text, select, server_highlights, wait_for)
+
+HOVERED_JS = "() => [...(CSS.highlights.get('hatchery-hover') ?? [])].map(r => r.toString())"
+CURSOR_AT_JS = "([x, y]) => getComputedStyle(document.elementFromPoint(x, y)).cursor"
 
 
 def test_toolbar_highlight_is_drawn_and_reaches_the_server(browser, server, site, output_dir):
@@ -227,3 +230,31 @@ def test_overlapping_highlights_are_both_drawn_and_deleting_one_keeps_the_other(
         "Local-first software keeps the primary copy of your data on your own device.")
     wait_for(lambda: [h["exact"] for h in server_highlights(server, page.url)]
              == ["your data on your own device"])
+
+
+def test_pointing_at_a_highlight_tints_it_and_shows_the_hand_until_the_pointer_leaves(
+        browser, server, site):
+    page = browser.open(site.page("article.html"))
+    markup = page.evaluate("document.body.innerHTML")
+    select(page, "#p1", "nothing is lost")
+    InPageUi(page).click(".bar button[data-color=yellow]")
+    x, y = highlight_point(page, "nothing is lost")
+    assert page.evaluate(CURSOR_AT_JS, [x, y]) != "pointer"
+
+    page.mouse.move(x, y)
+    wait_for(lambda: page.evaluate(HOVERED_JS) == ["nothing is lost"])
+    assert page.evaluate(CURSOR_AT_JS, [x, y]) == "pointer"
+
+    # On the same paragraph's first words, not highlighted: as before.
+    elsewhere = page.evaluate("""() => {
+      const r = document.createRange();
+      r.setStart(document.getElementById('p1').firstChild, 0);
+      r.setEnd(document.getElementById('p1').firstChild, 5);
+      const box = r.getBoundingClientRect();
+      return [box.left + 2, box.top + box.height / 2];
+    }""")
+    page.mouse.move(*elsewhere)
+    wait_for(lambda: page.evaluate(HOVERED_JS) == [])
+    assert page.evaluate(CURSOR_AT_JS, [x, y]) != "pointer"
+    assert page.evaluate("document.getElementById('p1').hasAttribute('style')") is False
+    assert page.evaluate("document.body.innerHTML") == markup
