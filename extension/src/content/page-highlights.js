@@ -153,7 +153,8 @@ export class PageHighlights {
     const ranges = yield* drawSteps(this.textIndex(), match.start, match.end);
     entry.ranges = ranges;
     entry.unfinished = false;
-    this.painter.paint(ranges, entry.data.color);
+    // Painted with others in one frame: the page is repainted whole for each.
+    this.painter.paintSoon(ranges, entry.data.color);
     entry.method = ranges.length ? match.method : null;
     return ranges.length > 0;
   }
