@@ -138,10 +138,15 @@ export function rangesOf(index, start, end) {
 export class Painter {
   /**
    * @param {Document} doc
-   * @param {() => number} [now] the clock (performance.now)
+   * @param {object} [options]
+   * @param {(fn: () => any) => any} [options.quietly] runs our own DOM
+   *   changes (a shadow root's <style>, maybe added when a batch is
+   *   painted) without waking the page watcher
+   * @param {() => number} [options.now] the clock (performance.now)
    */
-  constructor(doc, now = () => performance.now()) {
+  constructor(doc, { quietly = (fn) => fn(), now = () => performance.now() } = {}) {
     this.doc = doc;
+    this.quietly = quietly;
     this.now = now;
     /** @type {{ranges: Range[], color: string}[]} waiting to be painted */
     this.pending = [];
@@ -180,8 +185,8 @@ export class Painter {
     if (!this.pending.length) this.firstPendingAt = this.now();
     this.pending.push({ ranges, color });
     clearTimeout(this.timer);
-    const waited = this.now() - this.firstPendingAt;
-    this.timer = setTimeout(() => this.flush(), Math.max(0, Math.min(PAINT_SETTLE_MS, PAINT_MAX_WAIT_MS - waited)));
+    const left = PAINT_MAX_WAIT_MS - (this.now() - this.firstPendingAt);
+    this.timer = setTimeout(() => this.flush(), Math.max(0, Math.min(PAINT_SETTLE_MS, left)));
   }
 
   /** Paint the batch waiting now. */
@@ -269,7 +274,7 @@ export class Painter {
     const style = this.doc.createElement('style');
     style.dataset.hatcheryMarks = '';
     style.textContent = SHADOW_MARK_STYLE;
-    root.appendChild(style);
+    this.quietly(() => root.appendChild(style));
   }
 }
 

@@ -47,7 +47,7 @@ export class PageHighlights {
     /** @type {Map<string, Entry>} */
     this.entries = new Map();
     this.index = null;
-    this.painter = new Painter(root.ownerDocument);
+    this.painter = new Painter(root.ownerDocument, { quietly });
     /** @type {Entry|null} the highlight under the pointer */
     this.hovered = null;
     this.focusTimer = 0;
@@ -117,7 +117,7 @@ export class PageHighlights {
    */
   drawNew(data, start, end) {
     const ranges = rangesOf(this.textIndex(), start, end);
-    this.quietly(() => this.painter.paint(ranges, data.color));
+    this.painter.paint(ranges, data.color);
     this.entries.set(data.id, { data, ranges, method: 'new' });
   }
 
