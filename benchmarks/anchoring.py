@@ -20,11 +20,13 @@ Five scenarios, each on a fresh load of the page:
   deleted    every highlighted passage deleted from the page (its context
              stays): orphans too, except where the same words occur
              elsewhere (the article's vocabulary is small), which counts as
-             drawn elsewhere
+             drawn elsewhere; one drawn on other words than it was made on
+             is counted as wrong (and listed after the table)
   long quotes  eight quotes of 1,000 to 100,000 characters with a word changed
              in each, on the shifted page
 No server is needed: highlights are handed to the content script directly,
-as the worker does after fetching them.
+as the worker does after fetching them. "total" runs until the last
+highlight found is painted (they are painted in batches).
 
 Then the edit simulation (benchmarks/anchoring_edits.py, under node): every
 highlight on the real pages of tests/resources re-anchored after each kind
