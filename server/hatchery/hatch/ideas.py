@@ -21,7 +21,8 @@ from typing import NamedTuple
 from ..sentences import ABBREVIATIONS, STOPWORDS, stem
 from .names import OPENERS, TITLE_WORDS, NameSpans
 from .rarity import COMMON_ZIPF, zipf
-from .terms import is_spaceless, is_wide, segment, strip_particle
+from .speech import can_head, can_modify, is_proper, penn_tags
+from .terms import compounds, is_spaceless, is_wide, strip_particle
 
 # Longest idea, in words: longer runs shared by two pages are quoted
 # wording ("nearby parking lot along"), not a name for an idea.
@@ -110,15 +111,22 @@ class Idea:
         return min(self.forms.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
-def _runs(text: str, lang: str) -> list[list[tuple[str, bool]]]:
+# A word of a run: its form, whether it opens its sentence, and its part of
+# speech (None when the language is not tagged: see `speech`).
+RunWord = tuple[str, bool, "str | None"]
+
+
+def _runs(text: str, lang: str) -> list[list[RunWord]]:
     """Runs of content words inside clauses, each word with whether it
-    opens its sentence. A capitalised function word joins a run when a
-    capitalised word follows ("New York", "Bank Of"), so names stay whole.
-    Chinese and Japanese text is cut into words (see `terms.segment`),
-    each an idea of its own: their phrases would need no spaces."""
-    runs: list[list[tuple[str, bool]]] = []
-    run: list[tuple[str, bool]] = []
+    opens its sentence and its tag. A capitalised function word joins a
+    run when a capitalised word follows ("New York", "Bank Of"), so names
+    stay whole. Chinese and Japanese text is cut into words (see
+    `terms.segment`); the words of one stretch between grammar make a run,
+    so a compound ("空气 污染", air pollution) is a phrase."""
+    runs: list[list[RunWord]] = []
+    run: list[RunWord] = []
     tokens = _TOKEN.findall(text)
+    tags = penn_tags(tokens, lang) or [None] * len(tokens)
     opens = True
     for i, token in enumerate(tokens):
         if token in _CLAUSE_END or not token[0].isalnum():
@@ -131,7 +139,7 @@ def _runs(text: str, lang: str) -> list[list[tuple[str, bool]]]:
             if run:
                 runs.append(run)
             run = []
-            runs.extend([(w, False)] for w in segment(token, lang) if len(w) > 1)
+            runs.extend([(w, False, None) for w in words] for words in compounds(token, lang))
             continue
         lower = token.lower().replace("’", "'")
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -141,7 +149,7 @@ def _runs(text: str, lang: str) -> list[list[tuple[str, bool]]]:
                 runs.append(run)
             run = []
         else:
-            run.append((token, opens))
+            run.append((token, opens, tags[i]))
         opens = False
     if run:
         runs.append(run)
@@ -163,11 +171,12 @@ class _Word(NamedTuple):
     stop: bool
     upper: bool
     possessive: bool
+    tag: str | None
 
 
-def _words(run: list[tuple[str, bool]], lang: str) -> list[_Word]:
+def _words(run: list[RunWord], lang: str) -> list[_Word]:
     out = []
-    for form, opens in run:
+    for form, opens, tag in run:
         lower = form.lower().replace("’", "'")
         if lower[-1] >= "\uac00":
             # Korean: "보고서를" is the word "보고서" with its particle.
@@ -178,7 +187,7 @@ def _words(run: list[tuple[str, bool]], lang: str) -> list[_Word]:
         if possessive:
             form, lower = form[:-2], lower[:-2]
         out.append(_Word(form, opens, lower, stem(lower), zipf(lower, lang),
-                         lower in STOPWORDS, form[:1].isupper(), possessive))
+                         lower in STOPWORDS, form[:1].isupper(), possessive, tag))
     return out
 
 
@@ -187,6 +196,13 @@ def _pieces(ws: list[_Word]) -> list[tuple[int, int]]:
     MAX_IDEA_WORDS words, or a whole name however long (see `names`), and
     none that cuts a name."""
     n_words = len(ws)
+    if is_spaceless(ws[0].form):
+        # Chinese and Japanese: each word, and the whole stretch between
+        # grammar as one compound ("柴油货车", diesel trucks); a part of a
+        # longer stretch is as likely a verb and its object, which no
+        # word list tells apart.
+        whole = [(0, n_words)] if 1 < n_words <= MAX_IDEA_WORDS else []
+        return [(k, k + 1) for k in range(n_words)] + whole
     # Shared lists for short runs: read, never changed.
     out = _SPANS_UP_TO[n_words] if n_words < len(_SPANS_UP_TO) else [
         (i, i + n) for n in range(1, MAX_IDEA_WORDS + 1) for i in range(n_words - n + 1)]
@@ -234,11 +250,40 @@ def ideas_in(text: str, lang: str = "en") -> dict[tuple[str, ...], Idea]:
                     idea.common = piece[0].common
                     idea.name = _is_name(piece[0])
             idea.count += 1
-            form = " ".join(w.form for w in piece)
-            if piece[0].opens and not _is_name_form(piece) and not _has_inner_capital(piece[0].form):
+            form = _joined(piece)
+            if piece[0].opens and not _is_name_form(piece) and not _has_inner_capital(piece[0].form) \
+                    and not is_proper(piece[0].tag):
                 form = form[:1].lower() + form[1:]
             idea.forms[form] = idea.forms.get(form, 0) + (1 if piece[0].opens else 2)
     return found
+
+
+def _joined(piece: list[_Word]) -> str:
+    """The piece as written: words between spaces, or run together in a
+    script written without them ("空气污染")."""
+    glue = "" if is_spaceless(piece[0].form) else " "
+    return glue.join(w.form for w in piece)
+
+
+def _is_noun_phrase(piece: list[_Word]) -> bool:
+    """False when the tagger reads the piece as no noun phrase: its last
+    word (the head) no noun ("Comey spoke", "tragic"), a word before it
+    no modifier ("violates local laws"), or a common word before a name
+    ("half-sister Nancy Motes": a description, then the name). A
+    capitalised word inside a sentence is a name's and is not asked: the
+    tagger reads the book "Make Trouble" as a verb and a noun. Untagged
+    languages pass."""
+    *before, head = piece
+    if head.tag is None or (before and all(w.upper for w in piece)):
+        return True  # untagged, or a name in title case ("Make Trouble")
+    if not _is_name(head) and not can_head(head.tag):
+        return False
+    if any(not _is_name(w) and not can_modify(w.tag) for w in before):
+        return False
+    # A lowercase word the tagger reads as a name's ("van" in "van Gogh")
+    # is no description.
+    return not any(not a.upper and not is_proper(a.tag) and b.upper
+                   for a, b in zip(piece, piece[1:]))
 
 
 def _leans_ok(w: _Word, *, last: bool) -> bool:
@@ -275,6 +320,8 @@ def _is_name_form(piece: list[_Word]) -> bool:
 def _allowed(piece: list[_Word]) -> bool:
     """True when the words `piece` name an idea (see the module's doc)."""
     first, last = piece[0], piece[-1]
+    if not _is_noun_phrase(piece):
+        return False
     if first.stop or last.stop:
         # A capitalised function word may sit inside a name, not at its end
         # ("New York" yes, "York New" no); at its start only as a name.

@@ -90,6 +90,31 @@ def segment(run: str, lang: str) -> list[str]:
     return out
 
 
+def compounds(run: str, lang: str) -> list[list[str]]:
+    """The words of `run` (see `segment`) in stretches between grammar:
+    hiragana, or a word of one character such as 的, ends a stretch, so
+    "钢铁厂的排放" gives [钢铁厂] and [排放], and "柴油货车是" gives
+    [柴油, 货车]. A short stretch is one compound (`ideas`).
+
+    :param run: characters with no space between words.
+    :param lang: "zh" or "ja".
+    """
+    out: list[list[str]] = [[]]
+    for script_run in _SCRIPT_RUN.findall(run):
+        if _KATAKANA.fullmatch(script_run):
+            words = [script_run]
+        elif _HIRAGANA.fullmatch(script_run):
+            words = [""]
+        else:
+            words = _longest_words(script_run, lang)
+        for word in words:
+            if len(word) > 1:
+                out[-1].append(word)
+            elif out[-1]:
+                out.append([])
+    return [stretch for stretch in out if stretch]
+
+
 def _longest_words(run: str, lang: str) -> list[str]:
     """`run` cut into the longest words its language's list knows."""
     out = []
