@@ -11,7 +11,9 @@ from hatchery.hatch.names import title_block
 
 
 def surfaces(text: str) -> set[str]:
-    return {idea.surface() for idea in ideas_in(text).values()}
+    """The ideas of `text` that stand on their own (not only the tail of a
+    longer name, which takes another page writing it alone)."""
+    return {idea.surface() for idea in ideas_in(text).values() if not idea.inner}
 
 
 def page(pid: int, title: str, text: str, marked: list[str]) -> Source:

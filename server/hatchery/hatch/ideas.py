@@ -100,6 +100,9 @@ class Idea:
     # For one-word ideas: its Zipf frequency and whether it reads as a name.
     common: float = 0.0
     name: bool = False
+    # Whether every use is the tail of a longer name ("John Waters" in
+    # "Camp John Waters"): an idea only where another text writes it alone.
+    inner: bool = False
 
     @property
     def words(self) -> int:
@@ -191,10 +194,11 @@ def _words(run: list[RunWord], lang: str) -> list[_Word]:
     return out
 
 
-def _pieces(ws: list[_Word]) -> list[tuple[int, int]]:
+def _pieces(ws: list[_Word]) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
     """The [start, end) pieces of a run that may name an idea: up to
     MAX_IDEA_WORDS words, or a whole name however long (see `names`), and
-    none that cuts a name."""
+    none that cuts a name; and those of them that hold a name only as the
+    tail of a longer one ("John Waters" in "Camp John Waters")."""
     n_words = len(ws)
     if is_spaceless(ws[0].form):
         # Chinese and Japanese: each word, and the whole stretch between
@@ -202,22 +206,23 @@ def _pieces(ws: list[_Word]) -> list[tuple[int, int]]:
         # longer stretch is as likely a verb and its object, which no
         # word list tells apart.
         whole = [(0, n_words)] if 1 < n_words <= MAX_IDEA_WORDS else []
-        return [(k, k + 1) for k in range(n_words)] + whole
+        return [(k, k + 1) for k in range(n_words)] + whole, set()
     # Shared lists for short runs: read, never changed.
     out = _SPANS_UP_TO[n_words] if n_words < len(_SPANS_UP_TO) else [
         (i, i + n) for n in range(1, MAX_IDEA_WORDS + 1) for i in range(n_words - n + 1)]
     # Most runs hold no capital after their first word and no possessive:
     # nothing to guard.
     if not any(w.upper or w.possessive for w in ws[1:]) and not ws[0].possessive:
-        return out
+        return out, set()
     spans = NameSpans([w.upper for w in ws], [w.lower for w in ws],
                       [w.opens for w in ws], [w.possessive for w in ws],
                       [w.lower in CALENDAR_WORDS or (w.lower in OPENERS and (k == 0 or not ws[k - 1].upper))
                        for k, w in enumerate(ws)])
     out = out + [whole for whole in spans.whole if whole[1] - whole[0] > MAX_IDEA_WORDS]
     # A possessive ends a piece: "Facebook's requests" is no idea's name.
-    return [(i, j) for i, j in out if spans.allows(i, j)
+    kept = [(i, j) for i, j in out if spans.allows(i, j)
             and not any(w.possessive for w in ws[i : j - 1])]
+    return kept, {(i, j) for i, j in kept if spans.is_inner(i, j)}
 
 
 # The pieces of a run of n words, for the short runs most clauses give.
@@ -236,7 +241,8 @@ def ideas_in(text: str, lang: str = "en") -> dict[tuple[str, ...], Idea]:
     found: dict[tuple[str, ...], Idea] = {}
     for run in _runs(text, lang):
         ws = _words(run, lang)
-        for i, j in _pieces(ws):
+        pieces, inner = _pieces(ws)
+        for i, j in pieces:
             piece = ws[i:j]
             n = j - i
             if not _allowed(piece):
@@ -245,10 +251,11 @@ def ideas_in(text: str, lang: str = "en") -> dict[tuple[str, ...], Idea]:
             idea = found.get(key)
             if idea is None:
                 spec = sum(COMMON_ZIPF - min(COMMON_ZIPF, w.common) for w in piece)
-                idea = found[key] = Idea(key, specificity=spec)
+                idea = found[key] = Idea(key, specificity=spec, inner=True)
                 if n == 1:
                     idea.common = piece[0].common
                     idea.name = _is_name(piece[0])
+            idea.inner = idea.inner and (i, j) in inner
             idea.count += 1
             form = _joined(piece)
             if piece[0].opens and not _is_name_form(piece) and not _has_inner_capital(piece[0].form) \

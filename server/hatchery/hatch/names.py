@@ -69,6 +69,20 @@ def title_block(lowers: Sequence[str]) -> tuple[int, int] | None:
     return first, last + 1
 
 
+def inner_names(s: int, e: int, lowers: Sequence[str]) -> set[tuple[int, int]]:
+    """The [start, end) tails of the capitalised run [s, e) of two words or
+    more that may be a name of their own inside it, opened by an ordinary
+    capitalised word: "Camp John Waters" holds "John Waters". Whether one
+    is depends on other pages: a tail is a name where another page writes
+    it alone (see `threads`), so "York Times" never is.
+
+    :param lowers: the words of the whole run of text, lowercase.
+    """
+    if title_block(lowers[s:e]) is not None:
+        return set()  # the title says where the name starts
+    return {(k, e) for k in range(s + 1, e - 1)}
+
+
 def name_units(s: int, e: int, lowers: Sequence[str], opens: bool) -> set[tuple[int, int]]:
     """The [start, end) pieces of the capitalised run [s, e) that name
     something whole (see the module's doc).
@@ -116,6 +130,7 @@ class NameSpans:
         # Per word, the span holding it as (start, end), or None.
         self._span: list[tuple[int, int] | None] = [None] * n
         self._units: dict[tuple[int, int], set[tuple[int, int]]] = {}
+        self._inner: dict[tuple[int, int], set[tuple[int, int]]] = {}
         i = 0
         while i < n:
             if not upper[i] or outside[i]:
@@ -126,9 +141,17 @@ class NameSpans:
                 j += 1
             if 1 < j - i <= MAX_NAME_WORDS:
                 self._units[(i, j)] = name_units(i, j, lowers, opens[i])
+                self._inner[(i, j)] = inner_names(i, j, lowers) - self._units[(i, j)]
                 for k in range(i, j):
                     self._span[k] = (i, j)
             i = j
+
+    def is_inner(self, i: int, j: int) -> bool:
+        """True when the piece [i, j) holds a name only as the tail of a
+        longer one (see `inner_names`): a name only where another page
+        writes it alone."""
+        return any(span is not None and (max(i, span[0]), min(j, span[1])) in self._inner[span]
+                   for span in {self._span[k] for k in range(i, j)})
 
     @property
     def whole(self) -> set[tuple[int, int]]:
@@ -143,7 +166,8 @@ class NameSpans:
         :param j: one past its last word.
         """
         for span in {self._span[k] for k in range(i, j)}:
-            if span is not None and (max(i, span[0]), min(j, span[1])) not in self._units[span]:
+            if span is not None and (max(i, span[0]), min(j, span[1])) not in self._units[span] \
+                    and not self.is_inner(i, j):
                 return False
         # A lowercase title before a name ("special counsel Robert
         # Mueller") is no part of it either.
