@@ -202,11 +202,13 @@ def _pieces(ws: list[_Word]) -> tuple[list[tuple[int, int]], set[tuple[int, int]
     n_words = len(ws)
     if is_spaceless(ws[0].form):
         # Chinese and Japanese: each word, and the whole stretch between
-        # grammar as one compound ("柴油货车", diesel trucks); a part of a
-        # longer stretch is as likely a verb and its object, which no
-        # word list tells apart.
-        whole = [(0, n_words)] if 1 < n_words <= MAX_IDEA_WORDS else []
-        return [(k, k + 1) for k in range(n_words)] + whole, set()
+        # grammar as one compound ("柴油货车", diesel trucks). A part of a
+        # longer stretch is as likely a verb and its object (no word list
+        # tells them apart), so it is a compound only where another text
+        # writes it as a whole stretch, as a name's tail is.
+        pieces = [(i, i + n) for n in range(1, min(MAX_IDEA_WORDS, n_words) + 1)
+                  for i in range(n_words - n + 1)]
+        return pieces, {(i, j) for i, j in pieces if 1 < j - i < n_words}
     # Shared lists for short runs: read, never changed.
     out = _SPANS_UP_TO[n_words] if n_words < len(_SPANS_UP_TO) else [
         (i, i + n) for n in range(1, MAX_IDEA_WORDS + 1) for i in range(n_words - n + 1)]
