@@ -54,6 +54,34 @@ VERB_FORM_ZIPF = 4.2
 # ("electronics" 4.6) is a thread too: the story makes it specific.
 STORY_WORD_ZIPF = 4.8
 
+# A word this common (Zipf) is in nearly every paragraph: about one word
+# in 200 (10**6.7 uses per billion) is it.
+EVERYWHERE_ZIPF = 6.7
+
+# How common a single word seen in many sources may be at most (see
+# `breadth_zipf`): as common as the rarest word of a phrase (PHRASE_ZIPF),
+# never commoner than that: "police" (5.3) and "vote" (5.2) say little
+# however many pages use them.
+BROAD_WORD_ZIPF = 5.0
+
+
+def breadth_zipf(word_zipf: float, sources: int) -> float:
+    """How common a single word may be when `sources` pages hold it, for a
+    thread of two pages `word_zipf` common. A word's chance to be in a
+    paragraph by coincidence falls tenfold per Zipf unit below
+    EVERYWHERE_ZIPF; in k paragraphs at once it is that chance to the k-th
+    power. So a word in three pages' marked text may be commoner than one
+    in two and be as unlikely a coincidence: "traffic" (4.85), in
+    highlights on bike lanes, a school street and bus lanes.
+
+    :param word_zipf: the bound for two sources.
+    :param sources: how many sources hold the word (2 or more).
+    """
+    if sources <= 2:
+        return word_zipf
+    return min(BROAD_WORD_ZIPF, EVERYWHERE_ZIPF - 2 * (EVERYWHERE_ZIPF - word_zipf) / sources)
+
+
 # A name (capitalised inside a sentence every time it is seen) may be a
 # little commoner: "Obama" 4.9, "Trump" 4.9.
 NAME_ZIPF = 5.0
@@ -309,10 +337,18 @@ def _leans_ok(w: _Word, *, last: bool) -> bool:
     return not word.endswith("ed")
 
 
-def is_specific(idea: Idea, word_zipf: float = SINGLE_WORD_ZIPF) -> bool:
+def is_specific(idea: Idea, word_zipf: float = SINGLE_WORD_ZIPF, sources: int = 2) -> bool:
     """True when `idea` names something: a phrase (see `ideas_in`), a name,
-    or a single word at most `word_zipf` common."""
-    return idea.words > 1 or idea.common <= word_zipf or (idea.name and idea.common <= NAME_ZIPF)
+    or a single word at most `word_zipf` common (commoner when more than
+    two sources hold it: see `breadth_zipf`).
+
+    :param sources: how many sources hold the idea.
+    """
+    if idea.words > 1:
+        return True
+    if idea.name:  # a name's bound holds however many pages write it
+        return idea.common <= max(word_zipf, NAME_ZIPF)
+    return idea.common <= breadth_zipf(word_zipf, sources)
 
 
 def _has_inner_capital(form: str) -> bool:
@@ -343,7 +379,7 @@ def _allowed(piece: list[_Word]) -> bool:
             return False
         if not first.upper and first.lower.endswith(VERB_ENDINGS) and first.common > VERB_FORM_ZIPF:
             return False
-        return first.common <= max(STORY_WORD_ZIPF, SINGLE_WORD_ZIPF) or (
+        return first.common <= max(STORY_WORD_ZIPF, SINGLE_WORD_ZIPF, BROAD_WORD_ZIPF) or (
             _is_name(first) and first.common <= NAME_ZIPF)
     if not (_leans_ok(first, last=False) and _leans_ok(last, last=True)):
         return False

@@ -245,7 +245,10 @@ def pick_threads(candidates: list[Shared], used: list[int], limit: int,
 
     :param word_zipf: how common a one-word thread may be.
     """
-    specific = [c for c in candidates if is_specific(c.idea, word_zipf)]
+    # Across pages, an idea more of them hold may be a commoner word; the
+    # highlights of one page repeat its words anyway.
+    specific = [c for c in candidates
+                if is_specific(c.idea, word_zipf, len(c.groups) if len(used) > 1 else 2)]
     out = []
     for s in best_threads(specific, limit):
         if len(used) > 1:
