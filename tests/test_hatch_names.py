@@ -11,9 +11,9 @@ from hatchery.hatch.names import title_block
 
 
 def surfaces(text: str) -> set[str]:
-    """The ideas of `text` that stand on their own (not only the tail of a
-    longer name, which takes another page writing it alone)."""
-    return {idea.surface() for idea in ideas_in(text).values() if not idea.inner}
+    """The ideas of `text` that stand on their own (see `Idea.borrowed`):
+    a name's tail is one only where another page writes it alone."""
+    return {idea.surface() for idea in ideas_in(text).values() if not idea.borrowed}
 
 
 def page(pid: int, title: str, text: str, marked: list[str]) -> Source:

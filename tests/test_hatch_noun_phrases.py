@@ -11,7 +11,8 @@ from hatchery.hatch.ideas import ideas_in
 
 
 def surfaces(text: str, lang: str = "en") -> set[str]:
-    return {idea.surface() for idea in ideas_in(text, lang).values() if not idea.inner}
+    """The ideas of `text` that stand on their own (see `Idea.borrowed`)."""
+    return {idea.surface() for idea in ideas_in(text, lang).values() if not idea.borrowed}
 
 
 def page(pid: int, title: str, text: str, marked: list[str]) -> Source:
@@ -53,6 +54,28 @@ def test_lone_adjectives_and_adverbs_name_no_idea():
     found = surfaces("The tragic story was told desperately, in a domesticated late-night tone.")
     assert not {"tragic", "desperately", "domesticated", "late-night"} & found
     assert "story" in found or "tone" in found
+
+
+def test_a_word_used_as_a_modifier_meets_the_noun_another_page_writes():
+    one = page(1, "Mountains of e-waste", (
+        "The world threw away 42 million tons of electronic products last year.\n\n"
+        "Little of it was recycled."),
+        ["The world threw away 42 million tons of electronic products last year."])
+    two = page(2, "Where old phones go", (
+        "Most discarded electronics end up in the developing world, in open dumps.\n\n"
+        "Workers burn cables to recover copper."),
+        ["Most discarded electronics end up in the developing world, in open dumps."])
+    assert "electronics" in threads_of(one, two)
+
+
+def test_an_adjective_both_pages_use_is_no_thread():
+    one = page(1, "A fire downtown", (
+        "The tragic fire destroyed a bakery on Main Street overnight.\n\nNo one was hurt."),
+        ["The tragic fire destroyed a bakery on Main Street overnight."])
+    two = page(2, "A season ends", (
+        "The tragic loss ended the team's season in the final minute.\n\nFans left quietly."),
+        ["The tragic loss ended the team's season in the final minute."])
+    assert "tragic" not in threads_of(one, two)
 
 
 def test_a_description_before_a_name_is_left_out():

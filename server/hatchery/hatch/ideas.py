@@ -128,9 +128,11 @@ class Idea:
     # For one-word ideas: its Zipf frequency and whether it reads as a name.
     common: float = 0.0
     name: bool = False
-    # Whether every use is the tail of a longer name ("John Waters" in
-    # "Camp John Waters"): an idea only where another text writes it alone.
-    inner: bool = False
+    # Whether every use leans on another text: the tail of a longer name
+    # ("John Waters" in "Camp John Waters"), or a lone word used as no
+    # noun ("electronic" in "electronic products"). Such an idea is one
+    # only where another text holds it outright (see `threads`).
+    borrowed: bool = False
 
     @property
     def words(self) -> int:
@@ -277,21 +279,29 @@ def ideas_in(text: str, lang: str = "en") -> dict[tuple[str, ...], Idea]:
             n = j - i
             if not _allowed(piece):
                 continue
+            # A phrase must read as a noun phrase here; a lone word that
+            # does not ("electronic" before "products") may still meet the
+            # noun another page writes ("electronics").
+            weak = not _is_noun_phrase(piece)
+            if weak and n > 1:
+                continue
             key = tuple(w.stem for w in piece)
             idea = found.get(key)
             if idea is None:
                 spec = sum(COMMON_ZIPF - min(COMMON_ZIPF, w.common) for w in piece)
-                idea = found[key] = Idea(key, specificity=spec, inner=True)
+                idea = found[key] = Idea(key, specificity=spec, borrowed=True)
                 if n == 1:
                     idea.common = piece[0].common
                     idea.name = _is_name(piece[0])
-            idea.inner = idea.inner and (i, j) in inner
+            idea.borrowed = idea.borrowed and (weak or (i, j) in inner)
             idea.count += 1
             form = _joined(piece)
             if piece[0].opens and not _is_name_form(piece) and not _has_inner_capital(piece[0].form) \
                     and not is_proper(piece[0].tag):
                 form = form[:1].lower() + form[1:]
-            idea.forms[form] = idea.forms.get(form, 0) + (1 if piece[0].opens else 2)
+            # A weak use names the thread only when no other use does.
+            weight = 0 if weak else 1 if piece[0].opens else 2
+            idea.forms[form] = idea.forms.get(form, 0) + weight
     return found
 
 
@@ -365,8 +375,6 @@ def _is_name_form(piece: list[_Word]) -> bool:
 def _allowed(piece: list[_Word]) -> bool:
     """True when the words `piece` name an idea (see the module's doc)."""
     first, last = piece[0], piece[-1]
-    if not _is_noun_phrase(piece):
-        return False
     if first.stop or last.stop:
         # A capitalised function word may sit inside a name, not at its end
         # ("New York" yes, "York New" no); at its start only as a name.

@@ -143,10 +143,10 @@ def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
         _add_first_name_aliases(per_group, texts)
     # Most ideas are in one group only: count first, build only the shared.
     held = Counter(key for seen, _, _ in per_group for key in seen)
-    tails = _tails_only(groups)
+    borrowed = _borrowed_only(groups)
     for g, (seen, marked, ideas) in enumerate(per_group):
         for key, holder_key in seen.items():
-            if held[key] < min_groups or key in tails:
+            if held[key] < min_groups or key in borrowed:
                 continue
             idea = ideas[key]
             entry = found.get(key)
@@ -163,18 +163,18 @@ def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
     return [s for s in found.values() if len(s.groups) >= min_groups and s.idea.forms]
 
 
-def _tails_only(groups: list[list[Holder]]) -> set[tuple[str, ...]]:
-    """Ideas every group holds only as the tail of a longer name (see
-    `names.inner_names`): "John Waters" is a thread where one page writes
-    "Camp John Waters" and another "John Waters", never where both write
-    only "Camp John Waters"."""
-    tails, whole = set(), set()
+def _borrowed_only(groups: list[list[Holder]]) -> set[tuple[str, ...]]:
+    """Ideas no group holds outright (see `Idea.borrowed`): "John Waters"
+    is a thread where one page writes "Camp John Waters" and another "John
+    Waters", never where both write only "Camp John Waters"; "electronics"
+    is one where a page writes it and another "electronic products"."""
+    borrowed, outright = set(), set()
     for group in groups:
         for holder in group:
             for ideas in (holder.own, holder.near):
                 for key, idea in ideas.items():
-                    (tails if idea.inner else whole).add(key)
-    return tails - whole
+                    (borrowed if idea.borrowed else outright).add(key)
+    return borrowed - outright
 
 
 def thread_score(shared: Shared) -> float:
