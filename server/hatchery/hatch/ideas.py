@@ -99,6 +99,13 @@ def _runs(text: str, lang: str) -> list[list[RunWord]]:
             run = []
             runs.extend([(w, False, None) for w in words] for words in compounds(token, lang))
             continue
+        name_part = _name_before_affix(token, opens)
+        if name_part:
+            # "Iran-backed militias": the name, then a word of its own.
+            runs.append([*run, (name_part, opens, "NNP")])
+            run = []
+            opens = False
+            continue
         lower = token.lower().replace("’", "'")
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         joins_name = token[0].isupper() and nxt[:1].isupper() and nxt.lower() not in STOPWORDS
@@ -112,6 +119,21 @@ def _runs(text: str, lang: str) -> list[list[RunWord]]:
     if run:
         runs.append(run)
     return runs
+
+
+def _name_before_affix(token: str, opens: bool) -> str | None:
+    """The name in a capitalised word joined to a lowercase one inside a
+    sentence ("Saudi-led", "Iran-backed", "York-based"): the name is the
+    idea, the participle only says how it relates. None for other words
+    ("Coca-Cola", "ex-wife", or "Anti-war" opening a sentence)."""
+    if opens or not token[:1].isupper() or "-" not in token:
+        return None
+    name, _, affix = token.rpartition("-")
+    if not affix[:1].islower() or not name or not name[-1:].isalpha():
+        return None
+    if any(part[:1].islower() for part in name.split("-")):
+        return None
+    return name
 
 
 def _words(run: list[RunWord], lang: str) -> list[Word]:

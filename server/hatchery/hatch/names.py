@@ -39,9 +39,32 @@ AFTER_TITLE_WORDS = frozenset("general justice chief vice prime special deputy f
 # ("On Friday", "The White House"); "New" in "New York" is no such word.
 OPENERS = frozenset("the a an on in at of for and but or to by from with as after before when".split())
 
+# How a people's or language's word ends where its place's name ends
+# otherwise: "Syrian" is of Syria, "Iraqi" of Iraq, "Chinese" of China.
+# Lowercase; irregular ones ("French", "Dutch") are left out.
+DEMONYM_ENDINGS = (
+    ("ian", ("ia", "a", "")), ("an", ("a", "o", "")), ("ese", ("a", "", "on")),
+    ("ish", ("ey", "and", "en")), ("i", ("",)), ("n", ("",)),
+)
+
 # The longest name kept whole, in words: longer capitalised runs are a
 # headline's words in title case, not one name, and are not guarded.
 MAX_NAME_WORDS = 5
+
+
+def demonym_roots(word: str) -> list[str]:
+    """The place names `word` may be the people's word of, lowercase:
+    "iraqi" -> ["iraq"], "mexican" -> [..., "mexico", ...]. Which one is
+    real depends on the pages: a thread needs another page to write it.
+
+    :param word: one word, lowercase.
+    """
+    out = []
+    for ending, replacements in DEMONYM_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
+            out.extend(stem + r for r in replacements)
+    return out
 
 
 def _is_title(lowers: Sequence[str], k: int) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .drafts import Key, ThreadDraft
 from .ideas import SINGLE_WORD_ZIPF, Idea, ideas_in, is_specific
 from .models import Source
+from .names import demonym_roots
 from .passages import Passage
 from .plan import Plan
 
@@ -130,6 +131,29 @@ def _add_first_name_aliases(per_group: list[tuple[dict, set, dict]], texts: list
             ideas[name_key] = Idea(name_key, {}, name.specificity, count=idea.count)
 
 
+def _add_place_aliases(per_group: list[tuple[dict, set, dict]]) -> None:
+    """Let a people's word ("Iraqi", "Syrian") stand for the place another
+    page names ("Iraq", "Syria"), as one idea: pages on Iraqi forces and
+    on Iraq meet on Iraq."""
+    places: dict[str, tuple[tuple[str, ...], Idea]] = {}
+    for _, _, ideas in per_group:
+        for key, idea in ideas.items():
+            if len(key) == 1 and idea.name and not idea.borrowed:
+                places.setdefault(idea.surface().lower(), (key, idea))
+    for seen, marked, ideas in per_group:
+        # Any casing: opening a sentence, "Iraqi forces" is written "iraqi".
+        for key in [k for k in seen if len(k) == 1 and ideas[k].forms]:
+            for root in demonym_roots(ideas[key].surface().lower()):
+                place_key, place = places.get(root, (None, None))
+                if place_key is None or place_key in seen:
+                    continue
+                seen[place_key] = seen[key]
+                if key in marked:
+                    marked.add(place_key)
+                ideas[place_key] = Idea(place_key, {}, place.specificity, count=ideas[key].count,
+                                        common=place.common, name=True)
+
+
 def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
                  texts: list[str] | None = None) -> list[Shared]:
     """The ideas held by at least `min_groups` of `groups`, each with the
@@ -141,6 +165,7 @@ def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
     per_group = [_group_ideas(group) for group in groups]
     if texts:
         _add_first_name_aliases(per_group, texts)
+    _add_place_aliases(per_group)
     # Most ideas are in one group only: count first, build only the shared.
     held = Counter(key for seen, _, _ in per_group for key in seen)
     borrowed = _borrowed_only(groups)
