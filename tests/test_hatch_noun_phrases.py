@@ -128,3 +128,15 @@ def test_chinese_pages_share_a_compound_not_only_its_words():
 def test_japanese_compounds_are_read_between_particles():
     found = surfaces("北九州市の大気汚染が深刻になった。", "ja")
     assert "大気汚染" in found
+
+
+def test_a_singular_meets_its_plural():
+    one = page(1, "A new shot", (
+        "The measles vaccine reached rural clinics in March, nurses said.\n\nSupplies were short."),
+        ["The measles vaccine reached rural clinics in March, nurses said."])
+    two = page(2, "Clinics run low", (
+        "Rural clinics ran out of measles vaccines within weeks of the outbreak.\n\n"
+        "Parents queued for hours."),
+        ["Rural clinics ran out of measles vaccines within weeks of the outbreak."])
+    phrases = threads_of(one, two)
+    assert any("vaccine" in p for p in phrases), phrases

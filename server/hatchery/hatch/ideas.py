@@ -26,7 +26,7 @@ from ..sentences import STOPWORDS, stem
 from .names import OPENERS, NameSpans
 from .rarity import COMMON_ZIPF, zipf
 from .speech import is_proper, penn_tags
-from .terms import compounds, is_spaceless, strip_particle
+from .terms import compounds, is_spaceless, singular, strip_particle
 from .wording import (  # noqa: F401 - STORY_WORD_ZIPF: the engine reads it here
     CALENDAR_WORDS, NAME_ZIPF, SINGLE_WORD_ZIPF, STORY_WORD_ZIPF, Word, allowed, breadth_zipf,
     has_inner_capital, is_name, is_name_form, is_noun_phrase)
@@ -148,7 +148,8 @@ def _words(run: list[RunWord], lang: str) -> list[Word]:
         possessive = lower.endswith("'s") and len(lower) > 3
         if possessive:
             form, lower = form[:-2], lower[:-2]
-        out.append(Word(form, opens, lower, stem(lower), zipf(lower, lang),
+        # Stemmed from the singular, so "lane" meets "lanes" (see `singular`).
+        out.append(Word(form, opens, lower, stem(singular(lower)), zipf(lower, lang),
                          lower in STOPWORDS, form[:1].isupper(), possessive, tag))
     return out
 

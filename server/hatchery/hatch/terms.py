@@ -128,6 +128,30 @@ def _longest_words(run: str, lang: str) -> list[str]:
     return out
 
 
+# Plural endings cut whole before a word is stemmed ("churches" ->
+# "church"); a word ending so in the singular keeps them ("glass", "bus",
+# "crisis").
+_SIBILANT_PLURALS = ("ches", "shes", "sses", "xes", "zes")
+_NOT_PLURAL = ("ss", "us", "is")
+
+
+def singular(word: str) -> str:
+    """An English plural as its singular, by its ending: "lanes" -> "lane",
+    "policies" -> "policy", "taxes" -> "tax". Stemming alone cuts "lanes"
+    to "lan" and leaves "lane" whole, so a page on a lane and one on
+    lanes would not meet.
+
+    :param word: one word, lowercase.
+    """
+    if len(word) <= 3 or word.endswith(_NOT_PLURAL) or not word.endswith("s"):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(_SIBILANT_PLURALS):
+        return word[:-2]
+    return word[:-1]
+
+
 def strip_particle(word: str, lang: str = "ko") -> str:
     """A Korean word without the particle glued to its end, when the word
     without it is the commoner word ("제철소의" -> "제철소", but "고양이",
