@@ -99,7 +99,7 @@ def _runs(text: str, lang: str) -> list[list[RunWord]]:
             run = []
             runs.extend([(w, False, None) for w in words] for words in compounds(token, lang))
             continue
-        name_part = _name_before_affix(token, opens)
+        name_part = "-" in token and _name_before_affix(token, opens)
         if name_part:
             # "Iran-backed militias": the name, then a word of its own.
             runs.append([*run, (name_part, opens, "NNP")])
@@ -119,6 +119,13 @@ def _runs(text: str, lang: str) -> list[list[RunWord]]:
     if run:
         runs.append(run)
     return runs
+
+
+@lru_cache(maxsize=65536)
+def _key_stem(lower: str) -> str:
+    """A word's stem in an idea's key, from its singular, so "lane" meets
+    "lanes" (see `terms.singular`)."""
+    return stem(singular(lower))
 
 
 def _name_before_affix(token: str, opens: bool) -> str | None:
@@ -148,8 +155,7 @@ def _words(run: list[RunWord], lang: str) -> list[Word]:
         possessive = lower.endswith("'s") and len(lower) > 3
         if possessive:
             form, lower = form[:-2], lower[:-2]
-        # Stemmed from the singular, so "lane" meets "lanes" (see `singular`).
-        out.append(Word(form, opens, lower, stem(singular(lower)), zipf(lower, lang),
+        out.append(Word(form, opens, lower, _key_stem(lower), zipf(lower, lang),
                          lower in STOPWORDS, form[:1].isupper(), possessive, tag))
     return out
 
@@ -160,7 +166,7 @@ def _pieces(ws: list[Word]) -> tuple[list[tuple[int, int]], set[tuple[int, int]]
     none that cuts a name; and those of them that hold a name only as the
     tail of a longer one ("John Waters" in "Camp John Waters")."""
     n_words = len(ws)
-    if is_spaceless(ws[0].form):
+    if ws[0].form[0] >= "\u3040" and is_spaceless(ws[0].form):
         # Chinese and Japanese: each word, and the whole stretch between
         # grammar as one compound ("柴油货车", diesel trucks). A part of a
         # longer stretch is as likely a verb and its object (no word list

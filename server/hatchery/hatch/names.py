@@ -15,6 +15,7 @@ a name may also start one word later when it opens the sentence
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 # Words that title a person rather than name them: "President Donald
 # Trump" names Donald Trump. Lowercase.
@@ -52,7 +53,8 @@ DEMONYM_ENDINGS = (
 MAX_NAME_WORDS = 5
 
 
-def demonym_roots(word: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def demonym_roots(word: str) -> tuple[str, ...]:
     """The place names `word` may be the people's word of, lowercase:
     "iraqi" -> ["iraq"], "mexican" -> [..., "mexico", ...]. Which one is
     real depends on the pages: a thread needs another page to write it.
@@ -64,7 +66,7 @@ def demonym_roots(word: str) -> list[str]:
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) >= 3:
             out.extend(stem + r for r in replacements)
-    return out
+    return tuple(out)
 
 
 def _is_title(lowers: Sequence[str], k: int) -> bool:

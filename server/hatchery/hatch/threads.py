@@ -139,11 +139,13 @@ def _add_place_aliases(per_group: list[tuple[dict, set, dict]]) -> None:
     for _, _, ideas in per_group:
         for key, idea in ideas.items():
             if len(key) == 1 and idea.name and not idea.borrowed:
-                places.setdefault(idea.surface().lower(), (key, idea))
+                places.setdefault(next(iter(idea.forms)).lower(), (key, idea))
+    if not places:
+        return
     for seen, marked, ideas in per_group:
         # Any casing: opening a sentence, "Iraqi forces" is written "iraqi".
         for key in [k for k in seen if len(k) == 1 and ideas[k].forms]:
-            for root in demonym_roots(ideas[key].surface().lower()):
+            for root in demonym_roots(next(iter(ideas[key].forms)).lower()):
                 place_key, place = places.get(root, (None, None))
                 if place_key is None or place_key in seen:
                     continue
