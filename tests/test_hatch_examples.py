@@ -37,3 +37,11 @@ def test_a_shared_theme_is_not_told_as_one_story():
     result = hatch(pages("theme.json"), length="medium")
     assert result.relation == "theme"
     assert "follow one story" not in result.markdown
+
+
+def test_a_shared_theme_is_named_by_what_every_page_marked():
+    result = hatch(pages("theme.json"), length="medium")
+    phrases = [t.phrase for t in result.threads]
+    assert phrases[0] == "traffic"  # in a note, a highlight and a highlight's paragraph
+    assert sorted(result.threads[0].source_ids) == [31, 32, 33]
+    assert "stands apart" not in result.markdown

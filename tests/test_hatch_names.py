@@ -11,7 +11,9 @@ from hatchery.hatch.names import title_block
 
 
 def surfaces(text: str) -> set[str]:
-    return {idea.surface() for idea in ideas_in(text).values()}
+    """The ideas of `text` that stand on their own (see `Idea.borrowed`):
+    a name's tail is one only where another page writes it alone."""
+    return {idea.surface() for idea in ideas_in(text).values() if not idea.borrowed}
 
 
 def page(pid: int, title: str, text: str, marked: list[str]) -> Source:
@@ -118,3 +120,23 @@ def test_two_names_both_pages_marked_link_them_though_neither_would_alone():
     result = hatch([one, two], length="medium")
     assert result.relation in ("story", "theme")
     assert {"Make Trouble", "Waters"} <= {t.phrase for t in result.threads}
+
+
+def test_a_name_joined_to_a_participle_is_the_name():
+    found = surfaces("The Saudi-led coalition fought Iran-backed rebels near a New York-based charity.")
+    assert {"Iran", "New York", "coalition", "rebels"} <= found
+    assert not any(f.endswith(("-led", "-backed", "-based")) for f in found)
+    assert "Coca-Cola" in surfaces("He sold Coca-Cola for a living.")
+
+
+def test_a_peoples_word_meets_the_place_another_page_names():
+    one = page(1, "Forces advance", (
+        "Iraqi forces retook the refinery town of Baiji from the militants on Sunday.\n\n"
+        "The militants had held it for months."),
+        ["Iraqi forces retook the refinery town of Baiji from the militants on Sunday."])
+    two = page(2, "A long war", (
+        "The battle for Baiji is the longest of the war in Iraq, officials said.\n\n"
+        "The refinery is the largest in the country."),
+        ["The battle for Baiji is the longest of the war in Iraq, officials said."])
+    threads = {t.phrase: t for t in hatch([one, two], length="medium").threads}
+    assert sorted(threads["Iraq"].source_ids) == [1, 2]

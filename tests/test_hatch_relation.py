@@ -62,3 +62,12 @@ def test_names_keep_their_words_and_casing():
     forms = {idea.surface() for idea in ideas.values()}
     assert "New York City" in forms
     assert "Saudi Arabia" in forms
+
+
+def test_a_commoner_word_is_a_thread_only_when_more_pages_share_it():
+    ideas = ideas_in("The traffic felt dangerous.")
+    traffic = next(idea for idea in ideas.values() if idea.surface() == "traffic")
+    assert not is_specific(traffic, sources=2)  # two pages may share it by chance
+    assert is_specific(traffic, sources=3)
+    # "police" says little however many pages use it.
+    assert not any(is_specific(idea, sources=5) for idea in ideas_in("The police came.").values())

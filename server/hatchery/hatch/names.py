@@ -15,6 +15,7 @@ a name may also start one word later when it opens the sentence
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 # Words that title a person rather than name them: "President Donald
 # Trump" names Donald Trump. Lowercase.
@@ -39,9 +40,33 @@ AFTER_TITLE_WORDS = frozenset("general justice chief vice prime special deputy f
 # ("On Friday", "The White House"); "New" in "New York" is no such word.
 OPENERS = frozenset("the a an on in at of for and but or to by from with as after before when".split())
 
+# How a people's or language's word ends where its place's name ends
+# otherwise: "Syrian" is of Syria, "Iraqi" of Iraq, "Chinese" of China.
+# Lowercase; irregular ones ("French", "Dutch") are left out.
+DEMONYM_ENDINGS = (
+    ("ian", ("ia", "a", "")), ("an", ("a", "o", "")), ("ese", ("a", "", "on")),
+    ("ish", ("ey", "and", "en")), ("i", ("",)), ("n", ("",)),
+)
+
 # The longest name kept whole, in words: longer capitalised runs are a
 # headline's words in title case, not one name, and are not guarded.
 MAX_NAME_WORDS = 5
+
+
+@lru_cache(maxsize=8192)
+def demonym_roots(word: str) -> tuple[str, ...]:
+    """The place names `word` may be the people's word of, lowercase:
+    "iraqi" -> ["iraq"], "mexican" -> [..., "mexico", ...]. Which one is
+    real depends on the pages: a thread needs another page to write it.
+
+    :param word: one word, lowercase.
+    """
+    out = []
+    for ending, replacements in DEMONYM_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
+            out.extend(stem + r for r in replacements)
+    return tuple(out)
 
 
 def _is_title(lowers: Sequence[str], k: int) -> bool:
@@ -67,6 +92,20 @@ def title_block(lowers: Sequence[str]) -> tuple[int, int] | None:
     while first > 0 and (lowers[first - 1] in TITLE_WORDS or lowers[first - 1] in AFTER_TITLE_WORDS):
         first -= 1
     return first, last + 1
+
+
+def inner_names(s: int, e: int, lowers: Sequence[str]) -> set[tuple[int, int]]:
+    """The [start, end) tails of the capitalised run [s, e) of two words or
+    more that may be a name of their own inside it, opened by an ordinary
+    capitalised word: "Camp John Waters" holds "John Waters". Whether one
+    is depends on other pages: a tail is a name where another page writes
+    it alone (see `threads`), so "York Times" never is.
+
+    :param lowers: the words of the whole run of text, lowercase.
+    """
+    if title_block(lowers[s:e]) is not None:
+        return set()  # the title says where the name starts
+    return {(k, e) for k in range(s + 1, e - 1)}
 
 
 def name_units(s: int, e: int, lowers: Sequence[str], opens: bool) -> set[tuple[int, int]]:
@@ -116,6 +155,7 @@ class NameSpans:
         # Per word, the span holding it as (start, end), or None.
         self._span: list[tuple[int, int] | None] = [None] * n
         self._units: dict[tuple[int, int], set[tuple[int, int]]] = {}
+        self._inner: dict[tuple[int, int], set[tuple[int, int]]] = {}
         i = 0
         while i < n:
             if not upper[i] or outside[i]:
@@ -126,9 +166,17 @@ class NameSpans:
                 j += 1
             if 1 < j - i <= MAX_NAME_WORDS:
                 self._units[(i, j)] = name_units(i, j, lowers, opens[i])
+                self._inner[(i, j)] = inner_names(i, j, lowers) - self._units[(i, j)]
                 for k in range(i, j):
                     self._span[k] = (i, j)
             i = j
+
+    def is_inner(self, i: int, j: int) -> bool:
+        """True when the piece [i, j) holds a name only as the tail of a
+        longer one (see `inner_names`): a name only where another page
+        writes it alone."""
+        return any(span is not None and (max(i, span[0]), min(j, span[1])) in self._inner[span]
+                   for span in {self._span[k] for k in range(i, j)})
 
     @property
     def whole(self) -> set[tuple[int, int]]:
@@ -143,7 +191,8 @@ class NameSpans:
         :param j: one past its last word.
         """
         for span in {self._span[k] for k in range(i, j)}:
-            if span is not None and (max(i, span[0]), min(j, span[1])) not in self._units[span]:
+            if span is not None and (max(i, span[0]), min(j, span[1])) not in self._units[span] \
+                    and not self.is_inner(i, j):
                 return False
         # A lowercase title before a name ("special counsel Robert
         # Mueller") is no part of it either.

@@ -133,10 +133,13 @@ def relate(sources: list[Source], used: list[int], threads: list[ThreadDraft], l
     sims = {(a, b): cosine(vectors[a], vectors[b]) for a in used for b in used if a < b}
     linked = {pair for pair, s in sims.items() if s >= LINK_SIMILARITY} | _thread_links(threads)
     joined = {i for pair in linked for i in pair}
-    apart = [i for i in used if i not in joined]
     mean = sum(sims.values()) / len(sims)
     if not linked:
         return Relation(UNRELATED, list(used), mean)
+    # Among linked pages, a page that shares a thread with one of them does
+    # not stand apart: the thread is in what the person marked on both.
+    joined |= {i for t in threads if joined & set(t.sources) for i in t.sources}
+    apart = [i for i in used if i not in joined]
     pair_mean = sum(sims[p] for p in linked) / len(linked)
     # One story has its own names (people, places, events) on several pages;
     # pages that share only common nouns ("lanes") share a theme.

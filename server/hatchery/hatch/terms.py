@@ -90,6 +90,31 @@ def segment(run: str, lang: str) -> list[str]:
     return out
 
 
+def compounds(run: str, lang: str) -> list[list[str]]:
+    """The words of `run` (see `segment`) in stretches between grammar:
+    hiragana, or a word of one character such as 的, ends a stretch, so
+    "钢铁厂的排放" gives [钢铁厂] and [排放], and "柴油货车是" gives
+    [柴油, 货车]. A short stretch is one compound (`ideas`).
+
+    :param run: characters with no space between words.
+    :param lang: "zh" or "ja".
+    """
+    out: list[list[str]] = [[]]
+    for script_run in _SCRIPT_RUN.findall(run):
+        if _KATAKANA.fullmatch(script_run):
+            words = [script_run]
+        elif _HIRAGANA.fullmatch(script_run):
+            words = [""]
+        else:
+            words = _longest_words(script_run, lang)
+        for word in words:
+            if len(word) > 1:
+                out[-1].append(word)
+            elif out[-1]:
+                out.append([])
+    return [stretch for stretch in out if stretch]
+
+
 def _longest_words(run: str, lang: str) -> list[str]:
     """`run` cut into the longest words its language's list knows."""
     out = []
@@ -101,6 +126,30 @@ def _longest_words(run: str, lang: str) -> list[str]:
                 k += n
                 break
     return out
+
+
+# Plural endings cut whole before a word is stemmed ("churches" ->
+# "church"); a word ending so in the singular keeps them ("glass", "bus",
+# "crisis").
+_SIBILANT_PLURALS = ("ches", "shes", "sses", "xes", "zes")
+_NOT_PLURAL = ("ss", "us", "is")
+
+
+def singular(word: str) -> str:
+    """An English plural as its singular, by its ending: "lanes" -> "lane",
+    "policies" -> "policy", "taxes" -> "tax". Stemming alone cuts "lanes"
+    to "lan" and leaves "lane" whole, so a page on a lane and one on
+    lanes would not meet.
+
+    :param word: one word, lowercase.
+    """
+    if len(word) <= 3 or word.endswith(_NOT_PLURAL) or not word.endswith("s"):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(_SIBILANT_PLURALS):
+        return word[:-2]
+    return word[:-1]
 
 
 def strip_particle(word: str, lang: str = "ko") -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .drafts import Key, ThreadDraft
 from .ideas import SINGLE_WORD_ZIPF, Idea, ideas_in, is_specific
 from .models import Source
+from .names import demonym_roots
 from .passages import Passage
 from .plan import Plan
 
@@ -130,6 +131,31 @@ def _add_first_name_aliases(per_group: list[tuple[dict, set, dict]], texts: list
             ideas[name_key] = Idea(name_key, {}, name.specificity, count=idea.count)
 
 
+def _add_place_aliases(per_group: list[tuple[dict, set, dict]]) -> None:
+    """Let a people's word ("Iraqi", "Syrian") stand for the place another
+    page names ("Iraq", "Syria"), as one idea: pages on Iraqi forces and
+    on Iraq meet on Iraq."""
+    places: dict[str, tuple[tuple[str, ...], Idea]] = {}
+    for _, _, ideas in per_group:
+        for key, idea in ideas.items():
+            if len(key) == 1 and idea.name and not idea.borrowed:
+                places.setdefault(next(iter(idea.forms)).lower(), (key, idea))
+    if not places:
+        return
+    for seen, marked, ideas in per_group:
+        # Any casing: opening a sentence, "Iraqi forces" is written "iraqi".
+        for key in [k for k in seen if len(k) == 1 and ideas[k].forms]:
+            for root in demonym_roots(next(iter(ideas[key].forms)).lower()):
+                place_key, place = places.get(root, (None, None))
+                if place_key is None or place_key in seen:
+                    continue
+                seen[place_key] = seen[key]
+                if key in marked:
+                    marked.add(place_key)
+                ideas[place_key] = Idea(place_key, {}, place.specificity, count=ideas[key].count,
+                                        common=place.common, name=True)
+
+
 def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
                  texts: list[str] | None = None) -> list[Shared]:
     """The ideas held by at least `min_groups` of `groups`, each with the
@@ -141,11 +167,13 @@ def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
     per_group = [_group_ideas(group) for group in groups]
     if texts:
         _add_first_name_aliases(per_group, texts)
+    _add_place_aliases(per_group)
     # Most ideas are in one group only: count first, build only the shared.
     held = Counter(key for seen, _, _ in per_group for key in seen)
+    borrowed = _borrowed_only(groups)
     for g, (seen, marked, ideas) in enumerate(per_group):
         for key, holder_key in seen.items():
-            if held[key] < min_groups:
+            if held[key] < min_groups or key in borrowed:
                 continue
             idea = ideas[key]
             entry = found.get(key)
@@ -160,6 +188,20 @@ def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
             entry.own.append(key in marked)
             entry.count += idea.count
     return [s for s in found.values() if len(s.groups) >= min_groups and s.idea.forms]
+
+
+def _borrowed_only(groups: list[list[Holder]]) -> set[tuple[str, ...]]:
+    """Ideas no group holds outright (see `Idea.borrowed`): "John Waters"
+    is a thread where one page writes "Camp John Waters" and another "John
+    Waters", never where both write only "Camp John Waters"; "electronics"
+    is one where a page writes it and another "electronic products"."""
+    borrowed, outright = set(), set()
+    for group in groups:
+        for holder in group:
+            for ideas in (holder.own, holder.near):
+                for key, idea in ideas.items():
+                    (borrowed if idea.borrowed else outright).add(key)
+    return borrowed - outright
 
 
 def thread_score(shared: Shared) -> float:
@@ -230,7 +272,10 @@ def pick_threads(candidates: list[Shared], used: list[int], limit: int,
 
     :param word_zipf: how common a one-word thread may be.
     """
-    specific = [c for c in candidates if is_specific(c.idea, word_zipf)]
+    # Across pages, an idea more of them hold may be a commoner word; the
+    # highlights of one page repeat its words anyway.
+    specific = [c for c in candidates
+                if is_specific(c.idea, word_zipf, len(c.groups) if len(used) > 1 else 2)]
     out = []
     for s in best_threads(specific, limit):
         if len(used) > 1:

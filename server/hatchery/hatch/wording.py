@@ -1,0 +1,193 @@
+"""Which words may name an idea: the rules `ideas` asks of each piece of
+a clause. Three kinds: how common its words are in the language (a single
+word must be rare, a phrase must hold one rare word: see `rarity`), what
+may sit at its edges ("suicide rate among" may not), and, in English, its
+grammar: a noun phrase, a noun at its end (see `speech`).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..sentences import ABBREVIATIONS
+from .names import TITLE_WORDS
+from .speech import can_head, can_modify, is_proper
+from .terms import is_wide
+
+# Words that may sit inside an idea but never at its edge: they lean on
+# the words around them ("suicide rate among", "Tesla fires anywhere").
+EDGE_WORDS = frozenset(
+    """
+    along among amid amidst across behind beyond anywhere everywhere nearby
+    overall know knows known called via despite toward towards whose onto
+    least lot lots sort
+    """.split()
+)
+
+# A single word names an idea only when it is at most this common (Zipf):
+# "groundwater" 3.4, "saudi" 4.3 and "pollution" 4.2 do; "early" 5.4 does
+# not. Tuned on the tune half of the news clusters: lower costs related
+# sets their only thread with no gain in how true threads are.
+SINGLE_WORD_ZIPF = 4.8
+
+# A lowercase word alone that reads as a verb form or an adverb
+# ("depending", "issued", "desperately") names an idea only when rarer
+# than this: "gerrymandering" and "hanged" do.
+VERB_ENDINGS = ("ing", "ed", "ly")
+VERB_FORM_ZIPF = 4.2
+
+# Between pages already known to tell one story, a commoner single word
+# ("electronics" 4.6) is a thread too: the story makes it specific.
+STORY_WORD_ZIPF = 4.8
+
+# A word this common (Zipf) is in nearly every paragraph: about one word
+# in 200 (10**6.7 uses per billion) is it.
+EVERYWHERE_ZIPF = 6.7
+
+# How common a single word seen in many sources may be at most (see
+# `breadth_zipf`): as common as the rarest word of a phrase (PHRASE_ZIPF),
+# never commoner than that: "police" (5.3) and "vote" (5.2) say little
+# however many pages use them.
+BROAD_WORD_ZIPF = 5.0
+
+
+def breadth_zipf(word_zipf: float, sources: int) -> float:
+    """How common a single word may be when `sources` pages hold it, for a
+    thread of two pages `word_zipf` common. A word's chance to be in a
+    paragraph by coincidence falls tenfold per Zipf unit below
+    EVERYWHERE_ZIPF; in k paragraphs at once it is that chance to the k-th
+    power. So a word in three pages' marked text may be commoner than one
+    in two and be as unlikely a coincidence: "traffic" (4.85), in
+    highlights on bike lanes, a school street and bus lanes.
+
+    :param word_zipf: the bound for two sources.
+    :param sources: how many sources hold the word (2 or more).
+    """
+    if sources <= 2:
+        return word_zipf
+    return min(BROAD_WORD_ZIPF, EVERYWHERE_ZIPF - 2 * (EVERYWHERE_ZIPF - word_zipf) / sources)
+
+
+# A name (capitalised inside a sentence every time it is seen) may be a
+# little commoner: "Obama" 4.9, "Trump" 4.9.
+NAME_ZIPF = 5.0
+
+# A phrase of several words names an idea when its rarest word is at most
+# this common: "air pollution" and "index funds" do, "young people" and
+# "last week" do not.
+PHRASE_ZIPF = 5.0
+
+# Names of days and months are capitalised and fairly rare, and say when,
+# not what: never an idea alone.
+CALENDAR_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december
+    montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi
+    mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves
+    viernes sábado domingo
+    """.split()
+)
+
+# The most common a lowercase word at the edge of a phrase with a name in
+# it may be: "Brexit negotiations" yes, "Trump's personal" no.
+MIXED_EDGE_ZIPF = 4.8
+
+# Words shorter than this never stand alone as an idea.
+MIN_WORD_CHARS = 3
+
+
+class Word(NamedTuple):
+    """A word of a run, looked up once however many phrases hold it."""
+
+    form: str
+    opens: bool
+    lower: str
+    stem: str
+    common: float
+    stop: bool
+    upper: bool
+    possessive: bool
+    tag: str | None
+
+
+def is_name(word: Word) -> bool:
+    """True for a capitalised word inside a sentence: a name's."""
+    return word.upper and not word.opens
+
+
+def is_noun_phrase(piece: list[Word]) -> bool:
+    """False when the tagger reads the piece as no noun phrase: its last
+    word (the head) no noun ("Comey spoke", "tragic"), a word before it
+    no modifier ("violates local laws"), or a common word before a name
+    ("half-sister Nancy Motes": a description, then the name). A
+    capitalised word inside a sentence is a name's and is not asked: the
+    tagger reads the book "Make Trouble" as a verb and a noun. Untagged
+    languages pass."""
+    *before, head = piece
+    if head.tag is None or (before and all(w.upper for w in piece)):
+        return True  # untagged, or a name in title case ("Make Trouble")
+    if not is_name(head) and not can_head(head.tag):
+        return False
+    if any(not is_name(w) and not can_modify(w.tag) for w in before):
+        return False
+    # A lowercase word the tagger reads as a name's ("van" in "van Gogh")
+    # is no description.
+    return not any(not a.upper and not is_proper(a.tag) and b.upper
+                   for a, b in zip(piece, piece[1:]))
+
+
+def leans_ok(w: Word, *, last: bool) -> bool:
+    """False when a lowercase word at a phrase's edge leans on the words
+    around it: an adverb ("virtually"), an edge word, a participle that
+    opens ("received food stamps") or closes ("lapel pins bearing") it."""
+    word = w.lower
+    if w.upper:
+        return True
+    if word in EDGE_WORDS or word in ABBREVIATIONS or (len(word) > 4 and word.endswith("ly")):
+        return False
+    if last:
+        return not word.endswith(("ing", "ed"))
+    return not word.endswith("ed")
+
+
+def has_inner_capital(form: str) -> bool:
+    """True for "FBI" or "iPhone": casing no sentence start explains."""
+    return any(c.isupper() for c in form[1:])
+
+
+def is_name_form(piece: list[Word]) -> bool:
+    """True when a sentence-initial run reads as a name anyway: every word
+    capitalised, or a first word no common word."""
+    return (len(piece) > 1 and all(w.upper for w in piece)) or piece[0].common < 3.0
+
+
+def allowed(piece: list[Word]) -> bool:
+    """True when the words `piece` name an idea (see the module's doc)."""
+    first, last = piece[0], piece[-1]
+    if first.stop or last.stop:
+        # A capitalised function word may sit inside a name, not at its end
+        # ("New York" yes, "York New" no); at its start only as a name.
+        if last.stop or not first.upper:
+            return False
+    if len(piece) == 1:
+        if len(first.lower) < MIN_WORD_CHARS and not is_wide(first.lower):
+            return False
+        if first.lower in CALENDAR_WORDS or first.lower in ABBREVIATIONS or first.lower in TITLE_WORDS:
+            return False
+        if not first.upper and first.lower.endswith(VERB_ENDINGS) and first.common > VERB_FORM_ZIPF:
+            return False
+        return first.common <= max(STORY_WORD_ZIPF, SINGLE_WORD_ZIPF, BROAD_WORD_ZIPF) or (
+            is_name(first) and first.common <= NAME_ZIPF)
+    if not (leans_ok(first, last=False) and leans_ok(last, last=True)):
+        return False
+    if any(w.upper for w in piece):
+        # A name with a common word tacked on ("Trump's personal", "late
+        # North Korean") is the name and some wording: only a rare
+        # lowercase word may sit at the edge of a name.
+        for edge in (first, last):
+            if not edge.upper and edge.common > MIXED_EDGE_ZIPF:
+                return False
+    rarest = min(w.common for w in piece if not w.stop)
+    names = all(w.upper for w in piece)
+    return rarest <= PHRASE_ZIPF or (names and not first.opens)
