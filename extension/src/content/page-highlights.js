@@ -101,9 +101,11 @@ export class PageHighlights {
    * @param {object} data
    * @param {number} start
    * @param {number} end
+   * @param {TextIndex} [index] the index the offsets are in (the page's, or
+   *   one of only the text around the selection)
    */
-  drawNew(data, start, end) {
-    const marks = this.quietly(() => drawHighlight(this.textIndex(), start, end, data));
+  drawNew(data, start, end, index = this.textIndex()) {
+    const marks = this.quietly(() => drawHighlight(index, start, end, data));
     this.entries.set(data.id, { data, marks, method: 'new' });
   }
 
@@ -140,29 +142,6 @@ export class PageHighlights {
     entry.unfinished = false;
     entry.method = entry.marks.length ? match.method : null;
     return entry.marks.length > 0;
-  }
-
-  /**
-   * The highlight drawn over exactly text offsets [start, end), if any.
-   *
-   * @param {number} start
-   * @param {number} end
-   * @returns {Entry|undefined}
-   */
-  drawnAt(start, end) {
-    const index = this.textIndex();
-    for (const entry of this.entries.values()) {
-      const marks = entry.marks.filter((m) => m.isConnected);
-      if (!marks.length) continue;
-      const last = marks[marks.length - 1];
-      if (
-        index.offsetOf(marks[0], 0) === start &&
-        index.offsetOf(last, last.childNodes.length) === end
-      ) {
-        return entry;
-      }
-    }
-    return undefined;
   }
 
   /** @param {Entry} entry @returns {boolean} whether it is on the page now */
