@@ -5,10 +5,10 @@
  */
 
 import { buildSelector, trimRange } from '../lib/selector.js';
-import { capHtml, stripOwnMarkup } from '../lib/text.js';
 import { uuid4 } from '../lib/ids.js';
 import { DEFAULT_COLOR } from '../lib/colors.js';
 import { CONTEXT_LENGTH } from '../lib/text.js';
+import { pageHtml } from './page-html.js';
 import { selectedRange } from './selection.js';
 import { inPageText, indexAround } from './text-index.js';
 
@@ -131,7 +131,8 @@ export class Capturer {
 
   /** Hand the capture to the worker; say so on the page when it was not kept. */
   async queue(data, withHtml) {
-    const answer = await this.send({ type: 'capture', capture: captureOf(data, withHtml) });
+    const html = withHtml ? await pageHtml(document, { max: HTML_CAP, now: this.now }) : undefined;
+    const answer = await this.send({ type: 'capture', capture: captureOf(data, html) });
     if (answer?.queued) return;
     this.highlights.change(data.id, { unsaved: true });
     this.ui.notice(
@@ -197,14 +198,12 @@ function drawnOver(highlights, index, start, end) {
 }
 
 /** The POST /api/captures body for a new highlight. */
-function captureOf(data, withHtml) {
+function captureOf(data, html) {
   return {
     id: data.id,
     url: data.url,
     title: document.title,
-    html: withHtml
-      ? capHtml(stripOwnMarkup(document.documentElement.outerHTML), HTML_CAP)
-      : undefined,
+    html,
     text: data.exact,
     prefix: data.prefix,
     suffix: data.suffix,
