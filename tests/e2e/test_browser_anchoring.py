@@ -172,3 +172,36 @@ def test_a_passage_of_thousands_of_text_nodes_is_drawn_whole_with_a_highlight_in
         [tab, quotes])
     assert result["anchored"] == 2
     assert painted(page) == [["yellow", quotes[0]["exact"]], ["green", "bold 1000"]]
+
+
+def test_a_highlight_made_right_after_the_long_page_changed_stores_what_the_whole_text_says(
+        browser, server, site):
+    page = browser.open(site.page("shadow.html"))
+    # The page grows long (its text index is gone): the highlight is drawn
+    # from the text around the selection and its position found afterwards.
+    page.evaluate("""() => {
+      const article = document.querySelector('article');
+      for (let k = 0; k < 3000; k++) {
+        const p = document.createElement('p');
+        p.id = `long${k}`;
+        p.innerHTML = `Paragraph ${k} has <b>bold ${k}</b> words 🌱 and <i>more</i>.`;
+        article.append(p);
+      }
+    }""")
+    page.evaluate("document.querySelector('#long2500').scrollIntoView({block: 'center'})")
+    page.wait_for_timeout(100)  # the scroll event (which hides the toolbar) passes first
+    select(page, "#long2500", "bold 2500", "#long2501", "Paragraph 2501 has")
+    InPageUi(page).click(".bar button[data-color=green]")
+
+    quote = "bold 2500 words 🌱 and more.Paragraph 2501 has"
+    assert "".join(m[1] for m in painted(page)) == quote
+    (stored,) = wait_for(lambda: [h for h in server_highlights(server, page.url) if h["start"] is not None])
+    expected = page.evaluate("""(quote) => {
+      const text = document.body.textContent;
+      const at = text.indexOf(quote);
+      const start = [...text.slice(0, at)].length;
+      return {start, end: start + [...quote].length, prefix: text.slice(at - 32, at),
+              suffix: text.slice(at + quote.length, at + quote.length + 32)};
+    }""", quote)
+    assert stored["exact"] == quote
+    assert {k: stored[k] for k in expected} == expected

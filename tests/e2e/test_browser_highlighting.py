@@ -258,3 +258,32 @@ def test_pointing_at_a_highlight_tints_it_and_shows_the_hand_until_the_pointer_l
     assert page.evaluate(CURSOR_AT_JS, [x, y]) != "pointer"
     assert page.evaluate("document.getElementById('p1').hasAttribute('style')") is False
     assert page.evaluate("document.body.innerHTML") == markup
+
+
+def test_the_page_html_sent_in_pieces_is_the_pages_html_without_our_markup(browser, server, site):
+    page = browser.open(site.page("article.html"))
+    select(page, "#p1", "primary copy of your data")
+    InPageUi(page).click(".bar button[data-color=green]")
+    # A long article of big sections, text with characters to escape, a
+    # script and a comment: it is serialised in many pieces.
+    page.evaluate("""() => {
+      const article = document.querySelector('article') ?? document.body;
+      for (let s = 0; s < 4; s++) {
+        const section = document.createElement('section');
+        section.setAttribute('data-note', 'a "quoted" & odd <value>');
+        for (let k = 0; k < 300; k++) {
+          const p = document.createElement('p');
+          p.innerHTML = `Part ${s}.${k}: fish &amp; chips &lt;cheap&gt;&nbsp;<b>bold</b> and more.`;
+          section.append(p, document.createTextNode(' 5 < 6 & 7 > 2\\u00a0'));
+        }
+        section.append(document.createComment(' end of part '), Object.assign(
+          document.createElement('script'), {text: 'if (1 < 2 && 3 > 2) {}'}));
+        article.append(section);
+      }
+    }""")
+    tab = browser.tab_id(page)
+    result = browser.evaluate(
+        "(tab) => chrome.tabs.sendMessage(tab, {type: 'page-html-in-pieces'}, {frameId: 0})", tab)
+    assert result["same"], result
+    assert result["length"] > 100_000
+    assert result["slices"] > 10

@@ -235,3 +235,19 @@ test('a pass told by its text check that nothing changed ends without searching'
   assert.equal(outcome.slices, 2);
   assert.equal(page.get('o').searching, false);
 });
+
+test('an empty list of highlights, answered late, does not stop the pass under way', async () => {
+  const text = paragraphs(300);
+  const page = new FakePage(text);
+  // Two reads of the clock fill a slice: each slice is one matcher step.
+  const anchorer = new Anchorer(page, tickingClock(SLICE_MS / 2));
+  const moved = highlightOf(text, 'Paragraph 250 says', 'h250');
+  moved.start = 0;
+  const first = anchorer.anchorAll([moved]);
+  assert.equal(first.later, 1);
+  const empty = anchorer.anchorAll([]);
+  assert.equal((await empty.done).found, 0);
+  const outcome = await first.done;
+  assert.equal(outcome.cancelled, false);
+  assert.equal(outcome.found, 1);
+});

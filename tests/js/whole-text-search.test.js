@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { anchorQuote, anchorSteps } from '../../extension/src/lib/match-quote.js';
 import { GramIndex } from '../../extension/src/lib/gram-index.js';
+import { Budget } from '../../extension/src/lib/match-candidates.js';
 import { buildSelector } from '../../extension/src/lib/selector.js';
 
 const WORDS = `local first software keeps primary copy data device network optimisation
@@ -80,7 +81,7 @@ test('a highlight whose words are gone reads only around its pieces, not the who
   // The passage is gone, context and all.
   const edited = text.slice(0, at - 200) + text.slice(at + quote.length + 200);
   const grams = new GramIndex(edited);
-  workOf(grams.build(new (class { *spend() {} })()));
+  workOf(grams.build(new Budget(Infinity)));
 
   const { match, work } = workOf(anchorSteps(edited, stored, { grams }));
   assert.equal(match, null);

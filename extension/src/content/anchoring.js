@@ -67,6 +67,9 @@ export class Anchorer {
    */
   anchorAll(list, { onText = () => true } = {}) {
     const { highlights } = this;
+    // Nothing to anchor (the worker's answer for a page with no highlights,
+    // which may come late) leaves a pass under way alone.
+    if (!list.length) return { anchored: 0, later: 0, done: Promise.resolve(nothingDone()) };
     const generation = ++this.generation;
     const started = this.now();
     // In page order, so each highlight can expect to have moved as far as the
@@ -275,6 +278,11 @@ function selectorIn(index, data) {
   if (!selector) return null;
   const start = index.offsetAt(selector.start);
   return { ...selector, start, end: start >= 0 ? start + selector.exact.length : -1 };
+}
+
+/** @returns {AnchorOutcome} the outcome of a pass with nothing to do */
+function nothingDone() {
+  return { found: 0, longestSliceMs: 0, slices: 0, sliceMs: [], ms: 0, cancelled: false };
 }
 
 function isOver(pass) {

@@ -114,9 +114,11 @@ export class PageHighlights {
    * @param {object} data
    * @param {number} start
    * @param {number} end
+   * @param {TextIndex} [index] the index the offsets are in (the page's, or
+   *   one of only the text around the selection)
    */
-  drawNew(data, start, end) {
-    const ranges = rangesOf(this.textIndex(), start, end);
+  drawNew(data, start, end, index = this.textIndex()) {
+    const ranges = rangesOf(index, start, end);
     this.painter.paint(ranges, data.color);
     this.entries.set(data.id, { data, ranges, method: 'new' });
   }
@@ -157,29 +159,6 @@ export class PageHighlights {
     this.painter.paintSoon(ranges, entry.data.color);
     entry.method = ranges.length ? match.method : null;
     return ranges.length > 0;
-  }
-
-  /**
-   * The highlight drawn over exactly text offsets [start, end), if any.
-   *
-   * @param {number} start
-   * @param {number} end
-   * @returns {Entry|undefined}
-   */
-  drawnAt(start, end) {
-    const index = this.textIndex();
-    for (const entry of this.entries.values()) {
-      const ranges = entry.ranges.filter(isOnPage);
-      if (!ranges.length) continue;
-      const last = ranges[ranges.length - 1];
-      if (
-        index.offsetOf(ranges[0].startContainer, ranges[0].startOffset) === start &&
-        index.offsetOf(last.endContainer, last.endOffset) === end
-      ) {
-        return entry;
-      }
-    }
-    return undefined;
   }
 
   /** @param {Entry} entry @returns {boolean} whether it is on the page now */
@@ -312,6 +291,6 @@ export class PageHighlights {
 }
 
 /** Whether a range still covers text on the page (the page may remove it). */
-function isOnPage(range) {
+export function isOnPage(range) {
   return !range.collapsed && range.startContainer.isConnected;
 }

@@ -6,6 +6,7 @@
  */
 
 import { selectedRange } from './selection.js';
+import { inPageText } from './text-index.js';
 
 /**
  * Listen to the page's mouse and keyboard.
@@ -27,19 +28,18 @@ function onMouseUp(ui, highlights, event) {
   if (ui.contains(event.target)) return;
   // Let the selection settle (a click inside it collapses it afterwards).
   setTimeout(() => {
-    // A click with nothing selected, the usual mouseup, needs no page text
-    // (building its index after the page changed is a long task on a long page).
+    // Showing the toolbar needs no page text (building its index after the
+    // page changed is a long task on a long page): only where the selection is.
     if (window.getSelection()?.type !== 'Range') {
       ui.hideToolbar();
       return;
     }
-    const index = highlights.textIndex();
-    const range = selectedRange(index.shadowRoots);
+    const range = selectedRange(highlights.index?.shadowRoots);
     if (!range) {
       ui.hideToolbar();
       return;
     }
-    if (!index.covers(range.commonAncestorContainer)) return;
+    if (!inPageText(highlights.root, range.commonAncestorContainer)) return;
     const rects = range.getClientRects();
     const rect = rects.length ? rects[0] : range.getBoundingClientRect();
     ui.showToolbar(rect);

@@ -64,6 +64,8 @@ export class TextIndex {
     this.shadowRoots = [];
     /** @type {string} the page text; '' until the index is built */
     this.text = '';
+    /** @type {boolean} false for an index of only the text around a range (see indexAround) */
+    this.whole = true;
     /** @type {Map<Text, number>|null} node -> index in `nodes`, built when needed */
     this.order = null;
     // The walk so far: one walker per tree being walked (the document's,
@@ -113,15 +115,19 @@ export class TextIndex {
       this.walkers.pop();
       return;
     }
-    const inShadow = this.walkers.length > 1;
     if (node.nodeType === Node.ELEMENT_NODE) {
-      const shadow = node.shadowRoot;
-      if (shadow && !SKIPPED.has(node.nodeName)) {
+      const shadow = hostedRoot(node);
+      if (shadow) {
         this.shadowRoots.push(shadow);
         this.walkers.push(walkerOf(shadow));
       }
       return;
     }
+    this.add(node, this.walkers.length > 1);
+  }
+
+  /** Index a text node, the next in the text's order. */
+  add(node, inShadow) {
     const length = node.data.length;
     if (!length) return;
     if (SKIPPED.has(node.parentNode.nodeName)) {
@@ -277,6 +283,112 @@ export class TextIndex {
       end: this.offsetOf(range.endContainer, range.endOffset),
     };
   }
+}
+
+/**
+ * An index of only the text around a range: from `context` characters
+ * before it to `context` characters after it (fewer at the edges of the
+ * page text), for what a person's action needs at once when the page's
+ * index is not built (building it takes 50 ms and more on a 1 MB page).
+ * Its offsets count from the first node it holds, so its `positionOf` is
+ * not a stored position: map its nodes into a whole index for that.
+ *
+ * @param {Element} root the element whose text the page's index covers
+ * @param {AbstractRange} range in the light DOM under root
+ * @param {number} context
+ * @returns {TextIndex|null} null when an open shadow root is near or in the
+ *   range (its text is placed at its host: only the whole walk knows where)
+ */
+export function indexAround(root, range, context) {
+  const { startContainer, endContainer } = range;
+  const inLight = (node) => node.getRootNode() === root.getRootNode() && root.contains(node);
+  if (!inLight(startContainer) || !inLight(endContainer)) return null;
+  const walker = walkerOf(root);
+  const before = [];
+  let seen = 0;
+  // Back from the range's first node, until `context` characters are seen.
+  const first = nodeFrom(walker, startContainer, range.startOffset);
+  if (first) {
+    walker.currentNode = first;
+    if (first.nodeType === Node.TEXT_NODE && first === startContainer) {
+      seen += indexedLength(first) && range.startOffset;
+    }
+    for (let node = walker.previousNode(); node && seen < context; node = walker.previousNode()) {
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        if (hostedRoot(node)) return null;
+        continue;
+      }
+      before.push(node);
+      seen += indexedLength(node);
+    }
+  }
+  // On from the same node, through the range, until `context` after it.
+  const index = new TextIndex(root, { inSlices: true });
+  index.walkers = [];
+  for (let k = before.length - 1; k >= 0; k--) index.add(before[k], false);
+  const endText = endContainer.nodeType === Node.TEXT_NODE;
+  let after = -1;
+  walker.currentNode = first ?? root;
+  for (let node = first; node && after < context; node = walker.nextNode()) {
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      if (hostedRoot(node)) return null;
+      if (after < 0 && !endText && isAfterEnd(node, range)) after = 0;
+      continue;
+    }
+    if (after < 0 && !endText && isAfterEnd(node, range)) after = 0;
+    index.add(node, false);
+    if (after >= 0) after += indexedLength(node);
+    else if (node === endContainer) after = indexedLength(node) && node.data.length - range.endOffset;
+  }
+  index.text = index.parts.join('');
+  index.parts = null;
+  index.whole = false;
+  return index;
+}
+
+/** The text node (or element) at a boundary point, or the first after it. */
+function nodeFrom(walker, container, offset) {
+  if (container.nodeType === Node.TEXT_NODE) return container;
+  const child = container.childNodes[offset];
+  if (child) return child;
+  walker.currentNode = container;
+  let last = container;
+  while (last.lastChild) last = last.lastChild;
+  walker.currentNode = last;
+  return walker.nextNode();
+}
+
+/** Whether a node lies after the range's end (the end is between nodes). */
+function isAfterEnd(node, range) {
+  return range.comparePoint(node, 0) > 0;
+}
+
+/** How much of a text node is in the page text (none in a script or style). */
+function indexedLength(node) {
+  return SKIPPED.has(node.parentNode.nodeName) ? 0 : node.data.length;
+}
+
+/**
+ * Whether a node is in the text of the page under `root`: under it, or in
+ * an open shadow root whose host is (at any depth).
+ *
+ * @param {Element} root
+ * @param {Node} node
+ * @returns {boolean}
+ */
+export function inPageText(root, node) {
+  for (let at = node; at; ) {
+    const tree = at.getRootNode();
+    if (!(tree instanceof ShadowRoot)) return root.contains(at);
+    at = tree.host;
+  }
+  return false;
+}
+
+/** The open shadow root of an element whose text is indexed at it, or null. */
+function hostedRoot(node) {
+  const shadow = node.shadowRoot;
+  return shadow && !SKIPPED.has(node.nodeName) ? shadow : null;
 }
 
 /** A walker over the text and elements under `root` (an element or a shadow root). */

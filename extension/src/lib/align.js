@@ -104,6 +104,33 @@ const CONTEXT_COST = 3;
  * @returns {{at: number, errors: number}} errors: the alignment's weighted cost
  */
 export function alignBoundary(text, from, to, left, right, keep) {
+  const steps = alignBoundarySteps(text, from, to, left, right, keep, UNBOUNDED);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+// A budget that never ends a step: for callers that align in one go.
+const UNBOUNDED = { *spend() {} };
+
+/**
+ * `alignBoundary` in bounded steps: the table is filled a row at a time,
+ * each row spent from `budget` (a row is as many cells as the window is
+ * wide: a quote of a thousand characters with many errors has a window of
+ * a thousand columns, and the rows of both its ends and context make tens
+ * of thousands of cells).
+ *
+ * @param {string} text
+ * @param {number} from
+ * @param {number} to
+ * @param {string} left
+ * @param {string} right
+ * @param {'left'|'right'} keep
+ * @param {{spend: (units: number) => Generator<number>}} budget - see match-candidates.js
+ * @returns {Generator<number, {at: number, errors: number}>}
+ */
+export function* alignBoundarySteps(text, from, to, left, right, keep, budget) {
   from = Math.max(0, from);
   to = Math.min(text.length, to);
   const pattern = left + right;
@@ -140,6 +167,7 @@ export function alignBoundary(text, from, to, left, right, keep) {
       if (leftCell < best) best = leftCell;
       cost[above + width] = best;
     }
+    yield* budget.spend(width);
   }
   let j = 0;
   for (let k = 1; k <= n; k++) if (cost[rows * width + k] < cost[rows * width + j]) j = k;

@@ -4,7 +4,6 @@
  * functions over the page text, used by match-quote.js.
  */
 
-import { WORK_PER_STEP } from './match-candidates.js';
 import { GRAM_LENGTH } from './gram-index.js';
 
 // Before searching the whole text, look for the exact quote with its exact
@@ -83,7 +82,7 @@ export function* exactHits(text, needle, budget, grams) {
       found.push(from + at);
       if (found.length === MAX_EXACT_HITS) break;
     }
-    yield* budget.spend(WORK_PER_STEP);
+    yield* budget.spend(budget.perStep);
   }
   return found;
 }

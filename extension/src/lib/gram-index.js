@@ -14,11 +14,9 @@
  * wrong answer.
  *
  * The build is a generator of bounded steps, like the rest of the matcher:
- * it yields every WORK_PER_STEP units of work and can be resumed by whichever
+ * it yields every step's worth of work (see match-candidates.js) and can be resumed by whichever
  * search needs the index next.
  */
-
-import { WORK_PER_STEP } from './match-candidates.js';
 
 // Characters in a gram: long enough that most grams of prose are rare,
 // short enough that a piece of a quote holds several.
@@ -44,9 +42,10 @@ const MAX_BUCKET_BITS = 20;
 // search do (measured in node and Chromium).
 const UNITS_PER_POSITION = 4;
 
-// Grams per loop between two looks at the budget: small, because the first
-// loops run before the compiler has optimised them, ten times slower.
-const CHUNK = 4096;
+// Grams per loop between two looks at the budget, at most: a step's worth,
+// and small, because the first loops run before the compiler has optimised
+// them, ten times slower.
+const MAX_CHUNK = 4096;
 
 /** The hash of the gram starting at `at` in `s`. */
 function gramHash(s, at) {
@@ -96,14 +95,17 @@ export class GramIndex {
     // Each phase goes on from `this.done` and says whether it is over; a
     // large array is allocated in a step of its own (zeroing megabytes and
     // the collection it may set off are work too).
+    // A budget without steps (one that never yields) builds in big chunks.
+    const perStep = budget.perStep ?? MAX_CHUNK * UNITS_PER_POSITION;
+    const chunk = Math.max(64, Math.min(MAX_CHUNK, Math.floor(perStep / UNITS_PER_POSITION)));
     const phases = [
-      () => this.allocate('bucketAt', this.count),
-      () => this.allocate('starts', (1 << this.bits) + 1),
-      () => this.allocate('cursor', 1 << this.bits),
-      () => this.allocate('positions', this.count),
-      () => this.hashGrams(),
-      () => this.countToStarts(),
-      () => this.placeGrams(),
+      () => this.allocate('bucketAt', this.count, perStep),
+      () => this.allocate('starts', (1 << this.bits) + 1, perStep),
+      () => this.allocate('cursor', 1 << this.bits, perStep),
+      () => this.allocate('positions', this.count, perStep),
+      () => this.hashGrams(chunk),
+      () => this.countToStarts(chunk),
+      () => this.placeGrams(chunk),
     ];
     while (this.phase < phases.length) {
       const units = phases[this.phase]();
@@ -118,19 +120,19 @@ export class GramIndex {
     this.ready = true;
   }
 
-  /** One array of the build; as much work as a step. */
-  allocate(name, length) {
+  /** One array of the build; as much work as a step (`perStep`). */
+  allocate(name, length, perStep) {
     this[name] = new Int32Array(length);
     this.done = -1;
-    return WORK_PER_STEP;
+    return perStep;
   }
 
   /** Hash the next grams into their buckets and count each bucket. */
-  hashGrams() {
+  hashGrams(chunk) {
     const { text, count, bucketAt, starts } = this;
     const shift = 32 - this.bits;
     const from = this.done;
-    const stop = Math.min(count, from + CHUNK);
+    const stop = Math.min(count, from + chunk);
     let h = from === 0 && count ? gramHash(text, 0) : this.hash;
     for (let i = from; i < stop; i++) {
       if (i > 0) {
@@ -148,11 +150,11 @@ export class GramIndex {
   }
 
   /** Turn the next bucket counts into where each bucket starts. */
-  countToStarts() {
+  countToStarts(chunk) {
     const { starts, cursor } = this;
     const size = cursor.length;
     const from = this.done;
-    const stop = Math.min(size, from + 8 * CHUNK);
+    const stop = Math.min(size, from + UNITS_PER_POSITION * chunk);
     for (let k = from + 1; k <= stop; k++) starts[k] += starts[k - 1];
     for (let k = from; k < stop; k++) cursor[k] = starts[k];
     this.done = stop === size ? -1 : stop;
@@ -160,10 +162,10 @@ export class GramIndex {
   }
 
   /** Put the next grams' offsets in their buckets, in text order. */
-  placeGrams() {
+  placeGrams(chunk) {
     const { count, bucketAt, cursor, positions } = this;
     const from = this.done;
-    const stop = Math.min(count, from + CHUNK);
+    const stop = Math.min(count, from + chunk);
     for (let i = from; i < stop; i++) positions[cursor[bucketAt[i]]++] = i;
     this.done = stop === count ? -1 : stop;
     return (stop - from) * UNITS_PER_POSITION;
@@ -185,23 +187,29 @@ export class GramIndex {
   *find(piece, limit, budget, maxLook = Infinity) {
     const { text, starts, positions } = this;
     let best = null;
+    // A piece may be a whole quote of 100,000 characters: its grams are
+    // hashed a step's worth at a time.
     for (let at = 0; at + GRAM_LENGTH <= piece.length; at++) {
       const bucket = this.bucketOf(gramHash(piece, at));
       const size = starts[bucket + 1] - starts[bucket];
       if (!best || size < best.size) best = { at, bucket, size };
+      if ((at & 255) === 255) yield* budget.spend(256 * GRAM_LENGTH);
     }
-    yield* budget.spend(piece.length * GRAM_LENGTH);
+    yield* budget.spend((piece.length & 255) * GRAM_LENGTH);
     if (best.size > maxLook) return { hits: [], complete: false };
     const hits = [];
     const end = starts[best.bucket + 1];
+    // Comparing the piece with the text is native and fast, but a long
+    // piece still costs its length (a bucket of a very common gram, such as
+    // a run of spaces, is long too).
+    const checkWork = 1 + (piece.length >> 4);
     for (let k = starts[best.bucket]; k < end; k++) {
       const start = positions[k] - best.at;
       if (start >= 0 && text.startsWith(piece, start)) {
         if (hits.length === limit) return { hits, complete: false };
         hits.push(start);
       }
-      // A bucket of a very common gram (a run of spaces) is long.
-      if ((k & 1023) === 1023) yield* budget.spend(1024 * piece.length);
+      yield* budget.spend(checkWork);
     }
     return { hits, complete: true };
   }

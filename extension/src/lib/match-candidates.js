@@ -10,12 +10,14 @@
  */
 
 import { MyersScanner } from './myers.js';
-import { alignBoundary } from './align.js';
+import { alignBoundarySteps } from './align.js';
 
-// Units of work (a few nanoseconds each) in one step: measured in Chromium
-// and node, a step of the matcher stays under about a millisecond, so a
-// step begun just before a slice's deadline cannot carry it past 16 ms.
-export const WORK_PER_STEP = 1 << 16;
+// Units of work (a few nanoseconds each) in one step: about 0.1 ms once
+// the compiler has optimised the matcher, and under 2 ms in the first steps
+// of a page, which run in the interpreter ten times slower (a step of 1 << 16
+// units took 14 ms there). A step begun just before a slice's deadline
+// cannot carry the slice past a frame.
+export const WORK_PER_STEP = 1 << 13;
 
 // The search accepts ends with up to this share of the pattern wrong; the
 // score with the context decides what is drawn (Hypothesis allows half too).
@@ -63,8 +65,13 @@ export function maxErrors(length) {
  * A step budget shared by the generators of one anchoring.
  */
 export class Budget {
-  constructor() {
+  /**
+   * @param {number} [perStep] units of work in one step (Infinity: one
+   *   step for all, where nothing waits on the main thread)
+   */
+  constructor(perStep = WORK_PER_STEP) {
     this.work = 0;
+    this.perStep = perStep;
   }
 
   /**
@@ -75,7 +82,7 @@ export class Budget {
    */
   *spend(units) {
     this.work += units;
-    if (this.work >= WORK_PER_STEP) {
+    if (this.work >= this.perStep) {
       const done = this.work;
       this.work = 0;
       yield done;
@@ -97,7 +104,7 @@ export class Budget {
 export function* scanEnds(text, pattern, windows, budget, expectedEnd = -1) {
   const scanner = new MyersScanner(pattern);
   const limit = maxErrors(pattern.length);
-  const chunk = Math.max(64, Math.floor(WORK_PER_STEP / scanner.blocks));
+  const chunk = Math.max(64, Math.floor(budget.perStep / scanner.blocks));
   let runs = [];
   let run = null;
   const onMatch = (end, errors) => {
@@ -156,13 +163,11 @@ export function* placeSpan(text, quote, candidate, prefix, suffix, budget) {
   const tail = quote.slice(m - edge);
   const endFrom = found - edge - slack;
   const endTo = found + suffix.length + slack;
-  let end = alignBoundary(text, endFrom, endTo, tail, suffix, 'left').at;
-  yield* budget.spend((edge + suffix.length) * (endTo - endFrom));
+  let end = (yield* alignBoundarySteps(text, endFrom, endTo, tail, suffix, 'left', budget)).at;
   // The match covers m +- errors characters, so it starts in this range.
   const startFrom = found - m - errors - prefix.length - ALIGN_SLACK;
   const startTo = found - m + errors + edge + ALIGN_SLACK;
-  let start = alignBoundary(text, startFrom, startTo, prefix, head, 'right').at;
-  yield* budget.spend((edge + prefix.length) * (startTo - startFrom));
+  let start = (yield* alignBoundarySteps(text, startFrom, startTo, prefix, head, 'right', budget)).at;
   // Whitespace at the edges belongs to the quote only if it had some there.
   if (!/^\s/.test(quote)) while (start < end && isSpace(text, start)) start += 1;
   if (!/\s$/.test(quote)) while (end > start && isSpace(text, end - 1)) end -= 1;

@@ -28,6 +28,7 @@ import {
 } from './match-candidates.js';
 import { EXACT_WINDOW, exactHits, exactNear, findAll } from './exact-search.js';
 import { GramIndex } from './gram-index.js';
+import { CONTEXT_LENGTH } from './text.js';
 
 export { editDistance, similarity, findAll, EXACT_WINDOW, MAX_ERROR_RATE, WORK_PER_STEP };
 
@@ -48,6 +49,12 @@ export const MIN_SCORE = 0.7;
 // their context place a long passage as surely as the whole of it.
 export const LONG_QUOTE_LENGTH = 1000;
 export const SEGMENT_LENGTH = 256;
+
+// Context used in the score and the alignments, next to the quote: what
+// the extension stores. An imported highlight may carry up to 2,000
+// characters, and the context's alignments grow with its square (2,000
+// characters would be a task of tens of milliseconds for one candidate).
+const CONTEXT_USED = CONTEXT_LENGTH;
 
 // A long quote's found length may differ from the stored one by this share.
 const MAX_LENGTH_CHANGE = 0.25;
@@ -134,7 +141,8 @@ export function scoreMatch(text, selector, start, end, quoteScore) {
  * @param {AnchorOptions} [options]
  * @returns {Generator<number, Match | null>} yields the work done per step
  */
-export function* anchorSteps(text, selector, { delta = 0, quick = false, grams } = {}) {
+export function* anchorSteps(text, stored, { delta = 0, quick = false, grams } = {}) {
+  const selector = nearContext(stored);
   const { exact, start } = selector;
   if (!exact || !text) return null;
   if (start >= 0 && text.startsWith(exact, start)) {
@@ -209,7 +217,7 @@ export function runSteps(steps, deadline, now = () => performance.now()) {
  */
 export function matchApprox(text, selector) {
   const whole = { grams: new GramIndex(text), stored: -1 };
-  return atLeast(finish(approximate(text, selector, new Budget(), whole)), MIN_SCORE);
+  return atLeast(finish(approximate(text, nearContext(selector), new Budget(), whole)), MIN_SCORE);
 }
 
 /**
@@ -221,7 +229,7 @@ export function matchApprox(text, selector) {
  * @returns {Match | null}
  */
 export function matchNear(text, selector, expected) {
-  const hinted = { ...selector, start: expected };
+  const hinted = { ...nearContext(selector), start: expected };
   return atLeast(finish(approximate(text, hinted, new Budget(), null)), MIN_SCORE);
 }
 
@@ -239,6 +247,25 @@ export function searchApprox(text, pattern, from, to) {
   const budget = new Budget();
   const [best] = finish(scanEnds(text, pattern, [[from, to]], budget));
   return best ? finish(placeSpan(text, pattern, best, '', '', budget)) : null;
+}
+
+/** The selector with only the context next to its quote (CONTEXT_USED). */
+function nearContext(selector) {
+  const { prefix = '', suffix = '' } = selector;
+  if (prefix.length <= CONTEXT_USED && suffix.length <= CONTEXT_USED) return selector;
+  return {
+    ...selector,
+    prefix: prefix.slice(prefix.length - CONTEXT_USED),
+    suffix: suffix.slice(0, CONTEXT_USED),
+  };
+}
+
+/**
+ * The work `scoreMatch` does: its two context alignments, each over the
+ * context and up to twice as much text.
+ */
+function scoreWork({ prefix = '', suffix = '' }) {
+  return 2 * (prefix.length ** 2 + suffix.length ** 2) + 1;
 }
 
 /** The most a candidate whose quote scores `quoteScore` can score. */
@@ -260,14 +287,14 @@ function atLeast(match, score) {
 
 /** The repeat of the exact quote best supported by context and position. */
 function* bestExactHit(text, selector, budget, grams) {
-  const { exact, prefix = '', suffix = '' } = selector;
+  const { exact } = selector;
   let best = null;
   for (const hit of yield* exactHits(text, exact, budget, grams)) {
     const score = scoreMatch(text, selector, hit, hit + exact.length, 1);
     if (!best || score > best.score) {
       best = { start: hit, end: hit + exact.length, score, method: 'quote' };
     }
-    yield* budget.spend(4 * (prefix.length + suffix.length) ** 2 + 1);
+    yield* budget.spend(scoreWork(selector));
   }
   return best;
 }
@@ -320,7 +347,7 @@ function* approximateShort(text, selector, budget, whole) {
     const span = yield* placeSpan(text, exact, candidate, prefix, suffix, budget);
     if (!span || span.errors > maxErrors(m)) continue;
     const score = scoreMatch(text, selector, span.start, span.end, 1 - span.errors / m);
-    yield* budget.spend(4 * (prefix.length + suffix.length) ** 2);
+    yield* budget.spend(scoreWork(selector));
     if (!best || score > best.score) {
       best = { start: span.start, end: span.end, score, method: 'approximate' };
     }
@@ -360,7 +387,7 @@ function* approximateLong(text, selector, budget, whole) {
       const segmentScore = 1 - (s.errors + e.errors) / (2 * SEGMENT_LENGTH);
       const quoteScore = segmentScore * (1 - lengthChange / m);
       const score = scoreMatch(text, selector, s.at, e.at, quoteScore);
-      yield* budget.spend(4 * (prefix.length + suffix.length) ** 2);
+      yield* budget.spend(scoreWork(selector));
       if (!best || score > best.score) {
         best = { start: s.at, end: e.at, score, method: 'approximate' };
       }

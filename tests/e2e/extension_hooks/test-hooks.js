@@ -4,6 +4,8 @@
  */
 
 import { TextIndex } from './text-index.js';
+import { pageHtml } from './page-html.js';
+import { stripOwnMarkup } from '../lib/text.js';
 
 /**
  * Answer the test-only messages.
@@ -76,6 +78,17 @@ export function installTestHooks({ highlights, anchorer, capturer }) {
         sameNodes: ['nodes', 'starts', 'positions', 'counted', 'shadowRoots'].every(same),
       });
       return false;
+    }
+    if (message?.type === 'page-html-in-pieces') {
+      // The page HTML serialised in pieces over slices, against outerHTML at once.
+      const whole = stripOwnMarkup(document.documentElement.outerHTML);
+      let slices = 0;
+      const clock = () => (slices += 1) * 100; // every look at it ends a slice
+      pageHtml(document, { now: clock }).then((pieces) =>
+        sendResponse({ same: pieces === whole, length: pieces.length, slices,
+                       firstDifference: [...pieces].findIndex((c, i) => c !== whole[i]) }),
+      );
+      return true;
     }
     if (message?.type === 'time-highlight-selection') {
       // Highlight the selection as the context menu does, and time it.
