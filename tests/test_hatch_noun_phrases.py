@@ -140,3 +140,12 @@ def test_a_singular_meets_its_plural():
         ["Rural clinics ran out of measles vaccines within weeks of the outbreak."])
     phrases = threads_of(one, two)
     assert any("vaccine" in p for p in phrases), phrases
+
+
+def test_warming_up_loads_the_tagger_so_the_first_hatch_does_not():
+    from hatchery.hatch import speech
+
+    speech._parser.cache_clear()
+    speech.warm_up()
+    assert speech._parser.cache_info().currsize == 1
+    assert speech.penn_tags(["Comey", "spoke"], "en")[1].startswith("VB")

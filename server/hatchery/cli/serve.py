@@ -83,7 +83,18 @@ def serve(host: str, allow_remote: bool, port: int, threads: int, data_dir: Path
     # on" can already find it.
     with _recorded(url, Path(app.config["DATA_DIR"]), service=service):
         _announce(app, url, llm, service=service)
+        _warm_up_in_background()
         _run(server)
+
+
+def _warm_up_in_background() -> None:
+    """Load what the first hatch would load (the part-of-speech tagger's
+    lexicon) while the person is still connecting the extension."""
+    import threading
+
+    from ..hatch.speech import warm_up
+
+    threading.Thread(target=warm_up, name="hatch-warm-up", daemon=True).start()
 
 
 def _allow_open_files(wanted: int) -> None:

@@ -40,6 +40,13 @@ def _parser():
     return parser
 
 
+def warm_up() -> None:
+    """Read the tagger's lexicon now (about a second), so that the
+    person's first Hatch does not wait for it. `hatchery serve` calls this
+    in a background thread once it listens."""
+    _parser()
+
+
 def penn_tags(tokens: Sequence[str], lang: str) -> list[str] | None:
     """The Penn Treebank tag of each token, in context; None for a language
     that is not tagged.
