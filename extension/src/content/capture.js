@@ -26,13 +26,23 @@ export class Capturer {
    * @param {(message: object) => Promise<any>} options.send to the worker
    * @param {(id: string, color: string) => void} options.recolor gives an
    *   existing highlight a new colour (as the editor does)
+   * @param {() => Document} [options.pageDocument] whose title and HTML go
+   *   with a capture (a frame without an address of its own sends its page's)
    */
-  constructor({ highlights, ui, pageUrl, send, recolor }) {
+  constructor({
+    highlights,
+    ui,
+    pageUrl,
+    send,
+    recolor,
+    pageDocument = () => document,
+  }) {
     this.highlights = highlights;
     this.recolor = recolor;
     this.ui = ui;
     this.pageUrl = pageUrl;
     this.send = send;
+    this.pageDocument = pageDocument;
     this.lastColor = DEFAULT_COLOR;
     // The page HTML goes with the first capture of each page view only: the
     // server extracts the article once, and serialising a big page for every
@@ -91,7 +101,8 @@ export class Capturer {
 
   /** Hand the capture to the worker; say so on the page when it was not kept. */
   async queue(data, withHtml) {
-    const answer = await this.send({ type: 'capture', capture: captureOf(data, withHtml) });
+    const capture = captureOf(data, withHtml, this.pageDocument());
+    const answer = await this.send({ type: 'capture', capture });
     if (answer?.queued) return;
     this.highlights.change(data.id, { unsaved: true });
     this.ui.notice(
@@ -113,13 +124,13 @@ export class Capturer {
 }
 
 /** The POST /api/captures body for a new highlight. */
-function captureOf(data, withHtml) {
+function captureOf(data, withHtml, doc) {
   return {
     id: data.id,
     url: data.url,
-    title: document.title,
+    title: doc.title,
     html: withHtml
-      ? capHtml(stripOwnMarkup(document.documentElement.outerHTML), HTML_CAP)
+      ? capHtml(stripOwnMarkup(doc.documentElement.outerHTML), HTML_CAP)
       : undefined,
     text: data.exact,
     prefix: data.prefix,
