@@ -110,7 +110,8 @@ class Search(StoreBase):
 
         Rewrites every index, a few seconds for 5,000 long articles, while
         holding the write lock: for after a bulk import, not after a capture
-        (FTS5 merges a few small segments as it goes).
+        (FTS5 merges a few small segments as it goes, and the idle upkeep
+        the rest, a step at a time: `merge_search_index`).
         """
         with self.transaction():
             for index in SEARCH_INDEXES:
