@@ -29,12 +29,29 @@ def _sentence(rng: random.Random, n: int) -> str:
     return " ".join(rng.choices(WORDS, WEIGHTS, k=n)).capitalize() + "."
 
 
+def _page(rng: random.Random, p: int, per_page: int, article_kb: int) -> ImportPage:
+    paragraph = " ".join(_sentence(rng, 12) for _ in range(8))
+    text = "\n\n".join([paragraph] * max(1, article_kb * 1024 // (len(paragraph) + 2)))
+    day = f"2024-{1 + p % 12:02d}-{1 + p % 28:02d}T10:00:00Z"
+    records = [HighlightRecord(
+        id=str(uuid.UUID(int=rng.getrandbits(128), version=4)), exact=_sentence(rng, 9),
+        note=_sentence(rng, 6) if rng.random() < 0.3 else "",
+        tags=rng.sample(TAGS, rng.randint(0, 2)), color=rng.choice(("yellow", "blue")),
+        created_at=day) for _ in range(per_page)]
+    return ImportPage(url=f"https://site{p % 40}.example/articles/{p}",
+                      title=f"Article {p}: {_sentence(rng, 4)}",
+                      fields={"article_text": text, "created_at": day}, highlights=records)
+
+
 def build(data_dir: Path, *, pages: int, highlights: int, article_kb: int,
-          seed: int = 7) -> float:
+          seed: int = 7, by_captures: bool = False) -> float:
     """Fill `data_dir`'s database; returns the seconds it took.
 
     :param highlights: in all, spread evenly over the pages
     :param article_kb: the size of each page's article text
+    :param by_captures: write as captures do (each page's article, then each
+        highlight, in a transaction of its own) and leave the search indexes
+        as that leaves them, instead of importing in batches and merging
     """
     rng = random.Random(seed)
     store = Store(data_dir / DATABASE_FILE)
@@ -43,23 +60,28 @@ def build(data_dir: Path, *, pages: int, highlights: int, article_kb: int,
     started = time.perf_counter()
     batch: list[ImportPage] = []
     for p in range(pages):
-        paragraph = " ".join(_sentence(rng, 12) for _ in range(8))
-        text = "\n\n".join([paragraph] * max(1, article_kb * 1024 // (len(paragraph) + 2)))
-        day = f"2024-{1 + p % 12:02d}-{1 + p % 28:02d}T10:00:00Z"
-        records = [HighlightRecord(
-            id=str(uuid.UUID(int=rng.getrandbits(128), version=4)), exact=_sentence(rng, 9),
-            note=_sentence(rng, 6) if rng.random() < 0.3 else "",
-            tags=rng.sample(TAGS, rng.randint(0, 2)), color=rng.choice(("yellow", "blue")),
-            created_at=day) for _ in range(per_page)]
-        batch.append(ImportPage(url=f"https://site{p % 40}.example/articles/{p}",
-                                title=f"Article {p}: {_sentence(rng, 4)}",
-                                fields={"article_text": text, "created_at": day},
-                                highlights=records))
+        page = _page(rng, p, per_page, article_kb)
+        if by_captures:
+            _capture(store, page)
+            continue
+        batch.append(page)
         if len(batch) == 100:
             store.import_batch(batch)
             batch = []
     if batch:
         store.import_batch(batch)
-    store.tidy_search_indexes()  # as importing a file this size does
+    if not by_captures:
+        store.tidy_search_indexes()  # as importing a file this size does
     store.close()
     return time.perf_counter() - started
+
+
+def _capture(store: Store, page: ImportPage) -> None:
+    """One page as the server stores it from the extension: its first
+    capture, the extracted article, then one capture per other highlight."""
+    first, *others = page.highlights
+    store.add_capture(page.url, page.title, first)
+    store.save_page(page.url, title=page.title,
+                    article={"title": page.title, "text": page.fields["article_text"]})
+    for record in others:
+        store.add_capture(page.url, page.title, record)

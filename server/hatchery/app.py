@@ -15,7 +15,7 @@ from .config import (DATABASE_FILE, DEFAULT_MAX_BODY_BYTES, LOOPBACK_HOSTS, TOKE
 from .errors import HatcheryError
 from . import db
 from .services.extraction import worker_for
-from .services.upkeep import TrashPurger
+from .services.upkeep import QUIET_SECONDS, SearchIndexMerger, TrashPurger
 from .store import Store
 
 LOGGER = logging.getLogger(__name__)
@@ -87,6 +87,11 @@ def _install_upkeep(app: Flask) -> None:
     @app.before_request
     def purge_expired_trash():
         purger.purge_if_due(db.get_store())
+
+    merger = app.extensions["hatchery.search_merger"] = SearchIndexMerger(
+        app.config["DATABASE"],
+        quiet_seconds=float(app.config.get("SEARCH_MERGE_QUIET_SECONDS", QUIET_SECONDS)))
+    app.teardown_request(merger.request_ended)
 
 
 def error_response(status: int, code: str, message: str):

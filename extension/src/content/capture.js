@@ -35,14 +35,25 @@ export class Capturer {
    * @param {(id: string, color: string) => void} options.recolor gives an
    *   existing highlight a new colour (as the editor does)
    * @param {() => number} [options.now] the clock (performance.now)
+   * @param {() => Document} [options.pageDocument] whose title and HTML go
+   *   with a capture (a frame without an address of its own sends its page's)
    */
-  constructor({ highlights, ui, pageUrl, send, recolor, now = () => performance.now() }) {
+  constructor({
+    highlights,
+    ui,
+    pageUrl,
+    send,
+    recolor,
+    now = () => performance.now(),
+    pageDocument = () => document,
+  }) {
     this.now = now;
     this.highlights = highlights;
     this.recolor = recolor;
     this.ui = ui;
     this.pageUrl = pageUrl;
     this.send = send;
+    this.pageDocument = pageDocument;
     this.lastColor = DEFAULT_COLOR;
     // The page HTML goes with the first capture of each page view only: the
     // server extracts the article once, and serialising a big page for every
@@ -132,8 +143,9 @@ export class Capturer {
 
   /** Hand the capture to the worker; say so on the page when it was not kept. */
   async queue(data, withHtml) {
-    const html = withHtml ? await pageHtml(document, { max: HTML_CAP, now: this.now }) : undefined;
-    const answer = await this.send({ type: 'capture', capture: captureOf(data, html) });
+    const doc = this.pageDocument();
+    const html = withHtml ? await pageHtml(doc, { max: HTML_CAP, now: this.now }) : undefined;
+    const answer = await this.send({ type: 'capture', capture: captureOf(data, html, doc) });
     if (answer?.queued) return;
     this.highlights.change(data.id, { unsaved: true });
     this.ui.notice(
@@ -200,11 +212,11 @@ function drawnOver(highlights, index, start, end) {
 }
 
 /** The POST /api/captures body for a new highlight. */
-function captureOf(data, html) {
+function captureOf(data, html, doc) {
   return {
     id: data.id,
     url: data.url,
-    title: document.title,
+    title: doc.title,
     html,
     text: data.exact,
     prefix: data.prefix,

@@ -9,6 +9,7 @@
 import { Anchorer } from './anchoring.js';
 import { Capturer } from './capture.js';
 import { createEditing } from './editing.js';
+import { framePageDocument, framePageUrl, sameOriginAsTop } from './frame-page.js';
 import { answerMessages, sendToWorker } from './messages.js';
 import { PageHighlights } from './page-highlights.js';
 import { listenToPage } from './page-input.js';
@@ -25,8 +26,10 @@ import { createUi } from './ui.js';
 export function start() {
   if (!document.body || window.__hatcheryStarted || !sameOriginAsTop()) return null;
   window.__hatcheryStarted = true;
-  // A same-origin frame is a page of its own (its URL, its highlights); the
-  // popup asks the top page and each such frame (the worker knows which).
+  // A same-origin frame with an address of its own is a page of its own
+  // (its URL, its highlights); one without belongs to the page around it
+  // (frame-page.js). The popup asks the top page and each such frame (the
+  // worker knows which).
   const isTop = window === window.top;
 
   // The parts call each other through closures, so each may be made after
@@ -47,6 +50,7 @@ export function start() {
     anchorer,
     send: sendToWorker,
     onNewPage: () => capturer.newPage(),
+    pageUrl: () => framePageUrl(),
   });
   const ui = createUi(document, {
     onHighlight: (color) => capturer.highlightSelection(color),
@@ -62,6 +66,7 @@ export function start() {
     },
     send: sendToWorker,
     recolor: (id, color) => editing.save(id, { color }),
+    pageDocument: () => framePageDocument(),
   });
   const editing = createEditing({
     highlights,
@@ -93,16 +98,4 @@ export function start() {
   watcher.start();
   session.load();
   return { highlights, anchorer, capturer };
-}
-
-/**
- * Whether this frame may be highlighted: the top page, or a frame of the
- * same origin (a cross-origin frame, such as an ad, is left alone).
- */
-function sameOriginAsTop() {
-  try {
-    return window === window.top || window.top.location.origin === location.origin;
-  } catch {
-    return false; // reading a cross-origin top's location throws
-  }
 }

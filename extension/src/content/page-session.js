@@ -13,13 +13,23 @@ export class PageSession {
    * @param {import('./anchoring.js').Anchorer} options.anchorer
    * @param {(message: object) => Promise<any>} options.send to the worker
    * @param {() => void} options.onNewPage called when the URL changed
+   * @param {() => string} [options.pageUrl] the canonical URL the
+   *   highlights belong to now (a frame without an address of its own
+   *   belongs to the page around it)
    */
-  constructor({ highlights, anchorer, send, onNewPage }) {
+  constructor({
+    highlights,
+    anchorer,
+    send,
+    onNewPage,
+    pageUrl = () => canonicalUrl(location.href),
+  }) {
     this.highlights = highlights;
     this.anchorer = anchorer;
     this.send = send;
     this.onNewPage = onNewPage;
-    this.url = canonicalUrl(location.href);
+    this.pageUrl = pageUrl;
+    this.url = pageUrl();
     // Length of the page text when orphans were last searched for.
     this.orphanTextLength = -1;
   }
@@ -42,7 +52,7 @@ export class PageSession {
    * @returns {boolean} true when the URL had changed
    */
   followUrl() {
-    const url = canonicalUrl(location.href);
+    const url = this.pageUrl();
     if (url === this.url) return false;
     this.highlights.clear();
     this.onNewPage();

@@ -42,12 +42,32 @@ async function tabState(tabId) {
   const inFrame = (state, frameId) => state.highlights.map((h) => ({ ...h, frameId }));
   return {
     ...top,
-    highlights: [
+    highlights: oncePerHighlight([
       ...inFrame(top, 0),
       // A frame gone or navigated away does not answer.
       ...frames.flatMap((state, i) => (state ? inFrame(state, frameIds[i]) : [])),
-    ],
+    ]),
   };
+}
+
+// Drawn beats still being searched for, which beats not found.
+const progress = (h) => (h.anchored ? 2 : h.searching ? 1 : 0);
+
+/**
+ * Each highlight once, where it is drawn if it is drawn anywhere: a frame
+ * without an address of its own shares its page's highlights, so the top
+ * page and the frame both hold them, and each finds only its own.
+ *
+ * @param {object[]} highlights with `id`, `anchored` and `searching`
+ * @returns {object[]}
+ */
+function oncePerHighlight(highlights) {
+  const kept = new Map();
+  for (const h of highlights) {
+    const seen = kept.get(h.id);
+    if (!seen || progress(h) > progress(seen)) kept.set(h.id, h);
+  }
+  return [...kept.values()];
 }
 
 /**

@@ -14,7 +14,7 @@ import json
 import sqlite3
 
 from ..errors import SearchError
-from .base import StoreBase, highlight_dict
+from .base import BUSY_TIMEOUT_MS, StoreBase, highlight_dict
 
 # How a match is shown. Without marks (the API): one snippet per result, the
 # matched words in [brackets]; a page's comes from its article, or from its
@@ -110,11 +110,42 @@ class Search(StoreBase):
 
         Rewrites every index, a few seconds for 5,000 long articles, while
         holding the write lock: for after a bulk import, not after a capture
-        (FTS5 merges a few small segments as it goes).
+        (FTS5 merges a few small segments as it goes, and the idle upkeep
+        the rest, a step at a time: `merge_search_index`).
         """
         with self.transaction():
             for index in SEARCH_INDEXES:
                 self.conn.execute(f"INSERT INTO {index} ({index}) VALUES ('optimize')")
+
+    def merge_search_index(self, index: str, pages: int) -> bool:
+        """Merge some of one full-text index's segments: about `pages` pages
+        of merged data written (FTS5 'merge' with a negative count, which
+        merges segments of every level, towards one), in one short
+        transaction that does not wait for another writer.
+
+        :param index: one of SEARCH_INDEXES
+        :param pages: how much work, in index pages (about 4 KB each)
+        :returns: False when there was nothing to merge (one segment)
+        :raises BusyError: another connection holds the write lock
+        """
+        if index not in SEARCH_INDEXES:
+            raise ValueError(f"not a search index: {index}")
+        self.conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            with self.transaction():
+                before = self.conn.total_changes
+                self.conn.execute(f"INSERT INTO {index} ({index}, rank) VALUES ('merge', ?)",
+                                  (-max(1, pages),))
+                # FTS5 counts two changes or more when the merge did work.
+                return self.conn.total_changes - before >= 2
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+    def search_segments(self) -> dict[str, int]:
+        """How many segments each full-text index is kept in (a search
+        looks a word up in each)."""
+        return {index: self.conn.execute(f"SELECT COUNT(DISTINCT segid) FROM {index}_idx")
+                .fetchone()[0] for index in SEARCH_INDEXES}
 
     def _matching_highlights(self, match: str, limit: int, offset: int, snippets: dict,
                              marks: tuple[str, str]) -> list[dict]:
