@@ -60,7 +60,12 @@ def firefox(tmp_path):
     options.add_argument("-remote-allow-system-access")
     # Pin the add-on's internal UUID so the test knows its moz-extension:// URL.
     options.set_preference("extensions.webextensions.uuids", f'{{"{ADDON_ID}": "{internal}"}}')
-    service = Service(executable_path=driver_path, log_output=str(tmp_path / "geckodriver.log"))
+    # geckodriver writes each installed add-on to an addon-*.xpi in its
+    # temporary folder and never removes it: give it the test's own.
+    scratch = tmp_path / "geckodriver-tmp"
+    scratch.mkdir()
+    service = Service(executable_path=driver_path, log_output=str(tmp_path / "geckodriver.log"),
+                      env={**os.environ, "TMPDIR": str(scratch)})
     driver = webdriver.Firefox(options=options, service=service)
     driver.install_addon(str(EXTENSION), temporary=True)
     driver.base_extension_url = f"moz-extension://{internal}"
