@@ -182,27 +182,6 @@ export class TextIndex {
   }
 
   /**
-   * Split text nodes so that a node starts exactly at `offset`.
-   *
-   * @returns {number} the index of that node (nodes.length at the end)
-   */
-  splitAt(offset) {
-    if (offset >= this.text.length) return this.nodes.length;
-    const i = this.nodeAt(offset);
-    const at = offset - this.starts[i];
-    if (at === 0) return i;
-    const node = this.nodes[i];
-    const tail = node.splitText(at);
-    this.nodes.splice(i + 1, 0, tail);
-    this.starts.splice(i + 1, 0, offset);
-    const counted = this.counted[i];
-    this.positions.splice(i + 1, 0, this.positions[i] + (counted ? codePointLength(node.data) : 0));
-    this.counted.splice(i + 1, 0, counted);
-    this.order = null;
-    return i + 1;
-  }
-
-  /**
    * The text offset of a DOM boundary point (as in a Range), also inside
    * an open shadow root.
    *

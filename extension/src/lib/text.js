@@ -98,27 +98,14 @@ export function parseTags(input) {
 }
 
 /**
- * Keep the start of a long string: page HTML is sent with each capture so
- * the server can extract the article, but never more than `max` characters.
- *
- * @param {string} html
- * @param {number} max
- * @returns {string | undefined} undefined when the HTML is too large to send
- */
-export function capHtml(html, max) {
-  if (typeof html !== 'string' || !html) return undefined;
-  return html.length <= max ? html : undefined;
-}
-
-/**
- * Remove the extension's own elements from serialised page HTML, so the
- * server extracts the page as its author wrote it.
+ * Remove the extension's own element (the toolbar's host) from serialised
+ * page HTML, so the server extracts the page as its author wrote it.
+ * Highlights are painted without elements of their own.
  *
  * @param {string} html
  * @returns {string}
  */
 export function stripOwnMarkup(html) {
   return String(html ?? '')
-    .replace(/<hatchery-ui\b[^>]*>[\s\S]*?<\/hatchery-ui>/g, '')
-    .replace(/<\/?hatchery-mark\b[^>]*>/g, '');
+    .replace(/<hatchery-ui\b[^>]*>[\s\S]*?<\/hatchery-ui>/g, '');
 }
