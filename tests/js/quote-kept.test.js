@@ -22,7 +22,7 @@ function finish(steps) {
 
 const kept = (quote, span) => finish(keptCharacters(quote, span, new Budget(Infinity)));
 const keeps = (quote, span, errors) =>
-  finish(keepsQuote(quote, span, errors, new Budget(Infinity)));
+  finish(keepsQuote(span, quote, { start: 0, end: span.length, errors }, new Budget(Infinity)));
 
 for (const { id, page, selector } of DELETED) {
   test(`a deleted passage whose context still matches stays an orphan (${id.slice(-4)})`, () => {

@@ -23,27 +23,26 @@ export const MIN_RUN = 3;
 export const MIN_QUOTE_KEPT = 0.5;
 
 /**
- * Whether `span` keeps more than MIN_QUOTE_KEPT of `quote` (see above),
- * given the `errors` its alignment with the quote has. Few errors settle it
- * without an alignment (which is most of this function's cost: a quote of
- * 1,000 characters is a table of a million cells): each error ends at most
- * one run, so at most (MIN_RUN - 1) * (errors + 1) kept characters fall in
- * short runs.
+ * Whether a candidate span of `text` keeps more than MIN_QUOTE_KEPT of
+ * `quote` (see above). Few errors settle it without an alignment (which is
+ * most of this function's cost: a quote of 1,000 characters is a table of
+ * a million cells): each error ends at most one run, so at most
+ * (MIN_RUN - 1) * (errors + 1) kept characters fall in short runs.
  *
+ * @param {string} text
  * @param {string} quote
- * @param {string} span - the text the candidate would draw
- * @param {number} errors - edit distance of the quote and the span; the
- *   matcher passes the errors its search counted for the span, which on
- *   the edit simulation's 6,650 cases gave the same outcome in every case
- *   as aligning every candidate
+ * @param {{start: number, end: number, errors: number}} span - errors: its
+ *   edit distance to the quote; the matcher passes the errors its search
+ *   counted for the span, which on the edit simulation's 6,650 cases gave
+ *   the same outcome in every case as aligning every candidate
  * @param {{spend: (units: number) => Generator<number>}} budget - see match-candidates.js
  * @returns {Generator<number, boolean>}
  */
-export function* keepsQuote(quote, span, errors, budget) {
+export function* keepsQuote(text, quote, { start, end, errors }, budget) {
   const m = quote.length;
   const shortRunBound = (MIN_RUN - 1) * (errors + 1);
   if (m - errors - shortRunBound > MIN_QUOTE_KEPT * m) return true;
-  const kept = yield* keptCharacters(quote, span, budget);
+  const kept = yield* keptCharacters(quote, text.slice(start, end), budget);
   return kept > MIN_QUOTE_KEPT * m;
 }
 
