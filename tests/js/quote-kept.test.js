@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { anchorQuote, MIN_SCORE } from '../../extension/src/lib/match-quote.js';
-import { keepsQuote, keptCharacters, MIN_QUOTE_KEPT } from '../../extension/src/lib/quote-kept.js';
+import { bandedDistance, keepsQuote, keptCharacters, MIN_QUOTE_KEPT } from '../../extension/src/lib/quote-kept.js';
 import { Budget } from '../../extension/src/lib/match-candidates.js';
 
 // Two highlights of the anchoring benchmark's "deleted" page (every
@@ -55,4 +55,13 @@ test('a quote with one word changed keeps the rest and is drawn', () => {
   const match = anchorQuote(edited, selector);
   assert.ok(match && match.score >= MIN_SCORE);
   assert.equal(edited.slice(match.start, match.end), exact.replace('every', 'each'));
+});
+
+test('a banded alignment gives the edit distance within its band, never less', () => {
+  const distance = (a, b, band) => finish(bandedDistance(a, b, band, new Budget(Infinity)));
+  assert.equal(distance('kitten', 'sitting', 3), 3);
+  assert.equal(distance('on a separate ring, so', 'on a remarkably separate ring, so', 11), 11);
+  // 'abcdef' -> 'defabc' takes 6 edits; a band of 1 cannot find fewer.
+  assert.ok(distance('abcdef', 'defabc', 1) >= 6);
+  assert.equal(distance('', 'abc', 3), 3);
 });
