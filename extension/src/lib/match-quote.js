@@ -28,6 +28,7 @@ import {
 } from './match-candidates.js';
 import { EXACT_WINDOW, exactHits, exactNear, findAll } from './exact-search.js';
 import { GramIndex } from './gram-index.js';
+import { keepsQuote } from './quote-kept.js';
 import { CONTEXT_LENGTH } from './text.js';
 
 export { editDistance, similarity, findAll, EXACT_WINDOW, MAX_ERROR_RATE, WORK_PER_STEP };
@@ -41,7 +42,8 @@ export const SUFFIX_WEIGHT = 20;
 export const POSITION_WEIGHT = 2;
 
 // The least total score (0..1) an approximate match needs to be drawn. A
-// quote half wrong (0.5) needs its context nearly intact on both sides.
+// quote half wrong (0.5) needs its context nearly intact on both sides; and
+// whatever its context, a span must keep over half the quote (quote-kept.js).
 export const MIN_SCORE = 0.7;
 
 // Quotes longer than this are found by their first and last SEGMENT_LENGTH
@@ -346,6 +348,7 @@ function* approximateShort(text, selector, budget, whole) {
     if (best && scoreBound(1 - candidate.errors / m) < best.score) break;
     const span = yield* placeSpan(text, exact, candidate, prefix, suffix, budget);
     if (!span || span.errors > maxErrors(m)) continue;
+    if (!(yield* keepsQuote(text, exact, span, budget))) continue;
     const score = scoreMatch(text, selector, span.start, span.end, 1 - span.errors / m);
     yield* budget.spend(scoreWork(selector));
     if (!best || score > best.score) {
@@ -372,12 +375,12 @@ function* approximateLong(text, selector, budget, whole) {
   const starts = [];
   for (const c of yield* scanEnds(text, head, headWindows, budget, expected + SEGMENT_LENGTH)) {
     const span = yield* placeSpan(text, head, c, prefix, '', budget);
-    if (span) starts.push({ at: span.start, errors: c.errors });
+    if (span && (yield* keepsQuote(text, head, span, budget))) starts.push({ at: span.start, errors: c.errors });
   }
   const ends = [];
   for (const c of yield* scanEnds(text, tail, tailWindows, budget, expected + m)) {
     const span = yield* placeSpan(text, tail, c, '', suffix, budget);
-    if (span) ends.push({ at: span.end, errors: c.errors });
+    if (span && (yield* keepsQuote(text, tail, span, budget))) ends.push({ at: span.end, errors: c.errors });
   }
   let best = null;
   for (const s of starts) {
