@@ -276,7 +276,7 @@ def ideas_in(text: str, lang: str = "en") -> dict[tuple[str, ...], Idea]:
 def _joined(piece: list[Word]) -> str:
     """The piece as written: words between spaces, or run together in a
     script written without them ("空气污染")."""
-    glue = "" if is_spaceless(piece[0].form) else " "
+    glue = "" if piece[0].spaceless else " "
     return glue.join(w.form for w in piece)
 
 

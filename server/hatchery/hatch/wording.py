@@ -13,7 +13,7 @@ from ..sentences import ABBREVIATIONS
 from .names import TITLE_WORDS
 from .rarity import COMMON_ZIPF
 from .speech import can_head, can_modify, is_proper
-from .terms import is_wide
+from .terms import is_spaceless, is_wide
 
 # Words that may sit inside an idea but never at its edge: they lean on
 # the words around them ("suicide rate among", "Tesla fires anywhere").
@@ -113,23 +113,27 @@ class Word(NamedTuple):
     # Facts of the word alone, worked out once per word (see `with_facts`):
     # its share of an idea's specificity (0-7), whether it names an idea
     # alone (`allowed` of one word), whether it may open or close a phrase
-    # (`leans_ok`), and whether it reads as a noun phrase alone.
+    # (`leans_ok`), whether it reads as a noun phrase alone, and whether
+    # its script is written without spaces (`terms.is_spaceless`).
     rarity: float = 0.0
     alone: bool = False
     leads: bool = False
     ends: bool = False
     heads: bool = False
+    spaceless: bool = False
 
 
 def with_facts(word: Word) -> Word:
     """`word` with its facts filled in (`rarity`, `alone`, `leads`, `ends`,
-    `heads`), as `allowed` and `is_noun_phrase` read them.
+    `heads`, `spaceless`), as `allowed`, `is_noun_phrase` and `ideas` read
+    them.
 
     :param word: a word whose other fields are set.
     """
     return word._replace(rarity=COMMON_ZIPF - min(COMMON_ZIPF, word.common),
                          alone=_allowed_alone(word), leads=leans_ok(word, last=False),
-                         ends=leans_ok(word, last=True), heads=_is_noun_phrase(word))
+                         ends=leans_ok(word, last=True), heads=_is_noun_phrase(word),
+                         spaceless=is_spaceless(word.form))
 
 
 def is_name(word: Word) -> bool:
