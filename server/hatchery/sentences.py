@@ -73,6 +73,8 @@ _LOOK_BEHIND = 40
 _LOOK_AHEAD = 20
 _OPENERS = re.compile(r"[ \u00a0\"'“‘«(\[¿¡\s]*")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+# A dotted acronym before a stop ("u.s.a" of "U.S.A."): an initialism.
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def split_blocks(text: str) -> list[str]:
@@ -110,7 +112,7 @@ def _is_false_stop(before: str, stop: str, after: str) -> bool:
     # initials, not sentence ends.
     if len(token) == 1 and raw.isalpha() and raw.isupper():
         return True
-    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+    if "." in token and _DOTTED.fullmatch(token):
         return True
     if token in NUMERIC_ABBREVIATIONS:
         return after.lstrip()[:1].isdigit()
@@ -171,7 +173,7 @@ def _block_sentences(block: str) -> tuple[str, ...]:
 
 def words(text: str) -> list[str]:
     """The words of `text`, lowercased, accents kept, punctuation dropped."""
-    return [w.lower() for w in _WORD.findall(text)]
+    return list(map(str.lower, _WORD.findall(text)))
 
 
 def word_count(text: str) -> int:

@@ -24,12 +24,12 @@ from functools import lru_cache
 
 from ..sentences import STOPWORDS, stem
 from .names import OPENERS, NameSpans
-from .rarity import COMMON_ZIPF, zipf
+from .rarity import zipf
 from .speech import is_proper, penn_tags
 from .terms import compounds, is_spaceless, singular, strip_particle
 from .wording import (  # noqa: F401 - STORY_WORD_ZIPF: the engine reads it here
     CALENDAR_WORDS, NAME_ZIPF, SINGLE_WORD_ZIPF, STORY_WORD_ZIPF, Word, allowed, breadth_zipf,
-    has_inner_capital, is_name, is_name_form, is_noun_phrase)
+    has_inner_capital, is_name, is_name_form, is_noun_phrase, with_facts)
 
 # Longest idea, in words: longer runs shared by two pages are quoted
 # wording ("nearby parking lot along"), not a name for an idea.
@@ -107,9 +107,8 @@ def _runs(text: str, lang: str) -> list[list[RunWord]]:
             opens = False
             continue
         lower = token.lower().replace("’", "'")
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        joins_name = token[0].isupper() and nxt[:1].isupper() and nxt.lower() not in STOPWORDS
-        if (lower in STOPWORDS and not joins_name) or len(lower) < 2 or not any(c.isalpha() for c in lower):
+        if (lower in STOPWORDS and not _joins_name(token, tokens, i)) or len(lower) < 2 \
+                or not _has_letter(lower):
             if run:
                 runs.append(run)
             run = []
@@ -119,6 +118,18 @@ def _runs(text: str, lang: str) -> list[list[RunWord]]:
     if run:
         runs.append(run)
     return runs
+
+
+def _joins_name(token: str, tokens: list[str], i: int) -> bool:
+    """True when the capitalised function word `tokens[i]` sits inside a
+    name: a capitalised content word follows it ("New York")."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return token[0].isupper() and nxt[:1].isupper() and nxt.lower() not in STOPWORDS
+
+
+def _has_letter(word: str) -> bool:
+    # Most words are letters only: `isalpha` answers them in C.
+    return word.isalpha() or any(c.isalpha() for c in word)
 
 
 @lru_cache(maxsize=65536)
@@ -144,20 +155,31 @@ def _name_before_affix(token: str, opens: bool) -> str | None:
 
 
 def _words(run: list[RunWord], lang: str) -> list[Word]:
-    out = []
-    for form, opens, tag in run:
-        lower = form.lower().replace("’", "'")
-        if lower[-1] >= "\uac00":
-            # Korean: "보고서를" is the word "보고서" with its particle.
-            lower = strip_particle(lower, lang)
-            form = form[: len(lower)]
-        # "Leno's" names Leno: the possessive is grammar, not the idea.
-        possessive = lower.endswith("'s") and len(lower) > 3
-        if possessive:
-            form, lower = form[:-2], lower[:-2]
-        out.append(Word(form, opens, lower, _key_stem(lower), zipf(lower, lang),
-                         lower in STOPWORDS, form[:1].isupper(), possessive, tag))
-    return out
+    return [_word(form, opens, tag, lang) for form, opens, tag in run]
+
+
+# Words `_word` remembers: several hatches' vocabulary, a few megabytes.
+WORDS_REMEMBERED = 8192
+
+
+@lru_cache(maxsize=WORDS_REMEMBERED)
+def _word(form: str, opens: bool, tag: str | None, lang: str) -> Word:
+    """The word `form` of a run with its facts (see `wording.with_facts`).
+    Memoised like `stem`: a page repeats its words, and a highlight the
+    words of its paragraph. The tag is read in context by `speech`, so it
+    is part of the key, never remembered per form. The result is shared
+    (a tuple, never changed)."""
+    lower = form.lower().replace("’", "'")
+    if lower[-1] >= "\uac00":
+        # Korean: "보고서를" is the word "보고서" with its particle.
+        lower = strip_particle(lower, lang)
+        form = form[: len(lower)]
+    # "Leno's" names Leno: the possessive is grammar, not the idea.
+    possessive = lower.endswith("'s") and len(lower) > 3
+    if possessive:
+        form, lower = form[:-2], lower[:-2]
+    return with_facts(Word(form, opens, lower, _key_stem(lower), zipf(lower, lang),
+                           lower in STOPWORDS, form[:1].isupper(), possessive, tag))
 
 
 def _pieces(ws: list[Word]) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
@@ -210,33 +232,43 @@ def ideas_in(text: str, lang: str = "en") -> dict[tuple[str, ...], Idea]:
     for run in _runs(text, lang):
         ws = _words(run, lang)
         pieces, inner = _pieces(ws)
+        # Sliced per piece (in C), not gathered word by word.
+        stems = [w.stem for w in ws]
+        rarities = [w.rarity for w in ws]
         for i, j in pieces:
-            piece = ws[i:j]
+            first = ws[i]
             n = j - i
-            if not allowed(piece):
-                continue
-            # A phrase must read as a noun phrase here; a lone word that
-            # does not ("electronic" before "products") may still meet the
-            # noun another page writes ("electronics").
-            weak = not is_noun_phrase(piece)
-            if weak and n > 1:
-                continue
-            key = tuple(w.stem for w in piece)
+            if n == 1:
+                # One word: its facts say it all (`wording.with_facts`).
+                if not first.alone:
+                    continue
+                piece = [first]
+                weak = not first.heads
+            else:
+                piece = ws[i:j]
+                if not allowed(piece):
+                    continue
+                # A phrase must read as a noun phrase here; a lone word
+                # that does not ("electronic" before "products") may still
+                # meet the noun another page writes ("electronics").
+                if not is_noun_phrase(piece):
+                    continue
+                weak = False
+            key = tuple(stems[i:j])
             idea = found.get(key)
             if idea is None:
-                spec = sum(COMMON_ZIPF - min(COMMON_ZIPF, w.common) for w in piece)
-                idea = found[key] = Idea(key, specificity=spec, borrowed=True)
+                idea = found[key] = Idea(key, specificity=sum(rarities[i:j]), borrowed=True)
                 if n == 1:
-                    idea.common = piece[0].common
-                    idea.name = is_name(piece[0])
+                    idea.common = first.common
+                    idea.name = is_name(first)
             idea.borrowed = idea.borrowed and (weak or (i, j) in inner)
             idea.count += 1
             form = _joined(piece)
-            if piece[0].opens and not is_name_form(piece) and not has_inner_capital(piece[0].form) \
-                    and not is_proper(piece[0].tag):
+            if first.opens and not is_name_form(piece) and not has_inner_capital(first.form) \
+                    and not is_proper(first.tag):
                 form = form[:1].lower() + form[1:]
             # A weak use names the thread only when no other use does.
-            weight = 0 if weak else 1 if piece[0].opens else 2
+            weight = 0 if weak else 1 if first.opens else 2
             idea.forms[form] = idea.forms.get(form, 0) + weight
     return found
 
@@ -244,7 +276,7 @@ def ideas_in(text: str, lang: str = "en") -> dict[tuple[str, ...], Idea]:
 def _joined(piece: list[Word]) -> str:
     """The piece as written: words between spaces, or run together in a
     script written without them ("空气污染")."""
-    glue = "" if is_spaceless(piece[0].form) else " "
+    glue = "" if piece[0].spaceless else " "
     return glue.join(w.form for w in piece)
 
 

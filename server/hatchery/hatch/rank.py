@@ -84,18 +84,18 @@ CROSS_DOC_BONUS = 0.5
 def term_weights(units: list[Unit]) -> dict[str, float]:
     """Cluster weight of each stem: frequency x inverse sentence frequency x
     a bonus for words several documents share."""
-    tf: Counter[str] = Counter()
-    sf: Counter[str] = Counter()
+    # A unit's stems are a set, so a stem's frequency is its sentence
+    # frequency: one count serves as both.
+    sf: dict[str, int] = {}
     docs: dict[str, set[int]] = {}
     for unit in units:
         for s in unit.stems:
-            sf[s] += 1
+            sf[s] = sf.get(s, 0) + 1
             docs.setdefault(s, set()).add(unit.doc)
-        tf.update(unit.stems)
     n = len(units) + 1
     weights = {}
-    for s, count in tf.items():
-        idf = math.log(n / sf[s])
+    for s, count in sf.items():
+        idf = math.log(n / count)
         weights[s] = count * idf * (1 + CROSS_DOC_BONUS * (len(docs[s]) - 1))
     return weights
 

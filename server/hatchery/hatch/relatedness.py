@@ -81,7 +81,8 @@ def _vector(text: str, lang: str) -> dict[str, float]:
     forms: dict[str, str] = {}
     # Each distinct word is stemmed once; a page repeats most of its words.
     for w, n in Counter(words(text)[:PROFILE_WORDS]).items():
-        if is_wide(w):
+        # ASCII words are never wide: no pattern search for them.
+        if not w.isascii() and is_wide(w):
             for pair in char_pairs(w):
                 pairs[pair] += n
             continue

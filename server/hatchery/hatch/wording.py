@@ -11,8 +11,9 @@ from typing import NamedTuple
 
 from ..sentences import ABBREVIATIONS
 from .names import TITLE_WORDS
+from .rarity import COMMON_ZIPF
 from .speech import can_head, can_modify, is_proper
-from .terms import is_wide
+from .terms import is_spaceless, is_wide
 
 # Words that may sit inside an idea but never at its edge: they lean on
 # the words around them ("suicide rate among", "Tesla fires anywhere").
@@ -109,6 +110,30 @@ class Word(NamedTuple):
     upper: bool
     possessive: bool
     tag: str | None
+    # Facts of the word alone, worked out once per word (see `with_facts`):
+    # its share of an idea's specificity (0-7), whether it names an idea
+    # alone (`allowed` of one word), whether it may open or close a phrase
+    # (`leans_ok`), whether it reads as a noun phrase alone, and whether
+    # its script is written without spaces (`terms.is_spaceless`).
+    rarity: float = 0.0
+    alone: bool = False
+    leads: bool = False
+    ends: bool = False
+    heads: bool = False
+    spaceless: bool = False
+
+
+def with_facts(word: Word) -> Word:
+    """`word` with its facts filled in (`rarity`, `alone`, `leads`, `ends`,
+    `heads`, `spaceless`), as `allowed`, `is_noun_phrase` and `ideas` read
+    them.
+
+    :param word: a word whose other fields are set.
+    """
+    return word._replace(rarity=COMMON_ZIPF - min(COMMON_ZIPF, word.common),
+                         alone=_allowed_alone(word), leads=leans_ok(word, last=False),
+                         ends=leans_ok(word, last=True), heads=_is_noun_phrase(word),
+                         spaceless=is_spaceless(word.form))
 
 
 def is_name(word: Word) -> bool:
@@ -124,6 +149,8 @@ def is_noun_phrase(piece: list[Word]) -> bool:
     capitalised word inside a sentence is a name's and is not asked: the
     tagger reads the book "Make Trouble" as a verb and a noun. Untagged
     languages pass."""
+    if len(piece) == 1:
+        return piece[0].heads
     *before, head = piece
     if head.tag is None or (before and all(w.upper for w in piece)):
         return True  # untagged, or a name in title case ("Make Trouble")
@@ -135,6 +162,12 @@ def is_noun_phrase(piece: list[Word]) -> bool:
     # is no description.
     return not any(not a.upper and not is_proper(a.tag) and b.upper
                    for a, b in zip(piece, piece[1:]))
+
+
+def _is_noun_phrase(word: Word) -> bool:
+    """`is_noun_phrase` of the one word `word`: untagged, a name's, or a
+    word the tagger reads as a noun."""
+    return word.tag is None or is_name(word) or can_head(word.tag)
 
 
 def leans_ok(w: Word, *, last: bool) -> bool:
@@ -171,15 +204,8 @@ def allowed(piece: list[Word]) -> bool:
         if last.stop or not first.upper:
             return False
     if len(piece) == 1:
-        if len(first.lower) < MIN_WORD_CHARS and not is_wide(first.lower):
-            return False
-        if first.lower in CALENDAR_WORDS or first.lower in ABBREVIATIONS or first.lower in TITLE_WORDS:
-            return False
-        if not first.upper and first.lower.endswith(VERB_ENDINGS) and first.common > VERB_FORM_ZIPF:
-            return False
-        return first.common <= max(STORY_WORD_ZIPF, SINGLE_WORD_ZIPF, BROAD_WORD_ZIPF) or (
-            is_name(first) and first.common <= NAME_ZIPF)
-    if not (leans_ok(first, last=False) and leans_ok(last, last=True)):
+        return first.alone
+    if not (first.leads and last.ends):
         return False
     if any(w.upper for w in piece):
         # A name with a common word tacked on ("Trump's personal", "late
@@ -191,3 +217,18 @@ def allowed(piece: list[Word]) -> bool:
     rarest = min(w.common for w in piece if not w.stop)
     names = all(w.upper for w in piece)
     return rarest <= PHRASE_ZIPF or (names and not first.opens)
+
+
+def _allowed_alone(word: Word) -> bool:
+    """True when `word` names an idea on its own (`allowed` of one word)."""
+    if word.stop:
+        return False
+    lower = word.lower
+    if len(lower) < MIN_WORD_CHARS and not is_wide(lower):
+        return False
+    if lower in CALENDAR_WORDS or lower in ABBREVIATIONS or lower in TITLE_WORDS:
+        return False
+    if not word.upper and lower.endswith(VERB_ENDINGS) and word.common > VERB_FORM_ZIPF:
+        return False
+    return word.common <= max(STORY_WORD_ZIPF, SINGLE_WORD_ZIPF, BROAD_WORD_ZIPF) or (
+        is_name(word) and word.common <= NAME_ZIPF)
