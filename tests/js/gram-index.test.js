@@ -98,3 +98,40 @@ test('a megabyte text is indexed in many bounded steps, resumable by any caller'
   const piece = PROSE.slice(10, 30);
   assert.deepEqual(run(grams.find(piece, Infinity, new Budget())).value.hits, everyIndexOf(text, piece));
 });
+
+test('the index lists every gram once, each bucket in text order, however small the steps', () => {
+  // Small steps cut the text into many chunks, the last one shorter.
+  const text = PROSE.repeat(30).slice(0, 5003);
+  const grams = new GramIndex(text);
+  run(grams.build(new Budget(256)));
+  const { starts, positions } = grams;
+  assert.equal(starts[0], 0);
+  assert.equal(starts[starts.length - 1], text.length - GRAM_LENGTH + 1);
+  const seen = new Set();
+  for (let k = 0; k + 1 < starts.length; k++) {
+    for (let at = starts[k]; at < starts[k + 1]; at++) {
+      if (at > starts[k]) assert.ok(positions[at] > positions[at - 1], `bucket ${k} out of order`);
+      assert.equal(grams.bucketOf(gramHashOf(text, positions[at])), k);
+      seen.add(positions[at]);
+    }
+  }
+  assert.equal(seen.size, text.length - GRAM_LENGTH + 1);
+});
+
+test('building the index of a megabyte text allocates its two arrays and nothing more', () => {
+  // Megabytes allocated while a page is anchored set off the collections
+  // that make the page stutter.
+  const text = PROSE.repeat(5000);
+  const before = process.memoryUsage().arrayBuffers;
+  const { grams } = built(text);
+  const allocated = process.memoryUsage().arrayBuffers - before;
+  const kept = grams.starts.byteLength + grams.positions.byteLength;
+  assert.ok(allocated <= kept + 64 * 1024, `${allocated} bytes allocated, ${kept} kept`);
+});
+
+/** The index's hash of the gram at `at` (a plain loop, as a check on the rolling one). */
+function gramHashOf(s, at) {
+  let h = 0;
+  for (let i = 0; i < GRAM_LENGTH; i++) h = (Math.imul(h, 0x01000193) + s.charCodeAt(at + i)) | 0;
+  return h;
+}
