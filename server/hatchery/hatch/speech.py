@@ -11,6 +11,7 @@ Other languages get no tags and keep the word-list rules of `ideas`.
 
 from __future__ import annotations
 
+import gc
 import warnings
 from collections.abc import Sequence
 from functools import lru_cache
@@ -34,9 +35,12 @@ def _parser():
     from textblob.en import parser
 
     with warnings.catch_warnings():
-        # The lexicon's reader leaves its file to the garbage collector.
+        # The lexicon's reader leaves its file to the garbage collector:
+        # collected here, its ResourceWarning is ignored rather than raised
+        # later in whatever code the collector happens to run in.
         warnings.simplefilter("ignore", ResourceWarning)
         parser.find_tags(["warm"])
+        gc.collect()
     return parser
 
 
