@@ -166,9 +166,9 @@ WORDS_REMEMBERED = 8192
 def _word(form: str, opens: bool, tag: str | None, lang: str) -> Word:
     """The word `form` of a run with its facts (see `wording.with_facts`).
     Memoised like `stem`: a page repeats its words, and a highlight the
-    words of its paragraph. The tag is read in context by `speech`, so it
-    is part of the key, never remembered per form. The result is shared
-    (a tuple, never changed)."""
+    words of its paragraph. The tag may differ for one form (first in
+    its text, a word is also looked up in lowercase: see `speech`), so it
+    is part of the key. The result is shared (a tuple, never changed)."""
     lower = form.lower().replace("’", "'")
     if lower[-1] >= "\uac00":
         # Korean: "보고서를" is the word "보고서" with its particle.
