@@ -173,6 +173,11 @@ def _block_sentences(block: str) -> tuple[str, ...]:
 
 def words(text: str) -> list[str]:
     """The words of `text`, lowercased, accents kept, punctuation dropped."""
+    if text.isascii():
+        # Lowercasing ASCII text whole is the same as word by word, and
+        # cheaper; elsewhere casing can depend on the neighbours (a final
+        # sigma, a dotted capital I), so each word is lowered alone.
+        return _WORD.findall(text.lower())
     return list(map(str.lower, _WORD.findall(text)))
 
 

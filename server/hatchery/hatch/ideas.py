@@ -235,6 +235,9 @@ def ideas_in(text: str, lang: str = "en") -> dict[tuple[str, ...], Idea]:
         # Sliced per piece (in C), not gathered word by word.
         stems = [w.stem for w in ws]
         rarities = [w.rarity for w in ws]
+        # A piece as written: words between spaces, or run together in a
+        # script written without them ("空气污染").
+        forms = [w.form for w in ws]
         for i, j in pieces:
             first = ws[i]
             n = j - i
@@ -263,7 +266,7 @@ def ideas_in(text: str, lang: str = "en") -> dict[tuple[str, ...], Idea]:
                     idea.name = is_name(first)
             idea.borrowed = idea.borrowed and (weak or (i, j) in inner)
             idea.count += 1
-            form = _joined(piece)
+            form = ("" if first.spaceless else " ").join(forms[i:j])
             if first.opens and not is_name_form(piece) and not has_inner_capital(first.form) \
                     and not is_proper(first.tag):
                 form = form[:1].lower() + form[1:]
@@ -271,13 +274,6 @@ def ideas_in(text: str, lang: str = "en") -> dict[tuple[str, ...], Idea]:
             weight = 0 if weak else 1 if first.opens else 2
             idea.forms[form] = idea.forms.get(form, 0) + weight
     return found
-
-
-def _joined(piece: list[Word]) -> str:
-    """The piece as written: words between spaces, or run together in a
-    script written without them ("空气污染")."""
-    glue = "" if piece[0].spaceless else " "
-    return glue.join(w.form for w in piece)
 
 
 def is_specific(idea: Idea, word_zipf: float = SINGLE_WORD_ZIPF, sources: int = 2) -> bool:
