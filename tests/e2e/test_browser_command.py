@@ -40,8 +40,10 @@ def display():
     xvfb.wait(timeout=10)
 
 
-def test_the_browser_shortcut_highlights_the_selection(
-        playwright_instance, display, tmp_path, server, site, output_dir):
+@pytest.fixture
+def headed(playwright_instance, display, tmp_path, server):
+    """Chromium with the extension, headed on the virtual display, connected
+    to the server; yields the context and the environment xdotool needs."""
     env = {**os.environ, "DISPLAY": display}
     context = playwright_instance.chromium.launch_persistent_context(
         str(tmp_path / "profile"), executable_path=CHROMIUM, headless=False,
@@ -51,26 +53,57 @@ def test_the_browser_shortcut_highlights_the_selection(
             else context.wait_for_event("serviceworker")
         worker.evaluate("([u, t]) => chrome.storage.local.set({serverUrl: u, token: t})",
                         [server.url, server.token])
-        page = context.pages[0] if context.pages else context.new_page()
-        page.goto(site.page("second.html"))
-        page.wait_for_selector("hatchery-ui", state="attached")
-        # The page must not see the H: proof that the command, not the
-        # in-page handler, made the highlight (modifier presses do reach it).
-        page.evaluate("window.keysSeen = 0; document.addEventListener("
-                      "'keydown', (e) => { if (e.code === 'KeyH') window.keysSeen++ }, true)")
-        page.bring_to_front()
-        select(page, "#q1", "A queue turns a failure into a delay")
-        subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--class", "chromium",
-                        "windowactivate", "--sync"], env=env, check=False, timeout=10,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        subprocess.run(["xdotool", "key", "--clearmodifiers", "alt+shift+h"], env=env,
-                       check=True, timeout=10)
-
-        wait_for(lambda: painted(page),
-                 message="Alt+Shift+H did not highlight")
-        stored = wait_for(lambda: server_highlights(server, page.url))
-        assert [h["exact"] for h in stored] == ["A queue turns a failure into a delay"]
-        assert page.evaluate("window.keysSeen") == 0, "the page saw the key: not the command"
-        page.screenshot(path=str(output_dir / "command-highlight.png"))
+        yield context, env
     finally:
         context.close()
+
+
+def press_the_shortcut(env: dict) -> None:
+    """Alt+Shift+H pressed on the keyboard, in the browser's window."""
+    subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--class", "chromium",
+                    "windowactivate", "--sync"], env=env, check=False, timeout=10,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(["xdotool", "key", "--clearmodifiers", "alt+shift+h"], env=env,
+                   check=True, timeout=10)
+
+
+def test_the_browser_shortcut_highlights_the_selection(headed, server, site, output_dir):
+    context, env = headed
+    page = context.pages[0] if context.pages else context.new_page()
+    page.goto(site.page("second.html"))
+    page.wait_for_selector("hatchery-ui", state="attached")
+    # The page must not see the H: proof that the command, not the
+    # in-page handler, made the highlight (modifier presses do reach it).
+    page.evaluate("window.keysSeen = 0; document.addEventListener("
+                  "'keydown', (e) => { if (e.code === 'KeyH') window.keysSeen++ }, true)")
+    page.bring_to_front()
+    select(page, "#q1", "A queue turns a failure into a delay")
+    press_the_shortcut(env)
+
+    wait_for(lambda: painted(page),
+             message="Alt+Shift+H did not highlight")
+    stored = wait_for(lambda: server_highlights(server, page.url))
+    assert [h["exact"] for h in stored] == ["A queue turns a failure into a delay"]
+    assert page.evaluate("window.keysSeen") == 0, "the page saw the key: not the command"
+    page.screenshot(path=str(output_dir / "command-highlight.png"))
+
+
+def test_the_shortcut_highlights_in_the_frame_being_read(headed, server, site):
+    context, env = headed
+    page = context.pages[0] if context.pages else context.new_page()
+    page.goto(site.page("frame.html"))
+    page.frame_locator("#frame").locator("hatchery-ui").wait_for(state="attached")
+    page.wait_for_selector("hatchery-ui", state="attached")
+    page.bring_to_front()
+    inner = page.frame(url=site.page("framed.html"))
+    # Reading inside the frame: the focus is there, and so is the selection.
+    inner.click("#f2")
+    select(inner, "#f1", "same-origin frame")
+    assert inner.evaluate("document.hasFocus()")
+    press_the_shortcut(env)
+
+    wait_for(lambda: painted(inner), message="Alt+Shift+H did not highlight in the frame")
+    assert [text for _, text in painted(inner)] == ["same-origin frame"]
+    assert painted(page) == []
+    stored = wait_for(lambda: server_highlights(server, site.page("framed.html")))
+    assert [h["exact"] for h in stored] == ["same-origin frame"]

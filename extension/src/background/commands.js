@@ -15,6 +15,22 @@ function highlightInTab(tabId, frameId = 0) {
 }
 
 /**
+ * Highlight in the frame that has the keyboard focus: a shortcut pressed
+ * while reading inside a same-origin frame is meant for that frame's
+ * selection. Every frame hears the message and only the focused one
+ * answers (see the content script's `highlightHere`); when none does (the
+ * focus is in the address bar), the top page highlights its selection, as
+ * it always did.
+ */
+async function highlightInFocusedFrame(tabId) {
+  if (tabId === undefined || tabId < 0) return null;
+  const answer = await chrome.tabs
+    .sendMessage(tabId, { type: 'highlight-selection', focusedOnly: true })
+    .catch(() => null); // no frame answered, or no content script at all
+  return answer ?? highlightInTab(tabId);
+}
+
+/**
  * Context menu "Highlight selection" (a contextMenus.onClicked listener).
  *
  * @param {{menuItemId: string|number, frameId?: number}} info
@@ -27,7 +43,8 @@ export function menuClicked(info, tab) {
 }
 
 /**
- * The Alt+Shift+H command (a commands.onCommand listener).
+ * The Alt+Shift+H command (a commands.onCommand listener), for the frame
+ * that has the focus.
  *
  * @param {string} command
  * @param {{id?: number}} [tab] absent when the browser gives none
@@ -37,5 +54,5 @@ export async function commandFired(command, tab) {
   if (command !== 'highlight-selection') return null;
   let target = tab;
   if (!target?.id) [target] = await chrome.tabs.query({ active: true, currentWindow: true });
-  return highlightInTab(target?.id);
+  return highlightInFocusedFrame(target?.id);
 }

@@ -18,6 +18,19 @@ import { PageWatcher } from './page-watcher.js';
 import { createUi } from './ui.js';
 
 /**
+ * True when the keyboard focus is in this frame's own document, not in a
+ * frame inside it: `hasFocus()` is true for every frame around the focused
+ * one, and each of those sees the frame holding the focus as its active
+ * element (inside an open shadow root, as the root's active element).
+ */
+function holdsFocus() {
+  if (!document.hasFocus()) return false;
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return !(active?.tagName === 'IFRAME' || active?.tagName === 'FRAME');
+}
+
+/**
  * Start the highlighter on this page (called once by loader.js).
  *
  * @returns {{highlights: PageHighlights, anchorer: Anchorer, capturer: Capturer}|null}
@@ -76,6 +89,8 @@ export function start() {
   });
 
   const highlightHere = (message) => {
+    // The shortcut asks every frame; only the one with the focus answers.
+    if (message.focusedOnly && !holdsFocus()) return undefined;
     const made = capturer.highlightSelection(message.color || capturer.lastColor);
     return { id: made?.id ?? null };
   };

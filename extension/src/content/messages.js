@@ -22,8 +22,9 @@ export function sendToWorker(message) {
 
 /**
  * Answer the messages the popup and the worker send this page, by type.
- * A handler returns the answer or a promise of it; a type without a handler
- * is left to any other listener.
+ * A handler returns the answer or a promise of it, or undefined to leave
+ * the message to another frame; a type without a handler is left to any
+ * other listener.
  *
  * @param {Record<string, (message: object) => any>} handlers
  */
@@ -33,6 +34,7 @@ export function answerMessages(handlers) {
     // Own properties only: a message typed "constructor" is not a handler.
     if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return false;
     const answer = handlers[type](message);
+    if (answer === undefined) return false;
     if (answer instanceof Promise) {
       answer.then(sendResponse);
       return true; // keep the channel open for the async answer
