@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from .aliases import (add_first_name_aliases, add_head_aliases, add_initialism_aliases,
+                      add_place_aliases, add_prefix_aliases, add_spelling_aliases)
 from .drafts import Key, ThreadDraft
 from .ideas import SINGLE_WORD_ZIPF, Idea, ideas_in, is_specific
 from .models import Source
-from .names import demonym_roots
 from .passages import Passage
 from .plan import Plan
 
@@ -93,69 +94,6 @@ def _group_ideas(group: list[Holder]) -> tuple[dict, set, dict]:
     return seen, marked, ideas
 
 
-def _full_names(per_group: list[tuple[dict, set, dict]]) -> dict[str, tuple[tuple[str, ...], Idea]]:
-    """Full names ("Nancy Motes") by their first word's stem, from every
-    group, for the first names some group writes alone: a page that says
-    only "Nancy" means the one another page names."""
-    alone = {key[0] for _, _, ideas in per_group for key, idea in ideas.items()
-             if len(key) == 1 and idea.name}
-    out: dict[str, tuple[tuple[str, ...], Idea]] = {}
-    for _, _, ideas in per_group:
-        for key, idea in ideas.items():
-            if len(key) > 1 and key[0] in alone and key[0] not in out and all(
-                    w[:1].isupper() for w in idea.surface().split()):
-                out[key[0]] = (key, idea)
-    return out
-
-
-def _add_first_name_aliases(per_group: list[tuple[dict, set, dict]], texts: list[str]) -> None:
-    """Let a first name written alone (a name by itself, not the start of a
-    longer one: see `names`) stand for the full name another page writes,
-    when its own page writes that full name too ("Nancy" for "Nancy
-    Motes", never "Arizona" for "Arizona Republic")."""
-    full = _full_names(per_group)
-    if not full:
-        return
-    for (seen, marked, ideas), text in zip(per_group, texts):
-        for key in [k for k in seen if len(k) == 1 and k[0] in full]:
-            idea = ideas[key]
-            if not idea.name:
-                continue
-            name_key, name = full[key[0]]
-            if name_key in seen or name.surface() not in text:
-                continue
-            seen[name_key] = seen[key]
-            if key in marked:
-                marked.add(name_key)
-            # No forms: the page writes the short name, the thread the full.
-            ideas[name_key] = Idea(name_key, {}, name.specificity, count=idea.count)
-
-
-def _add_place_aliases(per_group: list[tuple[dict, set, dict]]) -> None:
-    """Let a people's word ("Iraqi", "Syrian") stand for the place another
-    page names ("Iraq", "Syria"), as one idea: pages on Iraqi forces and
-    on Iraq meet on Iraq."""
-    places: dict[str, tuple[tuple[str, ...], Idea]] = {}
-    for _, _, ideas in per_group:
-        for key, idea in ideas.items():
-            if len(key) == 1 and idea.name and not idea.borrowed:
-                places.setdefault(next(iter(idea.forms)).lower(), (key, idea))
-    if not places:
-        return
-    for seen, marked, ideas in per_group:
-        # Any casing: opening a sentence, "Iraqi forces" is written "iraqi".
-        for key in [k for k in seen if len(k) == 1 and ideas[k].forms]:
-            for root in demonym_roots(next(iter(ideas[key].forms)).lower()):
-                place_key, place = places.get(root, (None, None))
-                if place_key is None or place_key in seen:
-                    continue
-                seen[place_key] = seen[key]
-                if key in marked:
-                    marked.add(place_key)
-                ideas[place_key] = Idea(place_key, {}, place.specificity, count=ideas[key].count,
-                                        common=place.common, name=True)
-
-
 def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
                  texts: list[str] | None = None) -> list[Shared]:
     """The ideas held by at least `min_groups` of `groups`, each with the
@@ -165,9 +103,14 @@ def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
     """
     found: dict[tuple[str, ...], Shared] = {}
     per_group = [_group_ideas(group) for group in groups]
+    add_spelling_aliases(per_group)
     if texts:
-        _add_first_name_aliases(per_group, texts)
-    _add_place_aliases(per_group)
+        add_first_name_aliases(per_group, texts)
+    add_place_aliases(per_group)
+    if texts:
+        add_initialism_aliases(per_group, texts)
+        add_prefix_aliases(per_group, texts)
+        add_head_aliases(per_group, texts)
     # Most ideas are in one group only: count first, build only the shared.
     held = Counter(key for seen, _, _ in per_group for key in seen)
     borrowed = _borrowed_only(groups)

@@ -1,0 +1,266 @@
+"""One idea written two ways: where the ideas of one page (see `ideas`)
+stand for an idea another page writes otherwise, so `threads` can see the
+two pages share it.
+
+- a first name alone for the full name its page writes ("Nancy" for
+  "Nancy Motes"), never a place for a longer name ("Arizona" for
+  "Arizona Republic");
+- a people's word for its place ("Iraqi" for "Iraq");
+- another spelling of one word or compound: hyphenated, open or closed,
+  with or without accents, singular or plural ("cell phone",
+  "cell-phones", "cellphone"; "ex-fiancé", "ex-fiance");
+- an initialism for the name it stands for ("NASA" for "National
+  Aeronautics and Space Administration");
+- a longer name for the name it starts with, when its page writes that
+  name alone too ("British Airways Flight 727" for "British Airways");
+- a head noun alone for the compound its own page writes, when the head
+  says too little alone ("waste" for "electronic waste").
+
+Each alias claims only what its page writes: the short form in what the
+person marked, the long form (when it needs one) in the page's text. An
+alias has no forms of its own: the thread is named as a page writes it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .drafts import Key
+from .ideas import Idea, is_specific
+from .names import demonym_roots
+from .terms import singular
+
+# One group's ideas (see `threads._group_ideas`): the key citing each idea,
+# the ideas in the person's own words, and the ideas by their stems.
+Group = tuple[dict[tuple[str, ...], Key], set[tuple[str, ...]], dict[tuple[str, ...], Idea]]
+
+# Where a compound is cut into its words: spaces and hyphens of any kind.
+_JOINS = re.compile(r"[\s\-‐‑–]+")
+
+# A spelling this short ("AI", "EU") is too often two different things.
+MIN_SPELLING_CHARS = 4
+
+# An initialism is written in capitals, two to six of them ("BA", "NASA").
+_INITIALISM = re.compile(r"[A-Z]{2,6}")
+
+# Words a name's initialism skips: "Department of Justice" is "DOJ".
+INITIALISM_SKIPS = frozenset("of and the for on in at to de del la le & y".split())
+
+
+def alias(group: Group, short: tuple[str, ...], long: tuple[str, ...], template: Idea) -> None:
+    """Let the idea `short` of `group` stand for the idea `long` another
+    page writes (`template`): cited where `short` is, marked where it is.
+
+    :param group: the group to add the alias to.
+    :param short: the key of the idea the group holds.
+    :param long: the key it stands for.
+    :param template: the idea `long` as another group holds it.
+    """
+    seen, marked, ideas = group
+    if long in seen or short not in seen:
+        return
+    seen[long] = seen[short]
+    if short in marked:
+        marked.add(long)
+    # No forms: this page writes the short form, the thread the long one.
+    ideas[long] = Idea(long, {}, template.specificity, count=ideas[short].count,
+                       common=template.common, name=template.name)
+
+
+def _outright(ideas: dict[tuple[str, ...], Idea]) -> dict[tuple[str, ...], Idea]:
+    """The ideas a page writes in words of their own (see `Idea.borrowed`)."""
+    return {key: idea for key, idea in ideas.items() if idea.forms and not idea.borrowed}
+
+
+def add_first_name_aliases(per_group: list[Group], texts: list[str]) -> None:
+    """Let a first name written alone (a name by itself, not the start of a
+    longer one: see `names`) stand for the full name another page writes,
+    when its own page writes that full name too ("Nancy" for "Nancy
+    Motes", never "Arizona" for "Arizona Republic").
+
+    :param texts: per group, its page's whole text.
+    """
+    alone = {key[0] for _, _, ideas in per_group for key, idea in ideas.items()
+             if len(key) == 1 and idea.name}
+    full: dict[str, tuple[tuple[str, ...], Idea]] = {}
+    for _, _, ideas in per_group:
+        for key, idea in ideas.items():
+            if len(key) > 1 and key[0] in alone and key[0] not in full and all(
+                    w[:1].isupper() for w in idea.surface().split()):
+                full[key[0]] = (key, idea)
+    if not full:
+        return
+    for group, text in zip(per_group, texts):
+        seen, _, ideas = group
+        for key in [k for k in seen if len(k) == 1 and k[0] in full]:
+            name_key, name = full[key[0]]
+            if ideas[key].name and name.surface() in text:
+                alias(group, key, name_key, name)
+
+
+def add_place_aliases(per_group: list[Group]) -> None:
+    """Let a people's word ("Iraqi", "Syrian") stand for the place another
+    page names ("Iraq", "Syria"), as one idea: pages on Iraqi forces and
+    on Iraq meet on Iraq."""
+    places: dict[str, tuple[tuple[str, ...], Idea]] = {}
+    for _, _, ideas in per_group:
+        for key, idea in ideas.items():
+            if len(key) == 1 and idea.name and not idea.borrowed:
+                places.setdefault(next(iter(idea.forms)).lower(), (key, idea))
+    if not places:
+        return
+    for group in per_group:
+        seen, _, ideas = group
+        # Any casing: opening a sentence, "Iraqi forces" is written "iraqi".
+        for key in [k for k in seen if len(k) == 1 and ideas[k].forms]:
+            for root in demonym_roots(next(iter(ideas[key].forms)).lower()):
+                place_key, place = places.get(root, (None, None))
+                if place_key is not None:
+                    alias(group, key, place_key, place)
+
+
+def spelling(form: str) -> str:
+    """How `form` is spelled once hyphens, spaces, accents, case and a
+    plural ending are set aside: "cell-phones", "cell phone" and
+    "Cellphone" are all "cellphone"; "ex-fiancé" is "exfiance".
+
+    :param form: an idea as a page writes it.
+    """
+    folded = unicodedata.normalize("NFKD", form.lower().replace("’", "'"))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    parts = [p for p in _JOINS.split(folded) if p]
+    if not parts:
+        return ""
+    parts[-1] = singular(parts[-1])
+    return "".join(parts)
+
+
+def add_spelling_aliases(per_group: list[Group]) -> None:
+    """Let one spelling of an idea stand for another page's (see
+    `spelling`), where their stems differ: "cellphone" and "cell phone",
+    "e-mail" and "email", "French-Canadian" and "French Canadian". The
+    idea more pages write that way names the thread."""
+    spelled: dict[str, dict[tuple[str, ...], list[int]]] = {}
+    for g, (_, _, ideas) in enumerate(per_group):
+        for key, idea in _outright(ideas).items():
+            for form in {spelling(f) for f in idea.forms}:
+                if len(form) >= MIN_SPELLING_CHARS:
+                    spelled.setdefault(form, {}).setdefault(key, []).append(g)
+    for keys in spelled.values():
+        if len(keys) < 2:
+            continue
+        # The key most pages hold, then the one in most words: the thread.
+        best = max(keys, key=lambda k: (len(set(keys[k])), len(k), k))
+        template = per_group[keys[best][0]][2][best]
+        for key, groups in keys.items():
+            for g in groups:
+                if key != best:
+                    alias(per_group[g], key, best, template)
+
+
+def initials(name: str) -> str:
+    """The initialism of a name in capitals ("British Airways" -> "BA"),
+    or "" when some word of it is not capitalised.
+
+    :param name: a name of two words or more.
+    """
+    words = [w for w in name.split() if w.lower() not in INITIALISM_SKIPS]
+    if len(words) < 2 or not all(w[:1].isupper() and w[:1].isalpha() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+def add_initialism_aliases(per_group: list[Group], texts: list[str]) -> None:
+    """Let an initialism ("BA") stand for the name another page writes
+    ("British Airways") when its letters are the name's initials and one
+    of the two pages writes both, as articles do ("British Airways (BA)"):
+    a coincidence of letters is not enough.
+
+    :param texts: per group, its page's whole text.
+    """
+    names: dict[str, list[tuple[int, tuple[str, ...], Idea]]] = {}
+    for g, (_, _, ideas) in enumerate(per_group):
+        for key, idea in _outright(ideas).items():
+            if len(key) > 1:
+                letters = initials(idea.surface())
+                if letters:
+                    names.setdefault(letters, []).append((g, key, idea))
+    if not names:
+        return
+    for g, group in enumerate(per_group):
+        for key, idea in list(_outright(group[2]).items()):
+            letters = idea.surface() if len(key) == 1 else ""
+            if not _INITIALISM.fullmatch(letters) or letters not in names:
+                continue
+            for other, name_key, name in names[letters]:
+                if other != g and (name.surface() in texts[g]
+                                   or re.search(rf"\b{letters}\b", texts[other])):
+                    alias(group, key, name_key, name)
+                    break
+
+
+def add_head_aliases(per_group: list[Group], texts: list[str]) -> None:
+    """Let a head noun alone stand for a compound another page writes
+    ("waste" for "electronic waste") when the head says too little on its
+    own (see `is_specific`) and its page writes the compound too; a head
+    two such compounds share ("Korea": "North Korea", "South Korea") is
+    left alone.
+
+    :param texts: per group, its page's whole text.
+    """
+    # Names have their own short forms (a surname, a first name): a common
+    # noun's compound only here.
+    compounds: dict[str, dict[tuple[str, ...], Idea]] = {}
+    for _, _, ideas in per_group:
+        for key, idea in _outright(ideas).items():
+            if len(key) > 1:
+                compounds.setdefault(key[-1], {}).setdefault(key, idea)
+    if not compounds:
+        return
+    for group, text in zip(per_group, texts):
+        seen, _, ideas = group
+        for key, idea in list(_outright(ideas).items()):
+            if len(key) != 1 or key[0] not in compounds or is_specific(idea) or _capitalised(idea):
+                continue
+            written = [(k, c) for k, c in compounds[key[0]].items()
+                       if (k in seen or any(f in text for f in c.forms)) and not _capitalised(c)]
+            if len(written) == 1:
+                alias(group, key, *written[0])
+
+
+def _capitalised(idea: Idea) -> bool:
+    """True when every word of the idea, as written, is capitalised."""
+    return all(w[:1].isupper() for w in idea.surface().split())
+
+
+def add_prefix_aliases(per_group: list[Group], texts: list[str]) -> None:
+    """Let a longer name a page writes ("British Airways Flight 727",
+    "Civil War Awakening") stand for the name at its start another page
+    writes alone ("British Airways", "Civil War"), when its own page
+    writes that name alone too, not only inside the longer one: a page
+    that cites only the "Arizona Republic" never meets one on Arizona.
+
+    :param texts: per group, its page's whole text.
+    """
+    names: dict[tuple[str, ...], Idea] = {}
+    for _, _, ideas in per_group:
+        for key, idea in _outright(ideas).items():
+            if _capitalised(idea) and (len(key) > 1 or idea.name):
+                names.setdefault(key, idea)
+    if not names:
+        return
+    for group, text in zip(per_group, texts):
+        seen, _, ideas = group
+        for key, idea in list(ideas.items()):
+            if len(key) < 2 or not idea.forms or not _capitalised(idea):
+                continue
+            whole = idea.surface()
+            for k in range(len(key) - 1, 0, -1):
+                start = names.get(key[:k])
+                if start is None or key[:k] in seen:
+                    continue
+                part = start.surface()
+                if whole.startswith(part + " ") and text.count(part) > text.count(whole):
+                    alias(group, key, key[:k], start)
+                    break
