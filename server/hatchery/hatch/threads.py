@@ -123,7 +123,7 @@ def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
             if entry is None:
                 entry = found[key] = Shared(Idea(key, {}, idea.specificity, common=idea.common),
                                             [], [], [], 0)
-            entry.idea.name = entry.idea.name or idea.name
+            entry.idea.name = entry.idea.name or idea.name or _reads_as_name(idea)
             for form, n in idea.forms.items():
                 entry.idea.forms[form] = entry.idea.forms.get(form, 0) + n
             entry.groups.append(g)
@@ -131,6 +131,14 @@ def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
             entry.own.append(key in marked)
             entry.count += idea.count
     return [s for s in found.values() if len(s.groups) >= min_groups and s.idea.forms]
+
+
+def _reads_as_name(idea: Idea) -> bool:
+    """True when a one-word idea is written as a name: capitalised as its
+    page writes it most ("Trump said" opens a sentence, yet the tagger
+    reads a name there and keeps the capital: see `ideas_in`), though
+    every use opened a sentence."""
+    return idea.words == 1 and bool(idea.forms) and idea.surface()[:1].isupper()
 
 
 def _borrowed_only(groups: list[list[Holder]]) -> set[tuple[str, ...]]:
@@ -219,6 +227,10 @@ def pick_threads(candidates: list[Shared], used: list[int], limit: int,
     # highlights of one page repeat its words anyway.
     specific = [c for c in candidates
                 if is_specific(c.idea, word_zipf, len(c.groups) if len(used) > 1 else 2)]
+    if len(used) > 1:
+        # An idea no page holds in the person's own words, only in the
+        # paragraphs around them, is a thread only when no other is.
+        specific = [c for c in specific if c.marked] or specific
     out = []
     for s in best_threads(specific, limit):
         if len(used) > 1:
