@@ -10,11 +10,13 @@ two pages share it.
   with or without accents, singular or plural ("cell phone",
   "cell-phones", "cellphone"; "ex-fiancé", "ex-fiance");
 - an initialism for the name it stands for ("NASA" for "National
-  Aeronautics and Space Administration");
+  Aeronautics and Space Administration", "BA spokesman" for "British
+  Airways");
 - a longer name for the name it starts with, when its page writes that
   name alone too ("British Airways Flight 727" for "British Airways");
-- a head noun alone for the compound its own page writes, when the head
-  says too little alone ("waste" for "electronic waste").
+- a head noun alone, or a hyphenated compound, for the open compound its
+  own page writes, when the head says too little alone ("waste", or
+  "e-waste", for "electronic waste").
 
 Each alias claims only what its page writes: the short form in what the
 person marked, the long form (when it needs one) in the page's text. An
@@ -26,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..sentences import stem
 from .drafts import Key
 from .ideas import Idea, is_specific
 from .names import demonym_roots
@@ -190,7 +193,9 @@ def add_initialism_aliases(per_group: list[Group], texts: list[str]) -> None:
         return
     for g, group in enumerate(per_group):
         for key, idea in list(_outright(group[2]).items()):
-            letters = idea.surface() if len(key) == 1 else ""
+            # The initialism alone, or opening a phrase ("BA spokesman"):
+            # an initialism of two letters is never an idea alone.
+            letters = idea.surface().split()[0]
             if not _INITIALISM.fullmatch(letters) or letters not in names:
                 continue
             for other, name_key, name in names[letters]:
@@ -200,12 +205,21 @@ def add_initialism_aliases(per_group: list[Group], texts: list[str]) -> None:
                     break
 
 
+def head_stem(key: tuple[str, ...], idea: Idea) -> str:
+    """The stem of a one-word idea's head noun: the word itself, or the
+    last part of a hyphenated one ("e-waste" -> "wast", as "waste")."""
+    form = idea.surface().lower()
+    if "-" not in form:
+        return key[0]
+    return stem(singular(form.rpartition("-")[2]))
+
+
 def add_head_aliases(per_group: list[Group], texts: list[str]) -> None:
     """Let a head noun alone stand for a compound another page writes
-    ("waste" for "electronic waste") when the head says too little on its
-    own (see `is_specific`) and its page writes the compound too; a head
-    two such compounds share ("Korea": "North Korea", "South Korea") is
-    left alone.
+    ("waste" for "electronic waste"), when the head says too little on its
+    own (see `is_specific`) and its page writes the compound too; so too a
+    hyphenated compound for the open one ("e-waste"). A head two such
+    compounds share ("Korea": "North Korea", "South Korea") is left alone.
 
     :param texts: per group, its page's whole text.
     """
@@ -214,17 +228,20 @@ def add_head_aliases(per_group: list[Group], texts: list[str]) -> None:
     compounds: dict[str, dict[tuple[str, ...], Idea]] = {}
     for _, _, ideas in per_group:
         for key, idea in _outright(ideas).items():
-            if len(key) > 1:
+            if len(key) > 1 and not _capitalised(idea):
                 compounds.setdefault(key[-1], {}).setdefault(key, idea)
     if not compounds:
         return
     for group, text in zip(per_group, texts):
         seen, _, ideas = group
         for key, idea in list(_outright(ideas).items()):
-            if len(key) != 1 or key[0] not in compounds or is_specific(idea) or _capitalised(idea):
+            if len(key) != 1 or _capitalised(idea):
                 continue
-            written = [(k, c) for k, c in compounds[key[0]].items()
-                       if (k in seen or any(f in text for f in c.forms)) and not _capitalised(c)]
+            head = head_stem(key, idea)
+            if head not in compounds or (head == key[0] and is_specific(idea)):
+                continue
+            written = [(k, c) for k, c in compounds[head].items()
+                       if k in seen or any(f in text for f in c.forms)]
             if len(written) == 1:
                 alias(group, key, *written[0])
 
