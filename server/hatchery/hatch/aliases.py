@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..sentences import stem
 from .drafts import Key
@@ -123,6 +124,7 @@ def add_place_aliases(per_group: list[Group]) -> None:
                     alias(group, key, place_key, place)
 
 
+@lru_cache(maxsize=65536)
 def spelling(form: str) -> str:
     """How `form` is spelled once hyphens, spaces, accents, case and a
     plural ending are set aside: "cell-phones", "cell phone" and
@@ -145,11 +147,27 @@ def add_spelling_aliases(per_group: list[Group]) -> None:
     "e-mail" and "email", "French-Canadian" and "French Canadian". The
     idea more pages write that way names the thread."""
     spelled: dict[str, dict[tuple[str, ...], list[int]]] = {}
+    # Two spellings of one idea have two keys only where one of them is
+    # joined, split or accented: the plain one-word forms are looked up
+    # only against those.
+    plain: list[tuple[int, tuple[str, ...], str]] = []
     for g, (_, _, ideas) in enumerate(per_group):
         for key, idea in _outright(ideas).items():
-            for form in {spelling(f) for f in idea.forms}:
-                if len(form) >= MIN_SPELLING_CHARS:
-                    spelled.setdefault(form, {}).setdefault(key, []).append(g)
+            for form in idea.forms:
+                if len(key) == 1 and form.isascii() and "-" not in form:
+                    plain.append((g, key, form))
+                    continue
+                joined = spelling(form)
+                if len(joined) >= MIN_SPELLING_CHARS:
+                    groups = spelled.setdefault(joined, {}).setdefault(key, [])
+                    if g not in groups:
+                        groups.append(g)
+    if not spelled:
+        return
+    for g, key, form in plain:
+        keys = spelled.get(spelling(form))
+        if keys is not None and g not in keys.setdefault(key, []):
+            keys[key].append(g)
     for keys in spelled.values():
         if len(keys) < 2:
             continue
@@ -162,6 +180,7 @@ def add_spelling_aliases(per_group: list[Group]) -> None:
                     alias(per_group[g], key, best, template)
 
 
+@lru_cache(maxsize=16384)
 def initials(name: str) -> str:
     """The initialism of a name in capitals ("British Airways" -> "BA"),
     or "" when some word of it is not capitalised.
@@ -235,7 +254,9 @@ def add_head_aliases(per_group: list[Group], texts: list[str]) -> None:
     for group, text in zip(per_group, texts):
         seen, _, ideas = group
         for key, idea in list(_outright(ideas).items()):
-            if len(key) != 1 or _capitalised(idea):
+            if len(key) != 1 or (key[0] not in compounds and not any("-" in f for f in idea.forms)):
+                continue
+            if _capitalised(idea):
                 continue
             head = head_stem(key, idea)
             if head not in compounds or (head == key[0] and is_specific(idea)):
