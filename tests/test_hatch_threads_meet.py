@@ -138,3 +138,27 @@ def test_spellings_of_one_idea_are_one_spelling():
     assert initials("British Airways") == "BA"
     assert initials("Department of Justice") == "DJ"
     assert initials("the lorries") == ""
+
+
+def test_a_page_on_one_crisis_meets_a_page_on_several_crises():
+    one = page(1, "Camps fill up", [
+        "Aid groups say the refugee crisis on the border is the worst in a decade.",
+        "Tents are being flown in from Jordan.",
+    ], ["Aid groups say the refugee crisis on the border is the worst in a decade."])
+    two = page(2, "A decade of displacement", [
+        "Three refugee crises at once have stretched the agency's budget thin.",
+        "Donors pledged more in Geneva.",
+    ], ["Three refugee crises at once have stretched the agency's budget thin."])
+    assert "refugee crisis" in phrases(one, two) or "refugee crises" in phrases(one, two)
+
+
+def test_a_peoples_word_meets_a_place_whose_name_ends_otherwise():
+    one = page(1, "Grain convoy leaves port", [
+        "Ukrainian officials said the grain convoy left Odesa under naval escort.",
+        "Insurers raised premiums for the route.",
+    ], ["Ukrainian officials said the grain convoy left Odesa under naval escort."])
+    two = page(2, "Grain prices fall", [
+        "Wheat futures fell after the first convoy left Odesa, easing fears in Ukraine.",
+        "Traders expect more sailings.",
+    ], ["Wheat futures fell after the first convoy left Odesa, easing fears in Ukraine."])
+    assert "Ukraine" in phrases(one, two)

@@ -41,10 +41,11 @@ AFTER_TITLE_WORDS = frozenset("general justice chief vice prime special deputy f
 OPENERS = frozenset("the a an on in at of for and but or to by from with as after before when".split())
 
 # How a people's or language's word ends where its place's name ends
-# otherwise: "Syrian" is of Syria, "Iraqi" of Iraq, "Chinese" of China.
+# otherwise: "Syrian" is of Syria, "Iraqi" of Iraq, "Chinese" of China,
+# "Ukrainian" of Ukraine, "Italian" of Italy.
 # Lowercase; irregular ones ("French", "Dutch") are left out.
 DEMONYM_ENDINGS = (
-    ("ian", ("ia", "a", "")), ("an", ("a", "o", "")), ("ese", ("a", "", "on")),
+    ("ian", ("ia", "a", "", "e", "y")), ("an", ("a", "o", "")), ("ese", ("a", "", "on")),
     ("ish", ("ey", "and", "en")), ("i", ("",)), ("n", ("",)),
 )
 
