@@ -37,7 +37,8 @@ from .terms import singular
 
 # One group's ideas (see `threads._group_ideas`): the key citing each idea,
 # the ideas in the person's own words, and the ideas by their stems.
-Group = tuple[dict[tuple[str, ...], Key], set[tuple[str, ...]], dict[tuple[str, ...], Idea]]
+Ideas = dict[tuple[str, ...], Idea]
+Group = tuple[dict[tuple[str, ...], Key], set[tuple[str, ...]], Ideas]
 
 # Where a compound is cut into its words: spaces and hyphens of any kind.
 _JOINS = re.compile(r"[\s\-‐‑–]+")
@@ -72,7 +73,7 @@ def alias(group: Group, short: tuple[str, ...], long: tuple[str, ...], template:
                        common=template.common, name=template.name)
 
 
-def _outright(ideas: dict[tuple[str, ...], Idea]) -> dict[tuple[str, ...], Idea]:
+def _outright(ideas: Ideas) -> Ideas:
     """The ideas a page writes in words of their own (see `Idea.borrowed`)."""
     return {key: idea for key, idea in ideas.items() if idea.forms and not idea.borrowed}
 
@@ -141,18 +142,22 @@ def spelling(form: str) -> str:
     return "".join(parts)
 
 
-def add_spelling_aliases(per_group: list[Group]) -> None:
+def add_spelling_aliases(per_group: list[Group], outright: list[Ideas] | None = None) -> None:
     """Let one spelling of an idea stand for another page's (see
     `spelling`), where their stems differ: "cellphone" and "cell phone",
     "e-mail" and "email", "French-Canadian" and "French Canadian". The
-    idea more pages write that way names the thread."""
+    idea more pages write that way names the thread.
+
+    :param outright: per group, its `_outright` ideas, when known.
+    """
+    outright = outright or [_outright(ideas) for _, _, ideas in per_group]
     spelled: dict[str, dict[tuple[str, ...], list[int]]] = {}
     # Two spellings of one idea have two keys only where one of them is
     # joined, split or accented: the plain one-word forms are looked up
     # only against those.
     plain: list[tuple[int, tuple[str, ...], str]] = []
-    for g, (_, _, ideas) in enumerate(per_group):
-        for key, idea in _outright(ideas).items():
+    for g, ideas in enumerate(outright):
+        for key, idea in ideas.items():
             for form in idea.forms:
                 if len(key) == 1 and form.isascii() and "-" not in form:
                     plain.append((g, key, form))
@@ -193,86 +198,102 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words)
 
 
-def add_initialism_aliases(per_group: list[Group], texts: list[str]) -> None:
+def add_initialism_aliases(per_group: list[Group], texts: list[str],
+                           outright: list[Ideas] | None = None) -> None:
     """Let an initialism ("BA") stand for the name another page writes
     ("British Airways") when its letters are the name's initials and one
     of the two pages writes both, as articles do ("British Airways (BA)"):
     a coincidence of letters is not enough.
 
     :param texts: per group, its page's whole text.
+    :param outright: per group, its `_outright` ideas, when known.
     """
-    names: dict[str, list[tuple[int, tuple[str, ...], Idea]]] = {}
-    for g, (_, _, ideas) in enumerate(per_group):
-        for key, idea in _outright(ideas).items():
-            if len(key) > 1:
-                letters = initials(idea.surface())
-                if letters:
-                    names.setdefault(letters, []).append((g, key, idea))
-    if not names:
+    outright = outright or [_outright(ideas) for _, _, ideas in per_group]
+    # The initialism alone, or opening a phrase ("BA spokesman"): one of
+    # two letters is never an idea alone. Most pages hold none: look first.
+    short: list[tuple[int, tuple[str, ...], str]] = []
+    for g, ideas in enumerate(outright):
+        for key, idea in ideas.items():
+            form = _written(idea)
+            if form[1:2].isupper() and _INITIALISM.fullmatch(form.split()[0]):
+                short.append((g, key, form.split()[0]))
+    if not short:
         return
-    for g, group in enumerate(per_group):
-        for key, idea in list(_outright(group[2]).items()):
-            # The initialism alone, or opening a phrase ("BA spokesman"):
-            # an initialism of two letters is never an idea alone.
-            letters = idea.surface().split()[0]
-            if not _INITIALISM.fullmatch(letters) or letters not in names:
-                continue
-            for other, name_key, name in names[letters]:
-                if other != g and (name.surface() in texts[g]
-                                   or re.search(rf"\b{letters}\b", texts[other])):
-                    alias(group, key, name_key, name)
-                    break
+    wanted = {letters for _, _, letters in short}
+    names: dict[str, list[tuple[int, tuple[str, ...], Idea]]] = {}
+    for g, ideas in enumerate(outright):
+        for key, idea in ideas.items():
+            if len(key) > 1 and len(key) <= 6 and _written(idea)[:1].isupper():
+                letters = initials(_written(idea))
+                if letters in wanted:
+                    names.setdefault(letters, []).append((g, key, idea))
+    for g, key, letters in short:
+        for other, name_key, name in names.get(letters, ()):
+            if other != g and (name.surface() in texts[g]
+                               or re.search(rf"\b{letters}\b", texts[other])):
+                alias(per_group[g], key, name_key, name)
+                break
 
 
 def head_stem(key: tuple[str, ...], idea: Idea) -> str:
     """The stem of a one-word idea's head noun: the word itself, or the
     last part of a hyphenated one ("e-waste" -> "wast", as "waste")."""
-    form = idea.surface().lower()
+    form = _written(idea).lower()
     if "-" not in form:
         return key[0]
     return stem(singular(form.rpartition("-")[2]))
 
 
-def add_head_aliases(per_group: list[Group], texts: list[str]) -> None:
+def add_head_aliases(per_group: list[Group], texts: list[str],
+                     outright: list[Ideas] | None = None) -> None:
     """Let a head noun alone stand for a compound another page writes
     ("waste" for "electronic waste"), when the head says too little on its
     own (see `is_specific`) and its page writes the compound too; so too a
     hyphenated compound for the open one ("e-waste"). A head two such
     compounds share ("Korea": "North Korea", "South Korea") is left alone.
+    Names have short forms of their own (a surname, a first name): here
+    only common nouns.
 
     :param texts: per group, its page's whole text.
+    :param outright: per group, its `_outright` ideas, when known.
     """
-    # Names have their own short forms (a surname, a first name): a common
-    # noun's compound only here.
+    outright = outright or [_outright(ideas) for _, _, ideas in per_group]
     compounds: dict[str, dict[tuple[str, ...], Idea]] = {}
-    for _, _, ideas in per_group:
-        for key, idea in _outright(ideas).items():
-            if len(key) > 1 and not _capitalised(idea):
+    for ideas in outright:
+        for key, idea in ideas.items():
+            if len(key) > 1:
                 compounds.setdefault(key[-1], {}).setdefault(key, idea)
     if not compounds:
         return
-    for group, text in zip(per_group, texts):
-        seen, _, ideas = group
-        for key, idea in list(_outright(ideas).items()):
+    for group, text, ideas in zip(per_group, texts, outright):
+        seen = group[0]
+        for key, idea in ideas.items():
             if len(key) != 1 or (key[0] not in compounds and not any("-" in f for f in idea.forms)):
                 continue
-            if _capitalised(idea):
-                continue
             head = head_stem(key, idea)
-            if head not in compounds or (head == key[0] and is_specific(idea)):
+            if head not in compounds or (head == key[0] and is_specific(idea)) or _capitalised(idea):
                 continue
             written = [(k, c) for k, c in compounds[head].items()
-                       if k in seen or any(f in text for f in c.forms)]
+                       if (k in seen or any(f in text for f in c.forms)) and not _capitalised(c)]
             if len(written) == 1:
                 alias(group, key, *written[0])
 
 
+def _written(idea: Idea) -> str:
+    """The idea as its page writes it (`Idea.surface`, quick for the one
+    form most ideas have)."""
+    forms = idea.forms
+    return next(iter(forms)) if len(forms) == 1 else idea.surface()
+
+
 def _capitalised(idea: Idea) -> bool:
     """True when every word of the idea, as written, is capitalised."""
-    return all(w[:1].isupper() for w in idea.surface().split())
+    form = _written(idea)
+    return form[:1].isupper() and all(w[:1].isupper() for w in form.split())
 
 
-def add_prefix_aliases(per_group: list[Group], texts: list[str]) -> None:
+def add_prefix_aliases(per_group: list[Group], texts: list[str],
+                       outright: list[Ideas] | None = None) -> None:
     """Let a longer name a page writes ("British Airways Flight 727",
     "Civil War Awakening") stand for the name at its start another page
     writes alone ("British Airways", "Civil War"), when its own page
@@ -280,25 +301,47 @@ def add_prefix_aliases(per_group: list[Group], texts: list[str]) -> None:
     that cites only the "Arizona Republic" never meets one on Arizona.
 
     :param texts: per group, its page's whole text.
+    :param outright: per group, its `_outright` ideas, when known.
     """
+    outright = outright or [_outright(ideas) for _, _, ideas in per_group]
     names: dict[tuple[str, ...], Idea] = {}
-    for _, _, ideas in per_group:
-        for key, idea in _outright(ideas).items():
-            if _capitalised(idea) and (len(key) > 1 or idea.name):
+    for ideas in outright:
+        for key, idea in ideas.items():
+            if (len(key) > 1 or idea.name) and _capitalised(idea):
                 names.setdefault(key, idea)
     if not names:
         return
+    firsts = {key[0] for key in names}
     for group, text in zip(per_group, texts):
         seen, _, ideas = group
         for key, idea in list(ideas.items()):
-            if len(key) < 2 or not idea.forms or not _capitalised(idea):
+            if len(key) < 2 or key[0] not in firsts or not idea.forms:
+                continue
+            starts = [k for k in range(len(key) - 1, 0, -1)
+                      if key[:k] in names and key[:k] not in seen]
+            if not starts or not _capitalised(idea):
                 continue
             whole = idea.surface()
-            for k in range(len(key) - 1, 0, -1):
-                start = names.get(key[:k])
-                if start is None or key[:k] in seen:
-                    continue
-                part = start.surface()
+            for k in starts:
+                part = names[key[:k]].surface()
                 if whole.startswith(part + " ") and text.count(part) > text.count(whole):
-                    alias(group, key, key[:k], start)
+                    alias(group, key, key[:k], names[key[:k]])
                     break
+
+
+def add_aliases(per_group: list[Group], texts: list[str] | None = None) -> None:
+    """Every alias above, in order: spellings first, so the others meet
+    one idea however it is spelled.
+
+    :param texts: per group, its page's whole text; without them only
+        the aliases that need no page text.
+    """
+    outright = [_outright(ideas) for _, _, ideas in per_group]
+    add_spelling_aliases(per_group, outright)
+    if texts:
+        add_first_name_aliases(per_group, texts)
+    add_place_aliases(per_group)
+    if texts:
+        add_initialism_aliases(per_group, texts, outright)
+        add_prefix_aliases(per_group, texts, outright)
+        add_head_aliases(per_group, texts, outright)

@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .aliases import (add_first_name_aliases, add_head_aliases, add_initialism_aliases,
-                      add_place_aliases, add_prefix_aliases, add_spelling_aliases)
+from .aliases import add_aliases
 from .drafts import Key, ThreadDraft
 from .ideas import SINGLE_WORD_ZIPF, Idea, ideas_in, is_specific
 from .models import Source
@@ -103,14 +102,7 @@ def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
     """
     found: dict[tuple[str, ...], Shared] = {}
     per_group = [_group_ideas(group) for group in groups]
-    add_spelling_aliases(per_group)
-    if texts:
-        add_first_name_aliases(per_group, texts)
-    add_place_aliases(per_group)
-    if texts:
-        add_initialism_aliases(per_group, texts)
-        add_prefix_aliases(per_group, texts)
-        add_head_aliases(per_group, texts)
+    add_aliases(per_group, texts)
     # Most ideas are in one group only: count first, build only the shared.
     held = Counter(key for seen, _, _ in per_group for key in seen)
     borrowed = _borrowed_only(groups)
