@@ -146,7 +146,8 @@ def add_spelling_aliases(per_group: list[Group], outright: list[Ideas] | None = 
     """Let one spelling of an idea stand for another page's (see
     `spelling`), where their stems differ: "cellphone" and "cell phone",
     "e-mail" and "email", "French-Canadian" and "French Canadian". The
-    idea more pages write that way names the thread.
+    spelling more pages write names the thread, and of those the least
+    rare, so a spelling never makes an idea more specific than it is.
 
     :param outright: per group, its `_outright` ideas, when known.
     """
@@ -176,8 +177,10 @@ def add_spelling_aliases(per_group: list[Group], outright: list[Ideas] | None = 
     for keys in spelled.values():
         if len(keys) < 2:
             continue
-        # The key most pages hold, then the one in most words: the thread.
-        best = max(keys, key=lambda k: (len(set(keys[k])), len(k), k))
+        # The key most pages hold, then the commonest spelling: the list
+        # of word frequencies knows "email", not "e-mail", which would
+        # read as rare as an unseen word.
+        best = max(keys, key=lambda k: (len(keys[k]), -per_group[keys[k][0]][2][k].specificity, k))
         template = per_group[keys[best][0]][2][best]
         for key, groups in keys.items():
             for g in groups:
