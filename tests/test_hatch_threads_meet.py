@@ -10,6 +10,7 @@ from __future__ import annotations
 from hatchery.hatch import Source, SourceHighlight, hatch
 from hatchery.hatch.aliases import initials, spelling
 from hatchery.hatch.ideas import ideas_in
+from hatchery.hatch.rarity import zipf
 from hatchery.hatch.threads import Holder, shared_ideas
 
 
@@ -178,3 +179,20 @@ def test_two_spellings_meet_under_the_commoner_one():
     found = shared(["Police found her cell phone in the river.",
                     "Her cellphone was switched off at midnight."])
     assert "cellphone" in found and "cell phone" not in found
+
+
+def test_a_hyphenated_word_is_as_common_as_its_parts_not_as_rare_as_an_unseen_one():
+    # The word list holds "wife" and "ex", not "ex-wife": read as unseen,
+    # it made two unrelated stories a theme.
+    assert 4.0 < zipf("ex-wife") < 5.0
+    one = page(1, "Custody ruling", [
+        "The singer's ex-wife won custody of their twins in a Nashville court.",
+        "Her lawyer called it a fair ruling.",
+    ], ["The singer's ex-wife won custody of their twins in a Nashville court."])
+    two = page(2, "A campaign memoir", [
+        "The senator's ex-wife published a memoir about the campaign trail in Iowa.",
+        "Sales were brisk.",
+    ], ["The senator's ex-wife published a memoir about the campaign trail in Iowa."])
+    result = hatch([one, two], length="medium")
+    assert result.relation == "unrelated"
+    assert result.threads == []

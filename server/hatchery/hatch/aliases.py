@@ -111,7 +111,8 @@ def add_place_aliases(per_group: list[Group]) -> None:
     places: dict[str, tuple[tuple[str, ...], Idea]] = {}
     for _, _, ideas in per_group:
         for key, idea in ideas.items():
-            if len(key) == 1 and idea.name and not idea.borrowed:
+            # An alias has no forms of its own: only what a page writes.
+            if len(key) == 1 and idea.name and idea.forms and not idea.borrowed:
                 places.setdefault(next(iter(idea.forms)).lower(), (key, idea))
     if not places:
         return
