@@ -9,9 +9,8 @@ two pages share it.
 - another spelling of one word or compound: hyphenated, open or closed,
   with or without accents, singular or plural ("cell phone",
   "cell-phones", "cellphone"; "ex-fiancé", "ex-fiance");
-- an initialism for the name it stands for ("NASA" for "National
-  Aeronautics and Space Administration", "BA spokesman" for "British
-  Airways");
+- an initialism for the name it stands for ("SNL" for "Saturday Night
+  Live", "BA spokesman" for "British Airways");
 - a longer name for the name it starts with, when its page writes that
   name alone too ("British Airways Flight 727" for "British Airways");
 - a head noun alone, or a hyphenated compound, for the open compound its
@@ -49,7 +48,7 @@ MIN_SPELLING_CHARS = 4
 # An initialism is written in capitals, two to six of them ("BA", "NASA").
 _INITIALISM = re.compile(r"[A-Z]{2,6}")
 
-# Words a name's initialism skips: "Department of Justice" is "DOJ".
+# Words a name's initialism skips: "The Washington Post" is "WP".
 INITIALISM_SKIPS = frozenset("of and the for on in at to de del la le & y".split())
 
 
@@ -178,9 +177,9 @@ def add_spelling_aliases(per_group: list[Group], outright: list[Ideas] | None = 
     for keys in spelled.values():
         if len(keys) < 2:
             continue
-        # The key most pages hold, then the commonest spelling: the list
-        # of word frequencies knows "email", not "e-mail", which would
-        # read as rare as an unseen word.
+        # The key most pages hold, then the commonest spelling: two words
+        # weigh more than the one word they make ("cell phone" than
+        # "cellphone"), and a pair of pages should not gain by that.
         best = max(keys, key=lambda k: (len(keys[k]), -per_group[keys[k][0]][2][k].specificity, k))
         template = per_group[keys[best][0]][2][best]
         for key, groups in keys.items():
