@@ -140,3 +140,17 @@ def test_a_peoples_word_meets_the_place_another_page_names():
         ["The battle for Baiji is the longest of the war in Iraq, officials said."])
     threads = {t.phrase: t for t in hatch([one, two], length="medium").threads}
     assert sorted(threads["Iraq"].source_ids) == [1, 2]
+
+
+def test_a_surname_before_jr_or_iii_is_the_short_form_later_pages_use():
+    found = surfaces("Robert S. Mueller III delivered his report, and Ken Griffey Jr. threw the first pitch.")
+    assert {"Mueller", "Griffey"} <= found
+    assert "III" not in found and "Jr" not in found
+    one = page(1, "The report is in", (
+        "Robert S. Mueller III delivered his report to the attorney general.\n\nIt ran 400 pages."),
+        ["Robert S. Mueller III delivered his report to the attorney general."])
+    two = page(2, "No verdict on obstruction", (
+        "Mueller declined to say whether the president obstructed justice.\n\n"
+        "Democrats want him to testify."),
+        ["Mueller declined to say whether the president obstructed justice."])
+    assert "Mueller" in [t.phrase for t in hatch([one, two], length="medium").threads]

@@ -41,12 +41,18 @@ AFTER_TITLE_WORDS = frozenset("general justice chief vice prime special deputy f
 OPENERS = frozenset("the a an on in at of for and but or to by from with as after before when".split())
 
 # How a people's or language's word ends where its place's name ends
-# otherwise: "Syrian" is of Syria, "Iraqi" of Iraq, "Chinese" of China.
+# otherwise: "Syrian" is of Syria, "Iraqi" of Iraq, "Chinese" of China,
+# "Ukrainian" of Ukraine, "Italian" of Italy.
 # Lowercase; irregular ones ("French", "Dutch") are left out.
 DEMONYM_ENDINGS = (
-    ("ian", ("ia", "a", "")), ("an", ("a", "o", "")), ("ese", ("a", "", "on")),
+    ("ian", ("ia", "a", "", "e", "y")), ("an", ("a", "o", "")), ("ese", ("a", "", "on")),
     ("ish", ("ey", "and", "en")), ("i", ("",)), ("n", ("",)),
 )
+
+# Words after a surname that say which of a family's namesakes is meant
+# ("Martin Luther King Jr", "Robert Mueller III"): the surname before
+# them is the short form later mentions use. Lowercase.
+SUFFIX_WORDS = frozenset("jr sr ii iii iv".split())
 
 # The longest name kept whole, in words: longer capitalised runs are a
 # headline's words in title case, not one name, and are not guarded.
@@ -121,6 +127,9 @@ def name_units(s: int, e: int, lowers: Sequence[str], opens: bool) -> set[tuple[
         # A sentence's first word is capitalised anyway.
         if opens:
             units.add((s + 1, e))
+        if e - s > 1 and lowers[e - 1] in SUFFIX_WORDS:
+            # "Mueller III" is Mueller; "Martin Luther King Jr" is King.
+            units = (units - {(e - 1, e)}) | {(s, e - 1), (e - 2, e - 1)}
         return units
     b0, b1 = s + block[0], s + block[1]
     # The words before the title name a place or a body ("Arizona",

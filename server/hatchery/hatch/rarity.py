@@ -41,7 +41,28 @@ def zipf(word: str, lang: str = "en") -> float:
     :param lang: a language code, "en" for unknown ones.
     """
     freq = _frequencies(lang).get(word.lower(), 0.0)
+    if not freq and "-" in word.strip("-"):
+        # The list holds words, not compounds: "ex-wife" would read as
+        # rare as an unseen word. wordfreq weighs one from its parts.
+        freq = _compound_frequency(word.lower(), lang)
     return math.log10(freq * 1e9) if freq > 0 else 0.0
+
+
+def _compound_frequency(word: str, lang: str) -> float:
+    """The frequency of a hyphenated compound from its parts', combined as
+    wordfreq combines a phrase's tokens (the inverse of the summed
+    inverses: about the rarest part's); numbers say nothing ("11-year-old"
+    is as common as "year" and "old"). 0 when a part is unseen."""
+    table = _frequencies(lang)
+    inverse = 0.0
+    for part in word.split("-"):
+        if not part or part.isdigit():
+            continue
+        freq = table.get(part, 0.0)
+        if not freq:
+            return 0.0
+        inverse += 1.0 / freq
+    return 1.0 / inverse if inverse else 0.0
 
 
 def rarity(word: str, lang: str = "en") -> float:

@@ -134,17 +134,37 @@ def _longest_words(run: str, lang: str) -> list[str]:
 _SIBILANT_PLURALS = ("ches", "shes", "sses", "xes", "zes")
 _NOT_PLURAL = ("ss", "us", "is")
 
+# Greek plurals in -es of singulars in -is ("analyses", "theses"); other
+# words in -ses are plurals of -se ("cases", "houses").
+_GREEK_PLURALS = (("yses", "ysis"), ("eses", "esis"))
+
+# Plurals no ending rule reads, lowercase: a page on one crisis and one
+# on several crises share it.
+IRREGULAR_PLURALS = {
+    "crises": "crisis", "children": "child", "women": "woman", "men": "man",
+    "wives": "wife", "knives": "knife", "lives": "life", "thieves": "thief",
+    "wolves": "wolf", "halves": "half", "shelves": "shelf", "mice": "mouse",
+    "geese": "goose", "teeth": "tooth",
+}
+
 
 def singular(word: str) -> str:
-    """An English plural as its singular, by its ending: "lanes" -> "lane",
-    "policies" -> "policy", "taxes" -> "tax". Stemming alone cuts "lanes"
-    to "lan" and leaves "lane" whole, so a page on a lane and one on
-    lanes would not meet.
+    """An English plural as its singular, by its ending ("lanes" -> "lane",
+    "policies" -> "policy", "taxes" -> "tax", "analyses" -> "analysis")
+    or by a short list ("crises", "children", "wives"). Stemming alone cuts
+    "lanes" to "lan" and leaves "lane" whole, so a page on a lane and one
+    on lanes would not meet.
 
     :param word: one word, lowercase.
     """
+    irregular = IRREGULAR_PLURALS.get(word)
+    if irregular is not None:
+        return irregular
     if len(word) <= 3 or word.endswith(_NOT_PLURAL) or not word.endswith("s"):
         return word
+    for plural, single in _GREEK_PLURALS:
+        if word.endswith(plural) and len(word) > len(plural) + 1:
+            return word[: -len(plural)] + single
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(_SIBILANT_PLURALS):

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from .aliases import add_aliases
 from .drafts import Key, ThreadDraft
 from .ideas import SINGLE_WORD_ZIPF, Idea, ideas_in, is_specific
 from .models import Source
-from .names import demonym_roots
 from .passages import Passage
 from .plan import Plan
 
@@ -93,69 +93,6 @@ def _group_ideas(group: list[Holder]) -> tuple[dict, set, dict]:
     return seen, marked, ideas
 
 
-def _full_names(per_group: list[tuple[dict, set, dict]]) -> dict[str, tuple[tuple[str, ...], Idea]]:
-    """Full names ("Nancy Motes") by their first word's stem, from every
-    group, for the first names some group writes alone: a page that says
-    only "Nancy" means the one another page names."""
-    alone = {key[0] for _, _, ideas in per_group for key, idea in ideas.items()
-             if len(key) == 1 and idea.name}
-    out: dict[str, tuple[tuple[str, ...], Idea]] = {}
-    for _, _, ideas in per_group:
-        for key, idea in ideas.items():
-            if len(key) > 1 and key[0] in alone and key[0] not in out and all(
-                    w[:1].isupper() for w in idea.surface().split()):
-                out[key[0]] = (key, idea)
-    return out
-
-
-def _add_first_name_aliases(per_group: list[tuple[dict, set, dict]], texts: list[str]) -> None:
-    """Let a first name written alone (a name by itself, not the start of a
-    longer one: see `names`) stand for the full name another page writes,
-    when its own page writes that full name too ("Nancy" for "Nancy
-    Motes", never "Arizona" for "Arizona Republic")."""
-    full = _full_names(per_group)
-    if not full:
-        return
-    for (seen, marked, ideas), text in zip(per_group, texts):
-        for key in [k for k in seen if len(k) == 1 and k[0] in full]:
-            idea = ideas[key]
-            if not idea.name:
-                continue
-            name_key, name = full[key[0]]
-            if name_key in seen or name.surface() not in text:
-                continue
-            seen[name_key] = seen[key]
-            if key in marked:
-                marked.add(name_key)
-            # No forms: the page writes the short name, the thread the full.
-            ideas[name_key] = Idea(name_key, {}, name.specificity, count=idea.count)
-
-
-def _add_place_aliases(per_group: list[tuple[dict, set, dict]]) -> None:
-    """Let a people's word ("Iraqi", "Syrian") stand for the place another
-    page names ("Iraq", "Syria"), as one idea: pages on Iraqi forces and
-    on Iraq meet on Iraq."""
-    places: dict[str, tuple[tuple[str, ...], Idea]] = {}
-    for _, _, ideas in per_group:
-        for key, idea in ideas.items():
-            if len(key) == 1 and idea.name and not idea.borrowed:
-                places.setdefault(next(iter(idea.forms)).lower(), (key, idea))
-    if not places:
-        return
-    for seen, marked, ideas in per_group:
-        # Any casing: opening a sentence, "Iraqi forces" is written "iraqi".
-        for key in [k for k in seen if len(k) == 1 and ideas[k].forms]:
-            for root in demonym_roots(next(iter(ideas[key].forms)).lower()):
-                place_key, place = places.get(root, (None, None))
-                if place_key is None or place_key in seen:
-                    continue
-                seen[place_key] = seen[key]
-                if key in marked:
-                    marked.add(place_key)
-                ideas[place_key] = Idea(place_key, {}, place.specificity, count=ideas[key].count,
-                                        common=place.common, name=True)
-
-
 def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
                  texts: list[str] | None = None) -> list[Shared]:
     """The ideas held by at least `min_groups` of `groups`, each with the
@@ -165,9 +102,7 @@ def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
     """
     found: dict[tuple[str, ...], Shared] = {}
     per_group = [_group_ideas(group) for group in groups]
-    if texts:
-        _add_first_name_aliases(per_group, texts)
-    _add_place_aliases(per_group)
+    add_aliases(per_group, texts)
     # Most ideas are in one group only: count first, build only the shared.
     held = Counter(key for seen, _, _ in per_group for key in seen)
     borrowed = _borrowed_only(groups)
@@ -180,7 +115,7 @@ def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
             if entry is None:
                 entry = found[key] = Shared(Idea(key, {}, idea.specificity, common=idea.common),
                                             [], [], [], 0)
-            entry.idea.name = entry.idea.name or idea.name
+            entry.idea.name = entry.idea.name or idea.name or _reads_as_name(idea)
             for form, n in idea.forms.items():
                 entry.idea.forms[form] = entry.idea.forms.get(form, 0) + n
             entry.groups.append(g)
@@ -188,6 +123,14 @@ def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
             entry.own.append(key in marked)
             entry.count += idea.count
     return [s for s in found.values() if len(s.groups) >= min_groups and s.idea.forms]
+
+
+def _reads_as_name(idea: Idea) -> bool:
+    """True when a one-word idea is written as a name: capitalised as its
+    page writes it most ("Trump said" opens a sentence, yet the tagger
+    reads a name there and keeps the capital: see `ideas_in`), though
+    every use opened a sentence."""
+    return idea.words == 1 and bool(idea.forms) and idea.surface()[:1].isupper()
 
 
 def _borrowed_only(groups: list[list[Holder]]) -> set[tuple[str, ...]]:
@@ -276,6 +219,10 @@ def pick_threads(candidates: list[Shared], used: list[int], limit: int,
     # highlights of one page repeat its words anyway.
     specific = [c for c in candidates
                 if is_specific(c.idea, word_zipf, len(c.groups) if len(used) > 1 else 2)]
+    if len(used) > 1:
+        # An idea no page holds in the person's own words, only in the
+        # paragraphs around them, is a thread only when no other is.
+        specific = [c for c in specific if c.marked] or specific
     out = []
     for s in best_threads(specific, limit):
         if len(used) > 1:
