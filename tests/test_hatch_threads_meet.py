@@ -196,3 +196,20 @@ def test_a_hyphenated_word_is_as_common_as_its_parts_not_as_rare_as_an_unseen_on
     result = hatch([one, two], length="medium")
     assert result.relation == "unrelated"
     assert result.threads == []
+
+
+def test_a_two_letter_initialism_or_name_is_an_idea_a_shared_word_of_two_letters_is_not():
+    one = page(1, "Talks on tariffs", [
+        "EU ministers met in Brussels to answer the new steel tariffs.",
+        "President Xi told reporters in Beijing that the talks had been useful.",
+    ], ["EU ministers met in Brussels to answer the new steel tariffs.",
+        "President Xi told reporters in Beijing that the talks had been useful."])
+    two = page(2, "A summit without a deal", [
+        "The summit ended without a deal, and the EU said it would reply within weeks.",
+        "Officials said Xi would visit again in the spring.",
+    ], ["The summit ended without a deal, and the EU said it would reply within weeks.",
+        "Officials said Xi would visit again in the spring."])
+    assert {"EU", "Xi"} <= set(phrases(one, two))
+    # Two letters in lowercase, or a capital opening a sentence, name nothing.
+    assert list(ideas_in("He is an ox. Go on, we do so.", "en")) == []
+    assert ("ox",) not in ideas_in("An ox pulled the cart.", "en")

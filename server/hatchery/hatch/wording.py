@@ -219,12 +219,19 @@ def allowed(piece: list[Word]) -> bool:
     return rarest <= PHRASE_ZIPF or (names and not first.opens)
 
 
+def is_initialism(form: str) -> bool:
+    """True for a word written in capitals only, as "EU" and "UN" are:
+    shorter than MIN_WORD_CHARS, it still names something."""
+    return len(form) >= 2 and form.isalpha() and form.isupper()
+
+
 def _allowed_alone(word: Word) -> bool:
     """True when `word` names an idea on its own (`allowed` of one word)."""
     if word.stop:
         return False
     lower = word.lower
-    if len(lower) < MIN_WORD_CHARS and not is_wide(lower):
+    if len(lower) < MIN_WORD_CHARS and not is_wide(lower) and not is_initialism(word.form) \
+            and not (len(lower) == 2 and is_name(word)):
         return False
     if lower in CALENDAR_WORDS or lower in ABBREVIATIONS or lower in TITLE_WORDS:
         return False
