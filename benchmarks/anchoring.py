@@ -54,7 +54,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # of the extension (the shipped one has none).
 sys.path.insert(0, str(ROOT / "tests"))
 from e2e.extension_build import build_test_extension  # noqa: E402
-from trace_tasks import Tracer, report as trace_report  # noqa: E402
+from trace_tasks import Tracer, report as trace_report, summary as trace_summary  # noqa: E402
 CONTEXT = 32
 
 WORDS = (
@@ -335,6 +335,8 @@ def run(args) -> dict:
                 # Drawn, but on other words than it was made on (goal: none).
                 "wrong_words": wrong_words(runs[-1]["drawn"], made_on.get(name, originals)),
             }
+            if tracer:
+                results[name]["trace"] = trace_summary([t for r in runs for t in r["longTasks"]])
 
         # One new highlight on the page with all of them drawn.
         anchor(base + "/article.html", highlights)
@@ -426,6 +428,14 @@ def main() -> None:
               f"{r['median_total_ms']:>8}{r['max_total_ms']:>8}{r['median_slices']:>8}"
               f"{r['longest_slice_ms']:>7}{r['p95_slice_ms']:>6}{over:>9}{len(r['wrong_words']):>7}"
               f"  {r['long_frames'] or 'none'}")
+    if args.trace:
+        print("Main-thread tasks over 16 ms in the traces (all runs), by what each mostly was;")
+        print("'on cpu' counts those whose thread time alone was over 16 ms (the others")
+        print("were long because the thread was not running: the machine's load).")
+        for name in args.scenarios:
+            t = results[name]["trace"]
+            print(f"  {name:<11} {t['over_16ms']:>3} tasks {t['kinds']}, longest {t['longest_ms']} ms; "
+                  f"on cpu {t['over_16ms_on_cpu']} {t['kinds_on_cpu']}, longest {t['longest_on_cpu_ms']} ms")
     one = results["one_highlight"]
     print(f"one new highlight: median {one['median_ms']} ms, max {one['max_ms']} ms; "
           f"with layout median {one['median_with_layout_ms']} ms, max {one['max_with_layout_ms']} ms "

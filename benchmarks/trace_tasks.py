@@ -169,6 +169,32 @@ def describe(task: dict, inside: list[dict], t0: float) -> dict:
     }
 
 
+def label_of(task: dict) -> str:
+    """What a long task mostly was: our script, a collection, the page's paint…"""
+    kinds = task["by_kind_ms"]
+    top = max(kinds, key=kinds.get) if kinds else "other"
+    if top == "script" and "Hatchery highlighter" in task["worlds"]:
+        top = "our script"
+    return top
+
+
+def summary(tasks: list[dict]) -> dict:
+    """Tasks over LONG_TASK_MS of wall time, and those over it on the CPU
+    (thread time), each counted by what it mostly was."""
+    def count(ts):
+        out: dict[str, int] = defaultdict(int)
+        for t in ts:
+            out[label_of(t)] += 1
+        return dict(out)
+    on_cpu = [t for t in tasks if (t["thread_ms"] or 0) > LONG_TASK_MS]
+    return {
+        "over_16ms": len(tasks), "kinds": count(tasks),
+        "over_16ms_on_cpu": len(on_cpu), "kinds_on_cpu": count(on_cpu),
+        "longest_ms": max((t["ms"] for t in tasks), default=0),
+        "longest_on_cpu_ms": max((t["thread_ms"] or 0 for t in tasks), default=0),
+    }
+
+
 def report(events: list[dict], label: str = "") -> list[dict]:
     """Print the long tasks of the busiest renderer main thread; return them."""
     threads = main_threads(events)
