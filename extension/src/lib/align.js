@@ -112,7 +112,7 @@ export function alignBoundary(text, from, to, left, right, keep) {
 }
 
 // A budget that never ends a step: for callers that align in one go.
-const UNBOUNDED = { *spend() {} };
+const UNBOUNDED = { charge: () => false, endStep: () => 0 };
 
 /**
  * `alignBoundary` in bounded steps: the table is filled a row at a time,
@@ -127,7 +127,7 @@ const UNBOUNDED = { *spend() {} };
  * @param {string} left
  * @param {string} right
  * @param {'left'|'right'} keep
- * @param {{spend: (units: number) => Generator<number>}} budget - see match-candidates.js
+ * @param {import('./match-candidates.js').Budget} budget - see match-candidates.js
  * @returns {Generator<number, {at: number, errors: number}>}
  */
 export function* alignBoundarySteps(text, from, to, left, right, keep, budget) {
@@ -167,7 +167,7 @@ export function* alignBoundarySteps(text, from, to, left, right, keep, budget) {
       if (leftCell < best) best = leftCell;
       cost[above + width] = best;
     }
-    yield* budget.spend(width);
+    if (budget.charge(width)) yield budget.endStep();
   }
   let j = 0;
   for (let k = 1; k <= n; k++) if (cost[rows * width + k] < cost[rows * width + j]) j = k;
