@@ -385,8 +385,7 @@ def main() -> None:
                         help="record a Chromium trace of each run here and take its tasks over "
                              "16 ms apart (GC, script, layout, paint, off cpu); slows the runs")
     parser.add_argument("--trace-samples", action="store_true",
-                        help="with --trace, also sample the stacks (says which function "
-                             "ran; starting the profiler makes the first task 60-100 ms longer)")
+                        help="with --trace, also sample the stacks (says which function ran)")
     parser.add_argument("--skip-browser", action="store_true",
                         help="run only the edit simulation")
     parser.add_argument("--skip-simulation", action="store_true",
