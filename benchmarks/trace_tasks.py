@@ -154,6 +154,8 @@ def describe(task: dict, inside: list[dict], t0: float) -> dict:
             where = f"{data.get('functionName') or '?'} ({Path(data.get('url') or '?').name})"
             functions[where] += e["dur"] - gc_inside
     counted = sum(by_kind.values())
+    # Starting the sampling profiler (our tracing, not the page): set apart.
+    tracing = any(e["name"] == "CpuProfiler::StartProfiling" for e in inside)
     tdur = task.get("tdur")
     return {
         "at_ms": round((task["ts"] - t0) / 1000, 1),
@@ -163,6 +165,7 @@ def describe(task: dict, inside: list[dict], t0: float) -> dict:
         "off_cpu_ms": round((task["dur"] - tdur) / 1000, 2) if tdur is not None else None,
         "by_kind_ms": {k: round(v / 1000, 2) for k, v in sorted(by_kind.items(), key=lambda kv: -kv[1])},
         "other_ms": round((task["dur"] - counted) / 1000, 2),
+        "tracing": tracing,
         "gcs": gcs,
         # "Hatchery highlighter" when our content script ran in the task.
         "worlds": worlds,
@@ -175,6 +178,8 @@ def describe(task: dict, inside: list[dict], t0: float) -> dict:
 
 def label_of(task: dict) -> str:
     """What a long task mostly was: our script, a collection, the page's paint…"""
+    if task.get("tracing"):
+        return "profiler start (tracing)"
     kinds = task["by_kind_ms"]
     top = max(kinds, key=kinds.get) if kinds else "other"
     if top == "script" and "Hatchery highlighter" in task["worlds"]:
@@ -190,6 +195,7 @@ def summary(tasks: list[dict]) -> dict:
         for t in ts:
             out[label_of(t)] += 1
         return dict(out)
+    tasks = [t for t in tasks if not t.get("tracing")]
     on_cpu = [t for t in tasks if (t["thread_ms"] or 0) > LONG_TASK_MS]
     return {
         "over_16ms": len(tasks), "kinds": count(tasks),
