@@ -54,7 +54,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # of the extension (the shipped one has none).
 sys.path.insert(0, str(ROOT / "tests"))
 from e2e.extension_build import build_test_extension  # noqa: E402
-from trace_tasks import Tracer, report as trace_report, summary as trace_summary  # noqa: E402
+from trace_tasks import (  # noqa: E402
+    Tracer, print_summaries as print_trace_summaries, report as trace_report, summary as trace_summary)
 CONTEXT = 32
 
 WORDS = (
@@ -428,13 +429,7 @@ def main() -> None:
               f"{r['longest_slice_ms']:>7}{r['p95_slice_ms']:>6}{over:>9}{len(r['wrong_words']):>7}"
               f"  {r['long_frames'] or 'none'}")
     if args.trace:
-        print("Main-thread tasks over 16 ms in the traces (all runs), by what each mostly was;")
-        print("'on cpu' counts those whose thread time alone was over 16 ms (the others")
-        print("were long because the thread was not running: the machine's load).")
-        for name in args.scenarios:
-            t = results[name]["trace"]
-            print(f"  {name:<11} {t['over_16ms']:>3} tasks {t['kinds']}, longest {t['longest_ms']} ms; "
-                  f"on cpu {t['over_16ms_on_cpu']} {t['kinds_on_cpu']}, longest {t['longest_on_cpu_ms']} ms")
+        print_trace_summaries({name: results[name]["trace"] for name in args.scenarios})
     one = results["one_highlight"]
     print(f"one new highlight: median {one['median_ms']} ms, max {one['max_ms']} ms; "
           f"with layout median {one['median_with_layout_ms']} ms, max {one['max_with_layout_ms']} ms "

@@ -205,6 +205,16 @@ def summary(tasks: list[dict]) -> dict:
     }
 
 
+def print_summaries(summaries: dict[str, dict]) -> None:
+    """Print `summary` of each scenario's runs."""
+    print("Main-thread tasks over 16 ms in the traces (all runs), by what each mostly was;")
+    print("'on cpu' counts those whose thread time alone was over 16 ms (the others")
+    print("were long because the thread was not running: the machine's load).")
+    for name, t in summaries.items():
+        print(f"  {name:<11} {t['over_16ms']:>3} tasks {t['kinds']}, longest {t['longest_ms']} ms; "
+              f"on cpu {t['over_16ms_on_cpu']} {t['kinds_on_cpu']}, longest {t['longest_on_cpu_ms']} ms")
+
+
 def report(events: list[dict], label: str = "") -> list[dict]:
     """Print the long tasks of the busiest renderer main thread; return them."""
     threads = main_threads(events)
