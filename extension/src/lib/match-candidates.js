@@ -75,19 +75,11 @@ export class Budget {
   }
 
   /**
-   * Count `units` of work done; yield (ending the step) once a step's worth
-   * has been done.
-   *
-   * @param {number} units
-   */
-  *spend(units) {
-    if (this.charge(units)) yield this.endStep();
-  }
-
-  /**
-   * Count `units` of work done, as `spend` does but with no generator made
-   * per call (one per compared character or bucket entry was most of what
-   * a search allocated): `if (budget.charge(n)) yield budget.endStep();`.
+   * Count `units` of work done; once a step's worth is done the caller ends
+   * the step: `if (budget.charge(n)) yield budget.endStep();` (a plain call,
+   * where a generator to delegate to was one more object per row aligned or
+   * bucket entry checked: 1.6 of the 17.8 MB a search of 500 orphans
+   * allocated, in node).
    *
    * @param {number} units
    * @returns {boolean} whether a step's worth is done (end the step now)
