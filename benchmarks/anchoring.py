@@ -7,6 +7,7 @@ Hypothesis' client is known to freeze with a few hundred annotations.
 
     python benchmarks/anchoring.py [--highlights 1000] [--megabytes 1.2]
         [--runs 5] [--chromium /usr/bin/chromium] [--json out.json]
+        [--trace DIR [--trace-samples]]   # each task over 16 ms taken apart
 
 Five scenarios, each on a fresh load of the page:
   unchanged  the page as it was: every highlight anchors by position
