@@ -7,6 +7,7 @@ Hypothesis' client is known to freeze with a few hundred annotations.
 
     python benchmarks/anchoring.py [--highlights 1000] [--megabytes 1.2]
         [--runs 5] [--chromium /usr/bin/chromium] [--json out.json]
+        [--trace DIR [--trace-samples]]   # each task over 16 ms taken apart
 
 Five scenarios, each on a fresh load of the page:
   unchanged  the page as it was: every highlight anchors by position
@@ -54,6 +55,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # of the extension (the shipped one has none).
 sys.path.insert(0, str(ROOT / "tests"))
 from e2e.extension_build import build_test_extension  # noqa: E402
+from trace_tasks import (  # noqa: E402
+    Tracer, print_summaries as print_trace_summaries, report as trace_report, summary as trace_summary)
 CONTEXT = 32
 
 WORDS = (
@@ -255,7 +258,9 @@ def run(args) -> dict:
         rng = random.Random(args.seed + 1)
         edited_ids = {h["id"] for h in rng.sample(highlights, len(highlights) // 20)}
 
-        def anchor(url: str, hl: list[dict], prepare=None) -> dict:
+        tracer = Tracer(ctx, page, args.trace_samples) if args.trace else None
+
+        def anchor(url: str, hl: list[dict], prepare=None, label: str = "") -> dict:
             page.goto(url)
             page.wait_for_selector("hatchery-ui", state="attached")
             if prepare:
@@ -263,9 +268,20 @@ def run(args) -> dict:
                 # Let the page watcher's settling after the edit pass first.
                 page.wait_for_timeout(800)
             tab = tab_id(worker, url)
-            return worker.evaluate(
+            if tracer:
+                tracer.start()
+            result = worker.evaluate(
                 "([tab, hl]) => chrome.tabs.sendMessage(tab, {type: 'anchor-highlights', highlights: hl})",
                 [tab, hl])
+            if tracer:
+                events = tracer.stop()
+                args.trace.mkdir(parents=True, exist_ok=True)
+                name = f"{label.replace(' ', '-')}-{len(list(args.trace.glob('*.json')))}"
+                (args.trace / f"{name}.json").write_text(json.dumps({"traceEvents": events}))
+                print(f"{name}: our slices over 16 ms:",
+                      [round(ms, 1) for ms in result["sliceMs"] if ms > 16])
+                result["longTasks"] = trace_report(events, name)
+            return result
 
         def reword(h: dict) -> dict:
             # Change one word in the middle of the quote, as an editor might.
@@ -301,7 +317,7 @@ def run(args) -> dict:
             DELETE_PASSAGES_JS, [[h["start"], h["end"]] for h in highlights])}
         for name in args.scenarios:
             url, hl = scenarios[name]
-            runs = [anchor(url, hl, prepare.get(name)) for _ in range(args.runs)]
+            runs = [anchor(url, hl, prepare.get(name), name) for _ in range(args.runs)]
             results[name] = {
                 "anchored": min(r["anchored"] for r in runs),
                 "of": len(hl),
@@ -321,6 +337,8 @@ def run(args) -> dict:
                 # Drawn, but on other words than it was made on (goal: none).
                 "wrong_words": wrong_words(runs[-1]["drawn"], made_on.get(name, originals)),
             }
+            if tracer:
+                results[name]["trace"] = trace_summary([t for r in runs for t in r["longTasks"]])
 
         # One new highlight on the page with all of them drawn.
         anchor(base + "/article.html", highlights)
@@ -365,6 +383,11 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--per-page", type=int, default=25,
                         help="highlights per page in the edit simulation")
+    parser.add_argument("--trace", type=Path, metavar="DIR",
+                        help="record a Chromium trace of each run here and take its tasks over "
+                             "16 ms apart (GC, script, layout, paint, off cpu); slows the runs")
+    parser.add_argument("--trace-samples", action="store_true",
+                        help="with --trace, also sample the stacks (says which function ran)")
     parser.add_argument("--skip-browser", action="store_true",
                         help="run only the edit simulation")
     parser.add_argument("--skip-simulation", action="store_true",
@@ -406,6 +429,8 @@ def main() -> None:
               f"{r['median_total_ms']:>8}{r['max_total_ms']:>8}{r['median_slices']:>8}"
               f"{r['longest_slice_ms']:>7}{r['p95_slice_ms']:>6}{over:>9}{len(r['wrong_words']):>7}"
               f"  {r['long_frames'] or 'none'}")
+    if args.trace:
+        print_trace_summaries({name: results[name]["trace"] for name in args.scenarios})
     one = results["one_highlight"]
     print(f"one new highlight: median {one['median_ms']} ms, max {one['max_ms']} ms; "
           f"with layout median {one['median_with_layout_ms']} ms, max {one['max_with_layout_ms']} ms "

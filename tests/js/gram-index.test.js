@@ -2,7 +2,7 @@
 // occurs, answered without reading the whole text, exactly as indexOf would.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { GRAM_LENGTH, GramIndex } from '../../extension/src/lib/gram-index.js';
+import { GRAM_LENGTH, GramIndex, SHORT_PIECE } from '../../extension/src/lib/gram-index.js';
 import { Budget, WORK_PER_STEP } from '../../extension/src/lib/match-candidates.js';
 
 function run(steps) {
@@ -39,6 +39,27 @@ test('every occurrence of a piece is found, in order, as indexOf finds them', ()
     assert.deepEqual(value.hits, everyIndexOf(text, piece), piece);
     assert.equal(value.complete, true);
   }
+});
+
+test('a short piece is found in one call exactly where the stepped search finds it', () => {
+  const text = PROSE.repeat(40) + 'the queue, '.repeat(50);
+  const { grams } = built(text);
+  let pieces = 0;
+  for (let at = 0; at + GRAM_LENGTH <= text.length; at += 37) {
+    for (const length of [GRAM_LENGTH, 12, 23, SHORT_PIECE]) {
+      const piece = text.slice(at, at + length);
+      if (piece.length < GRAM_LENGTH) continue;
+      for (const [limit, maxLook] of [[8, 256], [Infinity, 1024], [2, 3]]) {
+        const stepped = run(grams.find(piece, limit, new Budget(), maxLook)).value;
+        const { hits, complete, work } = grams.findShort(piece, limit, maxLook);
+        assert.deepEqual({ hits, complete }, stepped, `${JSON.stringify(piece)} ${limit} ${maxLook}`);
+        assert.ok(work > 0 && work < 1024 * 8, `${work} units`);
+        pieces += 1;
+      }
+    }
+  }
+  assert.ok(pieces > 1000);
+  assert.throws(() => grams.findShort(text.slice(0, SHORT_PIECE + 1), 8, 256), RangeError);
 });
 
 test('a piece at the very start and the very end of the text is found', () => {

@@ -51,6 +51,26 @@ test('the bit-parallel search counts the same errors as the textbook table, for 
   }
 });
 
+test('scans of patterns of different lengths taking turns, a chunk each, count as each alone would', () => {
+  // The scanners share one table of match bits, loaded by whichever scans.
+  const random = seeded(7);
+  for (let round = 0; round < 60; round++) {
+    const alphabet = round % 3 ? 'abcdé€ ' : 'ab';
+    const patterns = [0, 1, 2].map(() => randomString(random, 1 + Math.floor(random() * 150), alphabet));
+    const text = randomString(random, 300, alphabet);
+    const scanners = patterns.map((p) => new MyersScanner(p));
+    const seen = patterns.map(() => new Array(text.length).fill(null));
+    for (let at = 0; at < text.length; at += 23) {
+      scanners.forEach((scanner, k) =>
+        scanner.scan(text, at, Math.min(text.length, at + 23), patterns[k].length, (end, errors) => {
+          seen[k][end - 1] = errors;
+        }),
+      );
+    }
+    patterns.forEach((p, k) => assert.deepEqual(seen[k], errorsByEnd(text, p), `pattern ${JSON.stringify(p)}`));
+  }
+});
+
 test('the search reports only ends within the error limit', () => {
   const scanner = new MyersScanner('needle');
   const ends = [];

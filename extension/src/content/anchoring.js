@@ -22,8 +22,18 @@ import { LONG_QUOTE_LENGTH, anchorSteps, runSteps } from '../lib/match-quote.js'
 import { selectorOf } from '../lib/selector.js';
 
 // A slice of anchoring work. One matcher step (about a millisecond at most)
-// may begin just before the deadline, so a slice stays inside a 16 ms frame.
-export const SLICE_MS = 8;
+// may begin just before the deadline, and a minor collection of what the
+// slice allocated may fall inside it (2-4 ms on the CPU in a trace of the
+// benchmark, longer when the machine is loaded): 6 ms leaves room for both
+// in a 16 ms frame (8 ms did not always).
+export const SLICE_MS = 6;
+
+// The first slice runs in the task that brought the highlights, which has
+// already spent a few milliseconds receiving them (1,000 highlights are a
+// message of 300 kB) and is the likeliest to pay for a minor collection of
+// what that allocated: it gets half a slice (a trace of the benchmark showed
+// that task at 16.1-16.2 ms with a whole one).
+export const FIRST_SLICE_MS = SLICE_MS / 2;
 
 /**
  * @typedef {object} AnchorOutcome
@@ -95,7 +105,7 @@ export class Anchorer {
       sliceMs: [],
     };
     for (const entry of pass.queue) entry.searching = !highlights.isDrawn(entry);
-    this.slice(pass);
+    this.slice(pass, FIRST_SLICE_MS);
     const anchored = pass.found;
     const later = pass.queue.length - pass.next + pass.searches.length + (pass.look ? 1 : 0);
     const done = new Promise((resolve) => {
@@ -124,11 +134,16 @@ export class Anchorer {
     return { anchored, later, done };
   }
 
-  /** One slice of a pass: quick looks first, then whole-text searches. */
-  slice(pass) {
+  /**
+   * One slice of a pass: quick looks first, then whole-text searches.
+   *
+   * @param {object} pass
+   * @param {number} [budgetMs] how long it may take (a step begun may end later)
+   */
+  slice(pass, budgetMs = SLICE_MS) {
     const { highlights, now } = this;
     const sliceStart = now();
-    const deadline = sliceStart + SLICE_MS;
+    const deadline = sliceStart + budgetMs;
     highlights.quietly(() => {
       const index = highlights.textIndexUntil(deadline, now);
       if (!index || !this.sees(pass, index)) return;

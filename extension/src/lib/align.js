@@ -43,6 +43,12 @@ export function similarity(a, b) {
   return 1 - editDistance(a, b) / longest;
 }
 
+// The two rows of `contextErrors`' table, reused by every call (it runs in
+// one go, so no two calls share them at once): two small arrays per
+// candidate scored were the most a whole-text search allocated once the
+// rest was lean, each with memory of its own outside the heap.
+let contextRows = [new Int32Array(129), new Int32Array(129)];
+
 /**
  * How many edits the stored context is from the text next to a match,
  * aligned at the match: a prefix must end exactly where the match starts,
@@ -65,8 +71,8 @@ export function contextErrors(text, at, context, side) {
   const contextAt = side === 'prefix' ? (i) => context.charCodeAt(m - 1 - i) : (i) => context.charCodeAt(i);
   // Rows over the context, columns over the text, both read from the match
   // outwards; the answer is the best cell of the last row.
-  let prev = new Int32Array(n + 1);
-  let cur = new Int32Array(n + 1);
+  if (contextRows[0].length < n + 1) contextRows = [new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [prev, cur] = contextRows;
   for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
     cur[0] = i;
@@ -75,7 +81,9 @@ export function contextErrors(text, at, context, side) {
       const cost = c === textAt(j - 1) ? 0 : 1;
       cur[j] = Math.min(prev[j - 1] + cost, prev[j] + 1, cur[j - 1] + 1);
     }
-    [prev, cur] = [cur, prev];
+    const done = prev;
+    prev = cur;
+    cur = done;
   }
   let best = m;
   for (let j = 0; j <= n; j++) best = Math.min(best, prev[j]);
@@ -112,7 +120,7 @@ export function alignBoundary(text, from, to, left, right, keep) {
 }
 
 // A budget that never ends a step: for callers that align in one go.
-const UNBOUNDED = { *spend() {} };
+const UNBOUNDED = { charge: () => false, endStep: () => 0 };
 
 /**
  * `alignBoundary` in bounded steps: the table is filled a row at a time,
@@ -127,7 +135,7 @@ const UNBOUNDED = { *spend() {} };
  * @param {string} left
  * @param {string} right
  * @param {'left'|'right'} keep
- * @param {{spend: (units: number) => Generator<number>}} budget - see match-candidates.js
+ * @param {import('./match-candidates.js').Budget} budget - see match-candidates.js
  * @returns {Generator<number, {at: number, errors: number}>}
  */
 export function* alignBoundarySteps(text, from, to, left, right, keep, budget) {
@@ -167,7 +175,7 @@ export function* alignBoundarySteps(text, from, to, left, right, keep, budget) {
       if (leftCell < best) best = leftCell;
       cost[above + width] = best;
     }
-    yield* budget.spend(width);
+    if (budget.charge(width)) yield budget.endStep();
   }
   let j = 0;
   for (let k = 1; k <= n; k++) if (cost[rows * width + k] < cost[rows * width + j]) j = k;

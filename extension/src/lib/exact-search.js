@@ -82,7 +82,7 @@ export function* exactHits(text, needle, budget, grams) {
       found.push(from + at);
       if (found.length === MAX_EXACT_HITS) break;
     }
-    yield* budget.spend(budget.perStep);
+    if (budget.charge(budget.perStep)) yield budget.endStep();
   }
   return found;
 }

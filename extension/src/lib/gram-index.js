@@ -50,10 +50,20 @@ const MAX_BUCKET_BITS = 20;
 // search do (measured in node and Chromium).
 const UNITS_PER_POSITION = 4;
 
+// The longest piece and the most offsets `findShort` looks at: a few
+// thousand units of work at most, well under a step.
+export const SHORT_PIECE = 64;
+export const MAX_SHORT_LOOK = 1024;
+
 // Grams per loop between two looks at the budget, at most: a step's worth,
 // and small, because the first loops run before the compiler has optimised
 // them, ten times slower.
 const MAX_CHUNK = 4096;
+
+// Entries of a new array written per step before the build uses it (see
+// `touch`): 64 kB, 16 pages of memory, each a fault of 5-20 us the first
+// time (measured in node on this machine).
+const TOUCH_PER_STEP = 1 << 14;
 
 /** The hash of the gram starting at `at` in `s`. */
 function gramHash(s, at) {
@@ -127,7 +137,9 @@ export class GramIndex {
     const chunk = Math.max(64, Math.min(MAX_CHUNK, Math.floor(perStep / UNITS_PER_POSITION)));
     const phases = [
       () => this.allocate('starts', (1 << this.bits) + 1, perStep),
+      () => this.touch('starts', perStep),
       () => this.allocate('positions', this.count, perStep),
+      () => this.touch('positions', perStep),
       () => this.countGrams(chunk),
       () => this.countToEnds(chunk),
       () => this.placeGrams(chunk),
@@ -138,7 +150,7 @@ export class GramIndex {
         this.phase += 1;
         this.done = 0;
       }
-      yield* budget.spend(units);
+      if (budget.charge(units)) yield budget.endStep();
     }
     this.ready = true;
   }
@@ -147,6 +159,23 @@ export class GramIndex {
   allocate(name, length, perStep) {
     this[name] = new Int32Array(length);
     this.done = -1;
+    return perStep;
+  }
+
+  /**
+   * Write the next TOUCH_PER_STEP entries of a new array (zeros, as it
+   * is): the system gives a large new array its memory only when a page
+   * of it is first written, and the placing phases write all over the
+   * arrays at random, so their first chunk alone would take the faults of
+   * a thousand pages (a slice of 16-35 ms in Chromium, measured in a
+   * trace). In order, a bounded number of pages a step, they cost a step each.
+   */
+  touch(name, perStep) {
+    const array = this[name];
+    const from = this.done;
+    const stop = Math.min(array.length, from + TOUCH_PER_STEP);
+    array.fill(0, from, stop);
+    this.done = stop === array.length ? -1 : stop;
     return perStep;
   }
 
@@ -189,6 +218,52 @@ export class GramIndex {
   }
 
   /**
+   * `find` for a short piece, in one call: no generator (a whole-text
+   * search looks up a dozen pieces per highlight, and their generators
+   * were the largest share of what it allocated, 3 of 10 MB for 500
+   * orphans in node). Bounded work: the piece's grams, and at most
+   * `maxLook` offsets checked.
+   *
+   * @param {string} piece at least GRAM_LENGTH characters, at most SHORT_PIECE
+   * @param {number} limit stop after this many
+   * @param {number} maxLook as in `find`; at most MAX_SHORT_LOOK
+   * @returns {{hits: number[], complete: boolean, work: number}} as `find`,
+   *   and the units of work done (for the caller's budget)
+   */
+  findShort(piece, limit, maxLook) {
+    if (piece.length > SHORT_PIECE || maxLook > MAX_SHORT_LOOK) {
+      throw new RangeError('findShort takes short pieces and a bounded look');
+    }
+    const { text, starts, positions } = this;
+    let bestAt = -1;
+    let bestBucket = 0;
+    let bestSize = Infinity;
+    for (let at = 0; at + GRAM_LENGTH <= piece.length; at++) {
+      const bucket = this.bucketOf(gramHash(piece, at));
+      const size = starts[bucket + 1] - starts[bucket];
+      if (size < bestSize) {
+        bestAt = at;
+        bestBucket = bucket;
+        bestSize = size;
+      }
+    }
+    let work = piece.length * GRAM_LENGTH;
+    if (bestSize > maxLook) return { hits: [], complete: false, work };
+    const hits = [];
+    const end = starts[bestBucket + 1];
+    const checkWork = 1 + (piece.length >> 4);
+    for (let k = starts[bestBucket]; k < end; k++) {
+      const start = positions[k] - bestAt;
+      work += checkWork;
+      if (start >= 0 && text.startsWith(piece, start)) {
+        if (hits.length === limit) return { hits, complete: false, work };
+        hits.push(start);
+      }
+    }
+    return { hits, complete: true, work };
+  }
+
+  /**
    * Every offset where `piece` occurs in the text, in order, looked up by
    * its rarest gram. Call once the index is built.
    *
@@ -203,30 +278,38 @@ export class GramIndex {
    */
   *find(piece, limit, budget, maxLook = Infinity) {
     const { text, starts, positions } = this;
-    let best = null;
+    // The rarest gram so far: where in the piece, its bucket and its size
+    // (numbers, not an object per better gram: a search looks up thousands of pieces).
+    let bestAt = -1;
+    let bestBucket = 0;
+    let bestSize = Infinity;
     // A piece may be a whole quote of 100,000 characters: its grams are
     // hashed a step's worth at a time.
     for (let at = 0; at + GRAM_LENGTH <= piece.length; at++) {
       const bucket = this.bucketOf(gramHash(piece, at));
       const size = starts[bucket + 1] - starts[bucket];
-      if (!best || size < best.size) best = { at, bucket, size };
-      if ((at & 255) === 255) yield* budget.spend(256 * GRAM_LENGTH);
+      if (size < bestSize) {
+        bestAt = at;
+        bestBucket = bucket;
+        bestSize = size;
+      }
+      if ((at & 255) === 255 && budget.charge(256 * GRAM_LENGTH)) yield budget.endStep();
     }
-    yield* budget.spend((piece.length & 255) * GRAM_LENGTH);
-    if (best.size > maxLook) return { hits: [], complete: false };
+    if (budget.charge((piece.length & 255) * GRAM_LENGTH)) yield budget.endStep();
+    if (bestSize > maxLook) return { hits: [], complete: false };
     const hits = [];
-    const end = starts[best.bucket + 1];
+    const end = starts[bestBucket + 1];
     // Comparing the piece with the text is native and fast, but a long
     // piece still costs its length (a bucket of a very common gram, such as
     // a run of spaces, is long too).
     const checkWork = 1 + (piece.length >> 4);
-    for (let k = starts[best.bucket]; k < end; k++) {
-      const start = positions[k] - best.at;
+    for (let k = starts[bestBucket]; k < end; k++) {
+      const start = positions[k] - bestAt;
       if (start >= 0 && text.startsWith(piece, start)) {
         if (hits.length === limit) return { hits, complete: false };
         hits.push(start);
       }
-      yield* budget.spend(checkWork);
+      if (budget.charge(checkWork)) yield budget.endStep();
     }
     return { hits, complete: true };
   }

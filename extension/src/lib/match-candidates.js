@@ -75,18 +75,25 @@ export class Budget {
   }
 
   /**
-   * Count `units` of work done; yield (ending the step) once a step's worth
-   * has been done.
+   * Count `units` of work done; once a step's worth is done the caller ends
+   * the step: `if (budget.charge(n)) yield budget.endStep();` (a plain call,
+   * where a generator to delegate to was one more object per row aligned or
+   * bucket entry checked: 1.6 of the 17.8 MB a search of 500 orphans
+   * allocated, in node).
    *
    * @param {number} units
+   * @returns {boolean} whether a step's worth is done (end the step now)
    */
-  *spend(units) {
+  charge(units) {
     this.work += units;
-    if (this.work >= this.perStep) {
-      const done = this.work;
-      this.work = 0;
-      yield done;
-    }
+    return this.work >= this.perStep;
+  }
+
+  /** @returns {number} the work of the step now ending, counted from zero again */
+  endStep() {
+    const done = this.work;
+    this.work = 0;
+    return done;
   }
 }
 
@@ -134,7 +141,7 @@ export function* scanEnds(text, pattern, windows, budget, expectedEnd = -1) {
         runs = runs.sort(byQuality).slice(0, MAX_CANDIDATES);
         if (!runs.includes(run)) run = null;
       }
-      yield* budget.spend((stop - at) * scanner.blocks);
+      if (budget.charge((stop - at) * scanner.blocks)) yield budget.endStep();
     }
   }
   return runs.sort(byQuality).slice(0, MAX_CANDIDATES);
@@ -210,7 +217,8 @@ export function* pieceWindows(grams, quote, before, after, reach, budget) {
     // The last piece takes the few characters left after it.
     const last = at + 2 * PIECE_LENGTH > all.length;
     const piece = all.slice(at, last ? all.length : at + PIECE_LENGTH);
-    const { hits, complete } = yield* grams.find(piece, MAX_PIECE_HITS, budget, MAX_PIECE_LOOK);
+    const { hits, complete, work } = grams.findShort(piece, MAX_PIECE_HITS, MAX_PIECE_LOOK);
+    if (budget.charge(work)) yield budget.endStep();
     if (!complete) continue;
     for (const hit of hits) {
       const quoteStart = hit - at + before.length;

@@ -296,7 +296,7 @@ function* bestExactHit(text, selector, budget, grams) {
     if (!best || score > best.score) {
       best = { start: hit, end: hit + exact.length, score, method: 'quote' };
     }
-    yield* budget.spend(scoreWork(selector));
+    if (budget.charge(scoreWork(selector))) yield budget.endStep();
   }
   return best;
 }
@@ -350,7 +350,7 @@ function* approximateShort(text, selector, budget, whole) {
     if (!span || span.errors > maxErrors(m)) continue;
     if (!(yield* keepsQuote(text, exact, span, budget))) continue;
     const score = scoreMatch(text, selector, span.start, span.end, 1 - span.errors / m);
-    yield* budget.spend(scoreWork(selector));
+    if (budget.charge(scoreWork(selector))) yield budget.endStep();
     if (!best || score > best.score) {
       best = { start: span.start, end: span.end, score, method: 'approximate' };
     }
@@ -390,7 +390,7 @@ function* approximateLong(text, selector, budget, whole) {
       const segmentScore = 1 - (s.errors + e.errors) / (2 * SEGMENT_LENGTH);
       const quoteScore = segmentScore * (1 - lengthChange / m);
       const score = scoreMatch(text, selector, s.at, e.at, quoteScore);
-      yield* budget.spend(scoreWork(selector));
+      if (budget.charge(scoreWork(selector))) yield budget.endStep();
       if (!best || score > best.score) {
         best = { start: s.at, end: e.at, score, method: 'approximate' };
       }

@@ -11,6 +11,23 @@
 
 const WORD = 32;
 
+// The match bits of the pattern being scanned, shared by every scanner and
+// loaded by the one scanning whenever another has used them since (scans
+// of two patterns may take turns, a chunk each). A table of its own per
+// scanner was 128 entries and an array per character of the pattern, made
+// for every pattern searched: several per highlight, a third of what a
+// whole-text search allocated (in node's sampling heap profiler).
+const shared = {
+  /** @type {MyersScanner|null} whose pattern the table holds */
+  owner: null,
+  /** @type {Int32Array} ASCII code c, block b at [c * blocks + b] */
+  ascii: new Int32Array(0),
+  /** @type {Map<number, Int32Array>} the other characters' bits, per block */
+  other: new Map(),
+  /** @type {Int32Array} no bit set, at least `blocks` long */
+  none: new Int32Array(0),
+};
+
 /**
  * A search for one pattern over text fed in chunks.
  *
@@ -24,28 +41,41 @@ export class MyersScanner {
    */
   constructor(pattern) {
     if (!pattern.length) throw new RangeError('the pattern is empty');
+    this.pattern = pattern;
     this.length = pattern.length;
     this.blocks = Math.ceil(pattern.length / WORD);
-    // peq[c][b]: bit r set where pattern[b * 32 + r] === c.
-    this.none = new Int32Array(this.blocks);
-    this.ascii = new Array(128).fill(this.none);
-    this.other = new Map();
-    for (let i = 0; i < pattern.length; i++) {
-      const code = pattern.charCodeAt(i);
-      let peq = code < 128 ? this.ascii[code] : this.other.get(code);
-      if (!peq || peq === this.none) {
-        peq = new Int32Array(this.blocks);
-        if (code < 128) this.ascii[code] = peq;
-        else this.other.set(code, peq);
-      }
-      peq[i >> 5] |= 1 << (i & 31);
-    }
     // The bit of the pattern's last row in each block.
     this.lastRow = new Int32Array(this.blocks).fill(1 << 31);
     this.lastRow[this.blocks - 1] = 1 << ((pattern.length - 1) % WORD);
     this.pv = new Int32Array(this.blocks);
     this.mv = new Int32Array(this.blocks);
     this.reset();
+  }
+
+  /**
+   * Put this pattern's match bits in the shared table (see `shared`):
+   * peq[c][b], bit r set where pattern[b * 32 + r] === c, for an ASCII c
+   * at ascii[c * blocks + b].
+   */
+  load() {
+    const { pattern, blocks } = this;
+    const size = 128 * blocks;
+    if (shared.ascii.length < size) shared.ascii = new Int32Array(size);
+    else shared.ascii.fill(0, 0, size);
+    if (shared.none.length < blocks) shared.none = new Int32Array(blocks);
+    shared.other.clear();
+    for (let i = 0; i < pattern.length; i++) {
+      const code = pattern.charCodeAt(i);
+      const bit = 1 << (i & 31);
+      if (code < 128) {
+        shared.ascii[code * blocks + (i >> 5)] |= bit;
+        continue;
+      }
+      let peq = shared.other.get(code);
+      if (!peq) shared.other.set(code, (peq = new Int32Array(blocks)));
+      peq[i >> 5] |= bit;
+    }
+    shared.owner = this;
   }
 
   /** Forget the text seen so far (the next scan starts a new search). */
@@ -67,11 +97,18 @@ export class MyersScanner {
    *   `end` is the offset just past the match in `text`
    */
   scan(text, from, to, maxErrors, onMatch) {
-    const { blocks, pv, mv, lastRow, ascii, other, none } = this;
+    const { blocks, pv, mv, lastRow } = this;
+    if (shared.owner !== this) this.load();
+    const { ascii, other, none } = shared;
     let errors = this.errors;
     for (let j = from; j < to; j++) {
       const code = text.charCodeAt(j);
-      const peq = code < 128 ? ascii[code] : other.get(code) ?? none;
+      let peq = ascii;
+      let base = code * blocks;
+      if (code >= 128) {
+        peq = other.get(code) ?? none;
+        base = 0;
+      }
       // The horizontal difference carried from one block into the next; the
       // top row is all zeros (a match may start anywhere), so block 0 gets 0.
       let carry = 0;
@@ -79,7 +116,7 @@ export class MyersScanner {
         const p = pv[b];
         const m = mv[b];
         const carryNegative = carry >>> 31;
-        const eq = peq[b] | carryNegative;
+        const eq = peq[base + b] | carryNegative;
         const xv = eq | m;
         const xh = (((eq & p) + p) ^ p) | eq;
         let ph = m | ~(xh | p);

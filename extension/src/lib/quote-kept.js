@@ -36,7 +36,7 @@ export const MIN_QUOTE_KEPT = 0.5;
  * @param {string} quote
  * @param {{start: number, end: number, errors: number}} span - errors: as
  *   the search counted them
- * @param {{spend: (units: number) => Generator<number>}} budget - see match-candidates.js
+ * @param {import('./match-candidates.js').Budget} budget - see match-candidates.js
  * @returns {Generator<number, boolean>}
  */
 export function* keepsQuote(text, quote, { start, end, errors }, budget) {
@@ -59,7 +59,7 @@ export function* keepsQuote(text, quote, { start, end, errors }, budget) {
  * @param {string} a
  * @param {string} b
  * @param {number} band
- * @param {{spend: (units: number) => Generator<number>}} budget
+ * @param {import('./match-candidates.js').Budget} budget
  * @returns {Generator<number, number>}
  */
 export function* bandedDistance(a, b, band, budget) {
@@ -81,7 +81,7 @@ export function* bandedDistance(a, b, band, budget) {
       cur[j] = Math.min(diagonal, prev[j] + 1, cur[j - 1] + 1);
     }
     [prev, cur] = [cur, prev];
-    yield* budget.spend(hi - lo + 1);
+    if (budget.charge(hi - lo + 1)) yield budget.endStep();
   }
   return Math.min(prev[n], far);
 }
@@ -93,7 +93,7 @@ export function* bandedDistance(a, b, band, budget) {
  *
  * @param {string} quote
  * @param {string} span
- * @param {{spend: (units: number) => Generator<number>}} budget
+ * @param {import('./match-candidates.js').Budget} budget
  * @returns {Generator<number, number>}
  */
 export function* keptCharacters(quote, span, budget) {
@@ -111,7 +111,7 @@ export function* keptCharacters(quote, span, budget) {
       const diagonal = cost[up + j - 1] + (c === span.charCodeAt(j - 1) ? 0 : 1);
       cost[row + j] = Math.min(diagonal, cost[up + j] + 1, cost[row + j - 1] + 1);
     }
-    yield* budget.spend(n);
+    if (budget.charge(n)) yield budget.endStep();
   }
   // The run of matches on a least-edits path ending at (i, j), up to MIN_RUN.
   const runAt = (i, j) => {
@@ -153,6 +153,6 @@ export function* keptCharacters(quote, span, budget) {
       j -= 1;
     }
   }
-  yield* budget.spend(m + n);
+  if (budget.charge(m + n)) yield budget.endStep();
   return run >= MIN_RUN ? kept + run : kept;
 }
