@@ -205,3 +205,25 @@ def test_a_highlight_made_right_after_the_long_page_changed_stores_what_the_whol
     }""", quote)
     assert stored["exact"] == quote
     assert {k: stored[k] for k in expected} == expected
+
+
+def test_highlighting_highlighted_words_in_their_colour_opens_the_editor_for_the_keyboard(
+        browser, server, site):
+    page = browser.open(site.page("article.html"))
+    select(page, "#p1", "primary copy of your data")
+    page.keyboard.press("Alt+Shift+H")
+    (first,) = wait_for(lambda: server_highlights(server, page.url))
+
+    # Without a mouse: select the words again with the keyboard's shortcut.
+    select(page, "#p1", "primary copy of your data")
+    page.keyboard.press("Alt+Shift+H")
+    ui = InPageUi(page)
+    ui.wait(".editor.open")
+    page.keyboard.type("Typed without a mouse")
+    assert ui.editor.value("textarea") == "Typed without a mouse"
+    ui.editor.click("button.save")
+
+    wait_for(lambda: [h["note"] for h in server_highlights(server, page.url)]
+             == ["Typed without a mouse"])
+    assert [h["id"] for h in server_highlights(server, page.url)] == [first["id"]]
+    assert painted(page) == [[first["color"], "primary copy of your data"]]

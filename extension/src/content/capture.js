@@ -28,7 +28,7 @@ export class Capturer {
   /**
    * @param {object} options
    * @param {import('./page-highlights.js').PageHighlights} options.highlights
-   * @param {{contains: (node: Node) => boolean, hideToolbar: () => void}} options.ui
+   * @param {{contains: (node: Node) => boolean, hideToolbar: () => void, showEditor: Function}} options.ui
    * @param {() => string} options.pageUrl the page's canonical URL now
    *   (checked first, so a single-page app's new URL is followed)
    * @param {(message: object) => Promise<any>} options.send to the worker
@@ -85,14 +85,18 @@ export class Capturer {
     const raw = idx.rangeOffsets(range);
     const { start, end } = trimRange(idx.text, raw.start, raw.end);
     if (end <= start) return null;
+    const rect = range.getBoundingClientRect();
     this.lastColor = color;
     window.getSelection().removeAllRanges();
     this.ui.hideToolbar();
     // The same words highlighted again: that highlight takes the colour,
-    // rather than a second identical one being stored.
+    // rather than a second identical one being stored; in the colour it
+    // has, its editor opens, with the keyboard in its note (the way to
+    // edit a highlight without a mouse).
     const same = drawnOver(highlights, idx, start, end);
     if (same) {
       if (same.data.color !== color) this.recolor(same.data.id, color);
+      else this.ui.showEditor(same.data, rect, { focus: true });
       return same.data;
     }
     const selector = buildSelector(idx.text, start, end);

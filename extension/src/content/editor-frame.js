@@ -31,6 +31,8 @@ export function createEditorFrame(doc, root, handlers) {
   // What to send once the frame has loaded and connected.
   let waiting = null;
   let editing = null;
+  // Opened from the keyboard: the keyboard goes into the editor once shown.
+  let focusWanted = false;
 
   function send(message) {
     if (port) port.postMessage(message);
@@ -109,7 +111,15 @@ export function createEditorFrame(doc, root, handlers) {
 
   /** Show the frame when there is a highlight to edit and our page is in it. */
   function reveal() {
-    if (editing && port) frame.classList.add('open');
+    if (!editing || !port) return;
+    frame.classList.add('open');
+    if (focusWanted) {
+      // The frame takes the keyboard, then its note field (focusing the
+      // frame resets the field focused inside it).
+      frame.focus();
+      send({ type: 'focus' });
+    }
+    focusWanted = false;
   }
 
   function hide() {
@@ -120,11 +130,15 @@ export function createEditorFrame(doc, root, handlers) {
   }
 
   return {
-    /** Open the editor for a highlight, next to its mark. */
-    show(highlight, rect) {
+    /**
+     * Open the editor for a highlight, next to its mark; `focus` moves the
+     * keyboard into its note (opened from the keyboard).
+     */
+    show(highlight, rect, { focus = false } = {}) {
       if (lost && !port) discard();
       if (!frame) make();
       editing = highlight.id;
+      focusWanted = focus;
       const { exact, note, tags, color } = highlight;
       send({ type: 'show', highlight: { exact, note, tags, color } });
       const view = doc.defaultView;

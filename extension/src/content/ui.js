@@ -117,9 +117,9 @@ export function createUi(doc, handlers) {
     hideToolbar() {
       bar.classList.remove('open');
     },
-    /** Open the editor for a highlight next to its mark. */
-    showEditor(highlight, rect) {
-      editor.show(highlight, rect);
+    /** Open the editor for a highlight next to its mark (see editor-frame.js). */
+    showEditor(highlight, rect, options) {
+      editor.show(highlight, rect, options);
     },
     hideEditor() {
       editor.hide();

@@ -86,6 +86,7 @@ function connect() {
   const mine = port;
   port.onMessage.addListener((message) => {
     if (message?.type === 'show') show(message.highlight);
+    else if (message?.type === 'focus') note.focus();
     else if (message?.type === 'hide') clear();
   });
   port.onDisconnect.addListener(() => {
