@@ -111,6 +111,8 @@ export class GramIndex {
     this.starts = null;
     /** @type {Int32Array|null} gram offsets, grouped by bucket, in text order within each */
     this.positions = null;
+    /** `findShort`'s rarest gram, reused (see `findRarest`). */
+    this.rarest = { at: -1, bucket: 0, size: Infinity };
     // Progress of the build, so any caller can resume it: the phase and
     // how far into it (-1: over).
     this.phase = 0;
@@ -118,6 +120,27 @@ export class GramIndex {
   }
 
   /** The bucket of a gram hash. */
+  /**
+   * Keep in `rarest` the rarest of the grams starting at `from` up to `to`
+   * (exclusive) in `piece`, if rarer than the one it holds: where in the
+   * piece it starts, its bucket and the bucket's size. Numbers in one
+   * object the caller keeps, not an object per better gram: a search looks
+   * up thousands of pieces.
+   */
+  findRarest(piece, from, to, rarest) {
+    const { starts } = this;
+    const last = Math.min(to, piece.length - GRAM_LENGTH + 1);
+    for (let at = from; at < last; at++) {
+      const bucket = this.bucketOf(gramHash(piece, at));
+      const size = starts[bucket + 1] - starts[bucket];
+      if (size < rarest.size) {
+        rarest.at = at;
+        rarest.bucket = bucket;
+        rarest.size = size;
+      }
+    }
+  }
+
   bucketOf(hash) {
     return Math.imul(hash, MIX) >>> (32 - this.bits);
   }
@@ -234,19 +257,10 @@ export class GramIndex {
     if (piece.length > SHORT_PIECE || maxLook > MAX_SHORT_LOOK) {
       throw new RangeError('findShort takes short pieces and a bounded look');
     }
-    const { text, starts, positions } = this;
-    let bestAt = -1;
-    let bestBucket = 0;
-    let bestSize = Infinity;
-    for (let at = 0; at + GRAM_LENGTH <= piece.length; at++) {
-      const bucket = this.bucketOf(gramHash(piece, at));
-      const size = starts[bucket + 1] - starts[bucket];
-      if (size < bestSize) {
-        bestAt = at;
-        bestBucket = bucket;
-        bestSize = size;
-      }
-    }
+    const { text, starts, positions, rarest } = this;
+    rarest.size = Infinity;
+    this.findRarest(piece, 0, piece.length, rarest);
+    const { at: bestAt, bucket: bestBucket, size: bestSize } = rarest;
     let work = piece.length * GRAM_LENGTH;
     if (bestSize > maxLook) return { hits: [], complete: false, work };
     const hits = [];
@@ -278,24 +292,16 @@ export class GramIndex {
    */
   *find(piece, limit, budget, maxLook = Infinity) {
     const { text, starts, positions } = this;
-    // The rarest gram so far: where in the piece, its bucket and its size
-    // (numbers, not an object per better gram: a search looks up thousands of pieces).
-    let bestAt = -1;
-    let bestBucket = 0;
-    let bestSize = Infinity;
+    // Its own, not `this.rarest`: other searches run between its steps.
+    const rarest = { at: -1, bucket: 0, size: Infinity };
     // A piece may be a whole quote of 100,000 characters: its grams are
-    // hashed a step's worth at a time.
-    for (let at = 0; at + GRAM_LENGTH <= piece.length; at++) {
-      const bucket = this.bucketOf(gramHash(piece, at));
-      const size = starts[bucket + 1] - starts[bucket];
-      if (size < bestSize) {
-        bestAt = at;
-        bestBucket = bucket;
-        bestSize = size;
-      }
-      if ((at & 255) === 255 && budget.charge(256 * GRAM_LENGTH)) yield budget.endStep();
+    // hashed a step's worth (256 grams) at a time.
+    for (let from = 0; from < piece.length; from += 256) {
+      this.findRarest(piece, from, Math.min(from + 256, piece.length), rarest);
+      const grams = Math.min(256, piece.length - from);
+      if (budget.charge(grams * GRAM_LENGTH)) yield budget.endStep();
     }
-    if (budget.charge((piece.length & 255) * GRAM_LENGTH)) yield budget.endStep();
+    const { at: bestAt, bucket: bestBucket, size: bestSize } = rarest;
     if (bestSize > maxLook) return { hits: [], complete: false };
     const hits = [];
     const end = starts[bestBucket + 1];
