@@ -12,6 +12,7 @@ import { pageHtml } from './page-html.js';
 import { selectedRange } from './selection.js';
 import { inPageText, indexAround } from './text-index.js';
 import { isOnPage } from './page-highlights.js';
+import { pageTurn } from '../lib/yield-to-page.js';
 
 // Page HTML goes with a capture so the server can extract the article; a
 // page bigger than this is sent without it (the server then has the quote
@@ -136,7 +137,7 @@ export class Capturer {
     const { highlights, now } = this;
     let whole = null;
     while (!(whole = highlights.textIndexUntil(now() + INDEX_SLICE_MS, now))) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await pageTurn();
     }
     const first = mapOffset(local, whole, start, false);
     const last = mapOffset(local, whole, end, true);

@@ -7,6 +7,7 @@
  */
 
 import { stripOwnMarkup } from '../lib/text.js';
+import { pageTurn } from '../lib/yield-to-page.js';
 
 // An element with more text than this under it is serialised child by
 // child (a few hundred microseconds of serialising per piece, at most).
@@ -40,7 +41,7 @@ export async function pageHtml(doc, { max = Infinity, now = () => performance.no
     if (length > max) return undefined;
     parts.push(part);
     if (now() >= deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await pageTurn();
       deadline = now() + SLICE_MS;
     }
   }
