@@ -262,16 +262,17 @@ def time_hatch(repeats: int = 7) -> dict[str, tuple[float, float]]:
 
 def forget_texts() -> None:
     """Empty the memos hatching keeps per text (paragraph splits, ideas,
-    stem sets, page vectors, language guesses), as for pages never seen;
+    stem sets, page vectors, language guesses, which sentences are debris
+    or advice), as for pages never seen;
     the per-word tables (stems, frequencies) stay, like a loaded dictionary,
     except the words ideas are read from (`ideas._word`) and their tags
     (`speech`): this benchmark's pages share a vocabulary of 120 words, and
     keeping them would flatter."""
     from hatchery import sentences
-    from hatchery.hatch import ideas, language, relatedness, speech
+    from hatchery.hatch import advice, debris, ideas, language, relatedness, speech
     for memo in (sentences._block_sentences, sentences.stem_set, ideas.ideas_in,
                  ideas._word, speech._tag, speech._first_tag, relatedness._vector,
-                 language.detect):
+                 language.detect, debris.is_debris, advice.is_advice):
         memo.cache_clear()
 
 

@@ -12,6 +12,7 @@ modals ("should have been"), which look back, or questions.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..sentences import content_stems, normalise
 from .drafts import CONTEXT_REDUNDANCY, Draft, Ledger, SectionDraft, ThreadDraft, without_highlight
@@ -122,6 +123,8 @@ def is_reported(sentence: str) -> bool:
     return bool(_REPORTED.search(sentence))
 
 
+# Asked of the same sentences again when a person hatches the same pages again.
+@lru_cache(maxsize=65536)
 def is_advice(sentence: str) -> bool:
     """True when the sentence tells the reader what to do."""
     s = sentence.strip().lstrip("-•*\"'“‘( ")

@@ -8,6 +8,7 @@ are kept as short patterns on whole blocks and on single sentences.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..sentences import split_blocks, split_sentences, word_count
 
@@ -105,6 +106,9 @@ _UNTRIGGERED = [(t, test) for t, test in _COMPILED if not t]
 _ANY_TRIGGER = re.compile("|".join(sorted({re.escape(t) for t, _ in _COMPILED if t}, key=len, reverse=True)))
 
 
+# A person hatching again (another length, another pick of the same pages)
+# asks this of the same sentences: a tenth of a warm hatch.
+@lru_cache(maxsize=65536)
 def is_debris(text: str) -> bool:
     """True when `text` (a block or a sentence) is page furniture, not prose."""
     text = text.strip()
