@@ -154,3 +154,57 @@ def test_a_surname_before_jr_or_iii_is_the_short_form_later_pages_use():
         "Democrats want him to testify."),
         ["Mueller declined to say whether the president obstructed justice."])
     assert "Mueller" in [t.phrase for t in hatch([one, two], length="medium").threads]
+
+
+def test_a_name_opening_a_sentence_is_still_the_name():
+    # "New York" and "United States" open their sentences: the tagger reads
+    # "New" and "United" as a name's, "Yesterday" as no name's.
+    assert "New York" in surfaces("New York officials said the count was late.")
+    assert "New York" in surfaces("New York-based ProPublica runs the project.")
+    assert "United States" in surfaces("United States troops left the base.")
+    assert "York" not in surfaces("New York officials said the count was late.")
+    one = page(1, "Counting late", (
+        "New York officials said the count of mail ballots would take a week.\n\n"
+        "Clerks worked through the night."),
+        ["New York officials said the count of mail ballots would take a week."])
+    two = page(2, "Ballots by mail", (
+        "Mail ballots in New York must arrive by the following Tuesday.\n\n"
+        "Clerks check every signature by hand."),
+        ["Mail ballots in New York must arrive by the following Tuesday."])
+    assert "New York" in [t.phrase for t in hatch([one, two], length="medium").threads]
+
+
+def test_a_name_its_pages_always_write_with_one_noun_is_named_with_it():
+    one = page(1, "Gates opened", (
+        "Engineers opened the gates after the Serra river rose two metres overnight.\n\n"
+        "The authority said the release would be slow."),
+        ["Engineers opened the gates after the Serra river rose two metres overnight."])
+    two = page(2, "Villages brace", (
+        "Villages along the Serra river filled sandbags on Saturday.\n\n"
+        "The mayor opened the school gym."),
+        ["Villages along the Serra river filled sandbags on Saturday."])
+    phrases = [t.phrase for t in hatch([one, two], length="medium").threads]
+    assert "Serra river" in phrases and "Serra" not in phrases
+
+
+def test_a_name_its_pages_write_with_different_nouns_stays_the_name():
+    one = page(1, "Gates opened", (
+        "Engineers opened four gates at the Millbrook dam after the river rose overnight.\n\n"
+        "The authority said the release would be slow."),
+        ["Engineers opened four gates at the Millbrook dam after the river rose overnight."])
+    two = page(2, "Why it was full", (
+        "The Millbrook reservoir is kept high in spring to store water for summer.\n\n"
+        "Rules written decades ago assume smaller storms."),
+        ["The Millbrook reservoir is kept high in spring to store water for summer."])
+    phrases = [t.phrase for t in hatch([one, two], length="medium").threads]
+    assert "Millbrook" in phrases
+    assert not any(p.startswith("Millbrook ") for p in phrases)
+
+
+def test_a_name_followed_by_a_verb_keeps_its_own_name():
+    from hatchery.hatch.threads import with_head
+    assert with_head("Serra", ["the Serra river rose", "along the Serra river"]) == "Serra river"
+    assert with_head("Serra", ["the Serra river rose", "the Serra's banks"]) == "Serra"
+    assert with_head("Comey", ["Comey testified on Friday", "Comey testified again"]) == "Comey"
+    assert with_head("Serra", ["the Serra river rose", "no mention here"]) == "Serra"
+    assert with_head("Serra", ["la Serra river"], lang="fr") == "Serra"

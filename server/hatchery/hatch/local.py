@@ -45,7 +45,7 @@ def hatch_local(sources: list[Source], plan: Plan) -> Hatch:
     # advice and the conclusion look for theirs.
     sections = draft_sections(sources, reading, plan, ledger)
     candidates = thread_candidates(sources, reading.used, reading.passages, reading.focus, reading.lang)
-    threads = pick_threads(candidates, reading.used, plan.threads)
+    threads = pick_threads(candidates, reading.used, plan.threads, lang=reading.lang)
     # How the pages relate decides what may be claimed: pages that stand
     # apart get no threads and no frame that links them; pages on one
     # story may share commoner words.
@@ -53,7 +53,7 @@ def hatch_local(sources: list[Source], plan: Plan) -> Hatch:
     if relation.kind == UNRELATED:
         threads = []
     elif relation.kind == STORY:
-        threads = pick_threads(candidates, reading.used, plan.threads, STORY_WORD_ZIPF)
+        threads = pick_threads(candidates, reading.used, plan.threads, STORY_WORD_ZIPF, reading.lang)
     advice = pick_advice(sections, reading, plan, threads, ledger)
     introduction = framing.introduction(sources, reading, relation, threads)
     conclusion = framing.conclusion(sources, reading, relation, threads, ledger)

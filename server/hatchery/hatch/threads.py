@@ -9,15 +9,18 @@ each the highlight (or note) that holds it. Fewer, truer threads: at most
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from ..sentences import STOPWORDS
 from .aliases import add_aliases
 from .drafts import Key, ThreadDraft
 from .ideas import SINGLE_WORD_ZIPF, Idea, ideas_in, is_specific
 from .models import Source
 from .passages import Passage
 from .plan import Plan
+from .speech import penn_tags
 
 # A thread seen in a highlight or a note itself (not only in the paragraph
 # around it) is what the person cared about.
@@ -36,11 +39,13 @@ def tag_text(tag: str) -> str:
 @dataclass
 class Holder:
     """One piece of what the person marked on a source: the key citing it,
-    the ideas in its own words (highlight, note, tags) and in its paragraph."""
+    the ideas in its own words (highlight, note, tags) and in its paragraph,
+    and those words and that paragraph as text."""
 
     key: Key
     own: dict[tuple[str, ...], Idea]
     near: dict[tuple[str, ...], Idea]
+    text: str = ""
 
 
 def holders(index: int, source: Source, passages: list[Passage], focus: str, lang: str) -> list[Holder]:
@@ -53,21 +58,24 @@ def holders(index: int, source: Source, passages: list[Passage], focus: str, lan
         paragraph = " ".join(p.before + p.sentences + p.after)
         if h.context and h.context.strip() and not paragraph.strip():
             paragraph = h.context
-        out.append(Holder((index, h.id), ideas_in(own, lang), ideas_in(paragraph, lang)))
+        out.append(Holder((index, h.id), ideas_in(own, lang), ideas_in(paragraph, lang),
+                          own + " \n" + paragraph))
     if not out:
-        out.append(Holder((index, None), {}, ideas_in(focus, lang)))
+        out.append(Holder((index, None), {}, ideas_in(focus, lang), focus))
     return out
 
 
 @dataclass
 class Shared:
-    """An idea and the sources (by holder group) that hold it."""
+    """An idea and the sources (by holder group) that hold it, with what
+    the person marked on each of them as text."""
 
     idea: Idea
     groups: list[int]
     keys: list[Key]
     own: list[bool]
     count: int
+    texts: list[str] = field(default_factory=list)
 
     @property
     def marked(self) -> bool:
@@ -102,6 +110,7 @@ def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
     """
     found: dict[tuple[str, ...], Shared] = {}
     per_group = [_group_ideas(group) for group in groups]
+    marked_texts = [" \n".join(h.text for h in group) for group in groups]
     add_aliases(per_group, texts)
     # Most ideas are in one group only: count first, build only the shared.
     held = Counter(key for seen, _, _ in per_group for key in seen)
@@ -119,6 +128,7 @@ def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
             for form, n in idea.forms.items():
                 entry.idea.forms[form] = entry.idea.forms.get(form, 0) + n
             entry.groups.append(g)
+            entry.texts.append(marked_texts[g])
             entry.keys.append(holder_key)
             entry.own.append(key in marked)
             entry.count += idea.count
@@ -202,18 +212,20 @@ def thread_candidates(
     for holder in groups[0]:
         near = frozenset(holder.near)
         if near in seen_paragraphs:
-            holder = Holder(holder.key, holder.own, {})
+            holder = Holder(holder.key, holder.own, {}, holder.text)
         seen_paragraphs.add(near)
         single.append([holder])
     return shared_ideas(single)
 
 
 def pick_threads(candidates: list[Shared], used: list[int], limit: int,
-                 word_zipf: float = SINGLE_WORD_ZIPF) -> list[ThreadDraft]:
+                 word_zipf: float = SINGLE_WORD_ZIPF, lang: str = "en") -> list[ThreadDraft]:
     """The strongest `limit` specific candidates (see `is_specific`) as
-    threads, with source indices and keys into the picked sources.
+    threads, with source indices and keys into the picked sources, each
+    named as its pages write it (see `with_head`).
 
     :param word_zipf: how common a one-word thread may be.
+    :param lang: the sources' language, for the head noun of a name.
     """
     # Across pages, an idea more of them hold may be a commoner word; the
     # highlights of one page repeat its words anyway.
@@ -229,5 +241,42 @@ def pick_threads(candidates: list[Shared], used: list[int], limit: int,
             indices, keys, own = [used[g] for g in s.groups], s.keys, tuple(s.own)
         else:
             indices, keys, own = [used[0]], list(dict.fromkeys(s.keys)), (s.marked,)
-        out.append(ThreadDraft(s.idea.surface(), indices, keys, own, s.idea.specificity))
+        phrase = with_head(s.idea.surface(), s.texts, lang) if s.idea.words == 1 else s.idea.surface()
+        out.append(ThreadDraft(phrase, indices, keys, own, s.idea.specificity))
     return out
+
+
+# The word after a name, when a space and a word follow it. Linear: one
+# run of spaces, one run of letters, nothing nested.
+_NEXT_WORD = r"(?![\w-])(?:\s+([^\W\d_]+))?"
+
+
+def with_head(name: str, texts: list[str], lang: str = "en") -> str:
+    """A one-word name as its pages write it with its head noun: "Serra
+    river" where every use of "Serra" in what the person marked on every
+    page is followed by "river" (a lowercase noun), else `name` as it is:
+    "Millbrook" where one page writes "Millbrook dam" and another
+    "Millbrook reservoir". English only: the tagger says what a noun is.
+
+    :param name: the thread as its pages write it, one word.
+    :param texts: per page the thread runs through, what the person marked.
+    :param lang: the pages' language.
+    """
+    if not name[:1].isupper() or not texts:
+        return name
+    pattern = re.compile(r"(?<![\w-])" + re.escape(name) + _NEXT_WORD)
+    heads: set[str | None] = set()
+    for text in texts:
+        found = [m.group(1) for m in pattern.finditer(text)]
+        if not found:
+            return name
+        heads.update(found)
+        if len(heads) > 1:
+            return name
+    head = next(iter(heads))
+    if head is None or not head.islower() or head in STOPWORDS:
+        return name
+    tags = penn_tags([name, head], lang)
+    if not tags or tags[1] not in ("NN", "NNS"):
+        return name
+    return f"{name} {head}"

@@ -216,7 +216,10 @@ def allowed(piece: list[Word]) -> bool:
                 return False
     rarest = min(w.common for w in piece if not w.stop)
     names = all(w.upper for w in piece)
-    return rarest <= PHRASE_ZIPF or (names and not first.opens)
+    # Opening a sentence, a first word is capitalised anyway: the name is
+    # one only where the tagger reads that word as a name's too ("New
+    # York officials said", not "Yesterday Trump said").
+    return rarest <= PHRASE_ZIPF or (names and (not first.opens or is_proper(first.tag)))
 
 
 def is_initialism(form: str) -> bool:
