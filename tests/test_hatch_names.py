@@ -208,3 +208,26 @@ def test_a_name_followed_by_a_verb_keeps_its_own_name():
     assert with_head("Comey", ["Comey testified on Friday", "Comey testified again"]) == "Comey"
     assert with_head("Serra", ["the Serra river rose", "no mention here"]) == "Serra"
     assert with_head("Serra", ["la Serra river"], lang="fr") == "Serra"
+
+
+def test_a_number_or_a_letter_ends_a_name():
+    found = surfaces("Regulators opened a probe into the Tesla Model S after the fires.")
+    assert {"Tesla Model S", "Model S", "Tesla"} <= found
+    assert "Tesla Model" not in found
+    found = surfaces("Airlines grounded the Boeing 737 Max after two crashes.")
+    assert {"Boeing 737 Max", "Boeing"} <= found
+    assert "737" not in found  # a number alone says how many, not what
+    found = surfaces("Nearly 300 people met on March 3, and I think A group left in 2016.")
+    assert not any(any(c.isdigit() for c in f) for f in found)
+
+
+def test_pages_meet_on_a_name_with_a_number():
+    one = page(1, "Search widens", (
+        "Deputies searched the woods along Highway 12 for the missing hiker.\n\n"
+        "Volunteers joined them at dawn."),
+        ["Deputies searched the woods along Highway 12 for the missing hiker."])
+    two = page(2, "Hiker found", (
+        "The hiker was found alive a mile from Highway 12 on Sunday.\n\n"
+        "She was taken to hospital."),
+        ["The hiker was found alive a mile from Highway 12 on Sunday."])
+    assert "Highway 12" in [t.phrase for t in hatch([one, two], length="medium").threads]

@@ -99,6 +99,11 @@ def _runs(text: str, lang: str) -> list[list[RunWord]]:
             run = []
             runs.extend([(w, False, None) for w in words] for words in compounds(token, lang))
             continue
+        if run and _ends_name(token, run[-1]):
+            # "Model S", "Boeing 737": a letter or a number that ends a name.
+            run.append((token, False, "NNP"))
+            opens = False
+            continue
         name_part = "-" in token and _name_before_affix(token, opens)
         if name_part:
             # "Iran-backed militias": the name, then a word of its own.
@@ -118,6 +123,26 @@ def _runs(text: str, lang: str) -> list[list[RunWord]]:
     if run:
         runs.append(run)
     return runs
+
+
+# Longest number that ends a name ("Boeing 737", "Apollo 11"): longer
+# ones are amounts.
+MAX_NAME_DIGITS = 4
+
+
+def _ends_name(token: str, previous: RunWord) -> bool:
+    """True when `token`, a number or a single capital letter, belongs to
+    the name before it: "Tesla Model S", "Boeing 737 Max", "Apollo 11";
+    never after a word only the sentence start capitalises ("Nearly
+    300"), a day or a month ("March 3"), or a function word ("At 5"),
+    and never "A" or "I", which are words of their own."""
+    if not ((token.isdigit() and len(token) <= MAX_NAME_DIGITS and token.isascii())
+            or (len(token) == 1 and token.isupper() and token not in "AI")):
+        return False
+    form, opened, tag = previous
+    lower = form.lower()
+    return (form[:1].isupper() and (not opened or is_proper(tag))
+            and lower not in CALENDAR_WORDS and lower not in STOPWORDS)
 
 
 def _joins_name(token: str, tokens: list[str], i: int) -> bool:
@@ -178,8 +203,12 @@ def _word(form: str, opens: bool, tag: str | None, lang: str) -> Word:
     possessive = lower.endswith("'s") and len(lower) > 3
     if possessive:
         form, lower = form[:-2], lower[:-2]
+    # A number or a letter that ends a name (see `_ends_name`, the one
+    # place that tags them so) is part of it: capitalised, no function word.
+    name_end = tag == "NNP" and (form.isdigit() or len(form) == 1)
     return with_facts(Word(form, opens, lower, _key_stem(lower), zipf(lower, lang),
-                           lower in STOPWORDS, form[:1].isupper(), possessive, tag))
+                           lower in STOPWORDS and not name_end, form[:1].isupper() or name_end,
+                           possessive, tag))
 
 
 def _pieces(ws: list[Word]) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:

@@ -114,6 +114,12 @@ def inner_names(s: int, e: int, lowers: Sequence[str]) -> set[tuple[int, int]]:
     return {(k, e) for k in range(s + 1, e - 1)}
 
 
+def is_designation(lower: str) -> bool:
+    """True for a number or a single letter inside a name, as `ideas` lets
+    one end a name ("Boeing 737", "Model S"): a model, a mission, a number."""
+    return lower.isdigit() or (len(lower) == 1 and lower.isalpha())
+
+
 def name_units(s: int, e: int, lowers: Sequence[str], opens: bool) -> set[tuple[int, int]]:
     """The [start, end) pieces of the capitalised run [s, e) that name
     something whole (see the module's doc).
@@ -130,6 +136,13 @@ def name_units(s: int, e: int, lowers: Sequence[str], opens: bool) -> set[tuple[
         if e - s > 1 and lowers[e - 1] in SUFFIX_WORDS:
             # "Mueller III" is Mueller; "Martin Luther King Jr" is King.
             units = (units - {(e - 1, e)}) | {(s, e - 1), (e - 2, e - 1)}
+        marks = [k for k in range(s + 1, e) if is_designation(lowers[k])]
+        if marks:
+            # "Boeing 737 Max" is also Boeing; "Tesla Model S" is Tesla and
+            # the "Model S" later sentences write: the name before the
+            # number or letter and the word it follows, and from that word.
+            k = marks[0]
+            units |= {(s, max(s + 1, k - 1)), (k - 1, e)}
         return units
     b0, b1 = s + block[0], s + block[1]
     # The words before the title name a place or a body ("Arizona",

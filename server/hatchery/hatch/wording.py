@@ -233,6 +233,8 @@ def _allowed_alone(word: Word) -> bool:
     if word.stop:
         return False
     lower = word.lower
+    if lower.isdigit():  # a number alone says how many, not what
+        return False
     if len(lower) < MIN_WORD_CHARS and not is_wide(lower) and not is_initialism(word.form) \
             and not (len(lower) == 2 and is_name(word)):
         return False
