@@ -231,3 +231,26 @@ def test_pages_meet_on_a_name_with_a_number():
         "She was taken to hospital."),
         ["The hiker was found alive a mile from Highway 12 on Sunday."])
     assert "Highway 12" in [t.phrase for t in hatch([one, two], length="medium").threads]
+
+
+def test_a_peoples_word_meets_its_place_however_it_is_spelled():
+    one = page(1, "Strikes resume", (
+        "The Saudi-led coalition resumed air strikes on the port of Hodeidah on Monday.\n\n"
+        "Aid groups warned of famine."),
+        ["The Saudi-led coalition resumed air strikes on the port of Hodeidah on Monday."])
+    two = page(2, "Talks stall", (
+        "Saudi Arabia refused to halt the campaign until the rebels left the port.\n\n"
+        "Envoys will meet again in Geneva."),
+        ["Saudi Arabia refused to halt the campaign until the rebels left the port."])
+    threads = {t.phrase: t for t in hatch([one, two], length="medium").threads}
+    assert sorted(threads["Saudi Arabia"].source_ids) == [1, 2]
+    one = page(1, "A dike gives way", (
+        "Engineers said the Dutch government had known of the weak dike since spring.\n\n"
+        "Farms nearby were flooded."),
+        ["Engineers said the Dutch government had known of the weak dike since spring."])
+    two = page(2, "Rising water", (
+        "Across the Netherlands, dikes built for smaller storms are being raised.\n\n"
+        "The work will take a decade."),
+        ["Across the Netherlands, dikes built for smaller storms are being raised."])
+    threads = {t.phrase: t for t in hatch([one, two], length="medium").threads}
+    assert sorted(threads["Netherlands"].source_ids) == [1, 2]

@@ -104,14 +104,16 @@ def add_first_name_aliases(per_group: list[Group], texts: list[str]) -> None:
 
 
 def add_place_aliases(per_group: list[Group]) -> None:
-    """Let a people's word ("Iraqi", "Syrian") stand for the place another
-    page names ("Iraq", "Syria"), as one idea: pages on Iraqi forces and
-    on Iraq meet on Iraq."""
+    """Let a people's word ("Iraqi", "Syrian", "Dutch", "Saudi") stand for
+    the place another page names ("Iraq", "Syria", "Netherlands", "Saudi
+    Arabia"), as one idea: pages on Iraqi forces and on Iraq meet on Iraq."""
     places: dict[str, tuple[tuple[str, ...], Idea]] = {}
     for _, _, ideas in per_group:
         for key, idea in ideas.items():
             # An alias has no forms of its own: only what a page writes.
-            if len(key) == 1 and idea.name and idea.forms and not idea.borrowed:
+            if not idea.forms or idea.borrowed:
+                continue
+            if (len(key) == 1 and idea.name) or (len(key) > 1 and _capitalised(idea)):
                 places.setdefault(next(iter(idea.forms)).lower(), (key, idea))
     if not places:
         return

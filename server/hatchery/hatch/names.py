@@ -43,11 +43,26 @@ OPENERS = frozenset("the a an on in at of for and but or to by from with as afte
 # How a people's or language's word ends where its place's name ends
 # otherwise: "Syrian" is of Syria, "Iraqi" of Iraq, "Chinese" of China,
 # "Ukrainian" of Ukraine, "Italian" of Italy.
-# Lowercase; irregular ones ("French", "Dutch") are left out.
+# Lowercase; irregular ones ("Dutch") are in IRREGULAR_DEMONYMS.
 DEMONYM_ENDINGS = (
     ("ian", ("ia", "a", "", "e", "y")), ("an", ("a", "o", "")), ("ese", ("a", "", "on")),
     ("ish", ("ey", "and", "en")), ("i", ("",)), ("n", ("",)),
 )
+
+# People's words that are not their place's name with an ending changed
+# ("Dutch" of the Netherlands) or whose place has a name of two words
+# ("Saudi" of Saudi Arabia). Lowercase; those too common to be an idea
+# alone ("British", "French": see `wording`) would never be looked up.
+IRREGULAR_DEMONYMS = {
+    "afghan": ("afghanistan",), "argentine": ("argentina",), "argentinian": ("argentina",),
+    "danish": ("denmark",), "dutch": ("netherlands",),
+    "emirati": ("united arab emirates",), "filipino": ("philippines",), "finnish": ("finland",),
+    "greek": ("greece",), "haitian": ("haiti",), "irish": ("ireland",),
+    "norwegian": ("norway",), "peruvian": ("peru",), "polish": ("poland",),
+    "portuguese": ("portugal",), "saudi": ("saudi arabia",), "scottish": ("scotland",),
+    "spanish": ("spain",), "swedish": ("sweden",), "swiss": ("switzerland",),
+    "thai": ("thailand",), "welsh": ("wales",),
+}
 
 # Words after a surname that say which of a family's namesakes is meant
 # ("Martin Luther King Jr", "Robert Mueller III"): the surname before
@@ -67,7 +82,7 @@ def demonym_roots(word: str) -> tuple[str, ...]:
 
     :param word: one word, lowercase.
     """
-    out = []
+    out = list(IRREGULAR_DEMONYMS.get(word, ()))
     for ending, replacements in DEMONYM_ENDINGS:
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) >= 3:
