@@ -107,21 +107,31 @@ def add_place_aliases(per_group: list[Group]) -> None:
     """Let a people's word ("Iraqi", "Syrian", "Dutch", "Saudi") stand for
     the place another page names ("Iraq", "Syria", "Netherlands", "Saudi
     Arabia"), as one idea: pages on Iraqi forces and on Iraq meet on Iraq."""
+    # Any casing: opening a sentence, "Iraqi forces" is written "iraqi".
+    # The places those words could name, first: only they are looked up
+    # among every page's ideas (most pages name no people at all).
+    wanted = [[(key, demonym_roots(next(iter(ideas[key].forms)).lower()))
+               for key in seen if len(key) == 1 and ideas[key].forms]
+              for seen, _, ideas in per_group]
+    roots = {root for group in wanted for _, found in group for root in found}
+    if not roots:
+        return
     places: dict[str, tuple[tuple[str, ...], Idea]] = {}
     for _, _, ideas in per_group:
         for key, idea in ideas.items():
             # An alias has no forms of its own: only what a page writes.
             if not idea.forms or idea.borrowed:
                 continue
+            form = next(iter(idea.forms)).lower()
+            if form not in roots:
+                continue
             if (len(key) == 1 and idea.name) or (len(key) > 1 and _capitalised(idea)):
-                places.setdefault(next(iter(idea.forms)).lower(), (key, idea))
+                places.setdefault(form, (key, idea))
     if not places:
         return
-    for group in per_group:
-        seen, _, ideas = group
-        # Any casing: opening a sentence, "Iraqi forces" is written "iraqi".
-        for key in [k for k in seen if len(k) == 1 and ideas[k].forms]:
-            for root in demonym_roots(next(iter(ideas[key].forms)).lower()):
+    for group, found in zip(per_group, wanted):
+        for key, key_roots in found:
+            for root in key_roots:
                 place_key, place = places.get(root, (None, None))
                 if place_key is not None:
                     alias(group, key, place_key, place)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..sentences import STOPWORDS
 from .aliases import add_aliases
@@ -65,6 +65,23 @@ def holders(index: int, source: Source, passages: list[Passage], focus: str, lan
     return out
 
 
+class MarkedTexts:
+    """Per group of holders, what the person marked on it as one text,
+    joined when first asked for: only the few ideas that become threads
+    need it (joining every group's text each hatch was a tenth of a warm
+    one)."""
+
+    def __init__(self, groups: list[list[Holder]]) -> None:
+        self.groups = groups
+        self.joined: dict[int, str] = {}
+
+    def __getitem__(self, g: int) -> str:
+        text = self.joined.get(g)
+        if text is None:
+            text = self.joined[g] = " \n".join(h.text for h in self.groups[g])
+        return text
+
+
 @dataclass
 class Shared:
     """An idea and the sources (by holder group) that hold it, with what
@@ -75,7 +92,14 @@ class Shared:
     keys: list[Key]
     own: list[bool]
     count: int
-    texts: list[str] = field(default_factory=list)
+    marked_texts: MarkedTexts | None = None
+
+    @property
+    def texts(self) -> list[str]:
+        """Per group holding the idea, what the person marked on it."""
+        if self.marked_texts is None:
+            return []
+        return [self.marked_texts[g] for g in self.groups]
 
     @property
     def marked(self) -> bool:
@@ -110,7 +134,7 @@ def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
     """
     found: dict[tuple[str, ...], Shared] = {}
     per_group = [_group_ideas(group) for group in groups]
-    marked_texts = [" \n".join(h.text for h in group) for group in groups]
+    marked_texts = MarkedTexts(groups)
     add_aliases(per_group, texts)
     # Most ideas are in one group only: count first, build only the shared.
     held = Counter(key for seen, _, _ in per_group for key in seen)
@@ -123,12 +147,11 @@ def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
             entry = found.get(key)
             if entry is None:
                 entry = found[key] = Shared(Idea(key, {}, idea.specificity, common=idea.common),
-                                            [], [], [], 0)
+                                            [], [], [], 0, marked_texts)
             entry.idea.name = entry.idea.name or idea.name or _reads_as_name(idea)
             for form, n in idea.forms.items():
                 entry.idea.forms[form] = entry.idea.forms.get(form, 0) + n
             entry.groups.append(g)
-            entry.texts.append(marked_texts[g])
             entry.keys.append(holder_key)
             entry.own.append(key in marked)
             entry.count += idea.count
