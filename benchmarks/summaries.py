@@ -269,10 +269,11 @@ def forget_texts() -> None:
     (`speech`): this benchmark's pages share a vocabulary of 120 words, and
     keeping them would flatter."""
     from hatchery import sentences
-    from hatchery.hatch import advice, debris, ideas, language, relatedness, speech
+    from hatchery.hatch import advice, debris, drafts, ideas, language, relatedness, speech
     for memo in (sentences._block_sentences, sentences.stem_set, ideas.ideas_in,
                  ideas._word, speech._tag, speech._first_tag, relatedness._vector,
-                 language.detect, debris.is_debris, advice.is_advice):
+                 language.detect, debris.is_debris, advice.is_advice,
+                 drafts.sentence_key):
         memo.cache_clear()
 
 

@@ -10,14 +10,16 @@ import json
 import pytest
 
 from hatchery import sentences
-from hatchery.hatch import Source, SourceHighlight, advice, debris, hatch, ideas, language, relatedness
+from hatchery.hatch import (Source, SourceHighlight, advice, debris, drafts, hatch, ideas, language,
+                            relatedness)
 
 from conftest import RESOURCES
 
 SETS = ("apart.json", "story.json", "theme.json")
 # Every memo a hatch keeps per text or per word of a text.
 MEMOS = (sentences._block_sentences, sentences.stem_set, ideas.ideas_in, ideas._word,
-         relatedness._vector, language.detect, debris.is_debris, advice.is_advice)
+         relatedness._vector, language.detect, debris.is_debris, advice.is_advice,
+         drafts.sentence_key)
 
 
 def pages(name: str) -> list[Source]:

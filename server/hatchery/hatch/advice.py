@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..sentences import content_stems, normalise
-from .drafts import CONTEXT_REDUNDANCY, Draft, Ledger, SectionDraft, ThreadDraft, without_highlight
+from ..sentences import content_stems
+from .drafts import CONTEXT_REDUNDANCY, Draft, Ledger, SectionDraft, ThreadDraft, sentence_key, without_highlight
 from .plan import Plan
 from .rank import overlap
 from .reading import Reading
@@ -171,15 +171,15 @@ def pick_advice(
                     value += ADVICE_THREAD_BONUS * len(theme_stems & d.stems)
                     value += ADVICE_SALIENCE_TIEBREAK * score(d.text)
                     candidates.append((value, order, d))
-                    seen.add(normalise(d.text))
+                    seen.add(sentence_key(d.text))
                     order += 1
     # Then the other sentences of the highlighted paragraphs (the whole text
     # of a page picked without highlights).
     for index, text in reading.focus.items():
         for s in score.clean(text):
-            if normalise(s) in seen or not is_advice(s):
+            if sentence_key(s) in seen or not is_advice(s):
                 continue
-            seen.add(normalise(s))
+            seen.add(sentence_key(s))
             d = Draft(s, [(index, None)])
             value = advice_strength(s) + ADVICE_THREAD_BONUS * len(theme_stems & d.stems)
             value += ADVICE_SALIENCE_TIEBREAK * score(s)

@@ -7,12 +7,20 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain
 from operator import gt
 from typing import NamedTuple
 
 from ..sentences import normalise, stem_set
 from .vocabulary import note_prefixes, phrase
+
+@lru_cache(maxsize=16384)
+def sentence_key(text: str) -> str:
+    """A sentence as the ledger knows it (`normalise`d), remembered: a hatch
+    looks each sentence up again as every part is drafted."""
+    return normalise(text)
+
 
 # (source index, highlight id or None for the page's article text)
 Key = tuple[int, "str | None"]
@@ -114,7 +122,7 @@ class Ledger:
 
     def find(self, text: str) -> Draft | None:
         """The draft already in the hatch with this text, if any."""
-        return self.by_text.get(normalise(text))
+        return self.by_text.get(sentence_key(text))
 
     def redundant(self, draft: Draft, threshold: float) -> bool:
         """True when `draft` shares more than `threshold` of its content
@@ -140,7 +148,7 @@ class Ledger:
 
     def add(self, draft: Draft) -> None:
         """Put `draft` in the hatch."""
-        self.by_text[normalise(draft.text)] = draft
+        self.by_text[sentence_key(draft.text)] = draft
         number = len(self.drafts)
         self.drafts.append(draft)
         self.sizes.append(len(draft.stems))
