@@ -246,10 +246,12 @@ def test_markup_links_and_long_strings_in_a_highlight_never_run(browser, server,
         cli, ["open", "--no-browser", "--data-dir", str(server.data_dir)]).output).group(1)
     library = browser.context.new_page()
     library.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    library.goto(link)
+    landed = library.goto(link)
+    # Which step failed, when one does: the login link, or the session after it.
+    assert landed.status == 200 and library.url.startswith(server.url), (landed.status, library.url)
     library.goto(server.url + f"/pages/{stored['page_id']}")
     body = library.locator("body").inner_text()
-    assert "<script>alert('title')</script> Free prizes" in body
+    assert "<script>alert('title')</script> Free prizes" in body, (link, server.url, library.url)
     assert "<script>alert('text')</script>" in body
     assert library.locator("a[href^='javascript:'], img[src=x]").count() == 0
     # A 20,000-character word wraps instead of widening the page.
