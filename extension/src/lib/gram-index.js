@@ -119,7 +119,6 @@ export class GramIndex {
     this.done = 0;
   }
 
-  /** The bucket of a gram hash. */
   /**
    * Keep in `rarest` the rarest of the grams starting at `from` up to `to`
    * (exclusive) in `piece`, if rarer than the one it holds: where in the
@@ -141,6 +140,7 @@ export class GramIndex {
     }
   }
 
+  /** The bucket of a gram hash. */
   bucketOf(hash) {
     return Math.imul(hash, MIX) >>> (32 - this.bits);
   }

@@ -15,7 +15,8 @@ import re
 from functools import lru_cache
 
 from ..sentences import content_stems
-from .drafts import CONTEXT_REDUNDANCY, Draft, Ledger, SectionDraft, ThreadDraft, sentence_key, without_highlight
+from .drafts import (CONTEXT_REDUNDANCY, Draft, Ledger, SectionDraft, ThreadDraft, sentence_key,
+                     without_highlight)
 from .plan import Plan
 from .rank import overlap
 from .reading import Reading

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from ..sentences import normalise, stem_set
 from .vocabulary import note_prefixes, phrase
 
+
 @lru_cache(maxsize=16384)
 def sentence_key(text: str) -> str:
     """A sentence as the ledger knows it (`normalise`d), remembered: a hatch

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..sentences import STOPWORDS, stem
-from .names import OPENERS, NameSpans
+from .names import OPENERS, NameSpans, is_designation
 from .rarity import zipf
 from .speech import is_proper, penn_tags
 from .terms import compounds, is_spaceless, singular, strip_particle
@@ -205,7 +205,7 @@ def _word(form: str, opens: bool, tag: str | None, lang: str) -> Word:
         form, lower = form[:-2], lower[:-2]
     # A number or a letter that ends a name (see `_ends_name`, the one
     # place that tags them so) is part of it: capitalised, no function word.
-    name_end = tag == "NNP" and (form.isdigit() or len(form) == 1)
+    name_end = tag == "NNP" and is_designation(lower)
     return with_facts(Word(form, opens, lower, _key_stem(lower), zipf(lower, lang),
                            lower in STOPWORDS and not name_end, form[:1].isupper() or name_end,
                            possessive, tag))
