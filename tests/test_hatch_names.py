@@ -254,3 +254,24 @@ def test_a_peoples_word_meets_its_place_however_it_is_spelled():
         ["Across the Netherlands, dikes built for smaller storms are being raised."])
     threads = {t.phrase: t for t in hatch([one, two], length="medium").threads}
     assert sorted(threads["Netherlands"].source_ids) == [1, 2]
+
+
+def test_a_month_that_is_a_surname_stays_in_the_name():
+    found = surfaces("The vote was delayed again, and Theresa May faced a revolt in her party.")
+    assert "Theresa May" in found
+    assert "Theresa" not in found  # never the given name cut from its surname
+    # Elsewhere a month is no part of a name, and "May" is a modal verb.
+    assert not any("May" in f for f in surfaces("In May the Parliament met again."))
+    assert not any("May" in f for f in surfaces("Parliament met on Thursday May 3."))
+    assert not any("May" in f for f in surfaces("Officials in Washington May consider it."))
+
+
+def test_pages_meet_on_a_surname_that_is_a_month():
+    result = hatch([
+        page(1, "Brexit vote delayed", "", [
+            "Lawmakers in London said Theresa May faced a revolt over the customs deal."]),
+        page(2, "Party rebels", "", [
+            "Rebels in her own party told Theresa May the customs deal could not pass."]),
+    ])
+    assert "Theresa May" in {t.phrase for t in result.threads}
+    assert "Theresa" not in {t.phrase for t in result.threads}

@@ -99,8 +99,9 @@ def _runs(text: str, lang: str) -> list[list[RunWord]]:
             run = []
             runs.extend([(w, False, None) for w in words] for words in compounds(token, lang))
             continue
-        if run and _ends_name(token, run[-1]):
-            # "Model S", "Boeing 737": a letter or a number that ends a name.
+        if run and (_ends_name(token, run[-1]) or _is_surname_month(tokens, tags, i, run[-1])):
+            # "Model S", "Boeing 737": a letter or a number that ends a
+            # name; "Theresa May": a month that is a surname.
             run.append((token, False, "NNP"))
             opens = False
             continue
@@ -143,6 +144,28 @@ def _ends_name(token: str, previous: RunWord) -> bool:
     lower = form.lower()
     return (form[:1].isupper() and (not opened or is_proper(tag))
             and lower not in CALENDAR_WORDS and lower not in STOPWORDS)
+
+
+# Months that are also surnames or given names ("Theresa May", "Nick
+# August"), lowercase. "May" is a modal verb too, a function word anywhere
+# else.
+NAME_MONTHS = frozenset("april may june august".split())
+
+
+def _is_surname_month(tokens: list[str], tags: list, i: int, previous: RunWord) -> bool:
+    """True when the capitalised month `tokens[i]` is a surname: it
+    follows a name the tagger reads as one, and neither a day's number nor
+    a verb's base form follows ("Theresa May said", never "In May",
+    "Friday May 3", "Memorial Day May 28" or "Washington May consider")."""
+    token = tokens[i]
+    if not token[:1].isupper() or token.lower() not in NAME_MONTHS:
+        return False
+    form, _, tag = previous
+    lower = form.lower()
+    nxt, nxt_tag = (tokens[i + 1], tags[i + 1]) if i + 1 < len(tokens) else ("", None)
+    return (form[:1].isupper() and is_proper(tag) and not nxt.isdigit() and nxt_tag != "VB"
+            and not nxt[:1].isupper()
+            and lower not in CALENDAR_WORDS and lower not in STOPWORDS and not is_designation(lower))
 
 
 def _joins_name(token: str, tokens: list[str], i: int) -> bool:
@@ -203,9 +226,10 @@ def _word(form: str, opens: bool, tag: str | None, lang: str) -> Word:
     possessive = lower.endswith("'s") and len(lower) > 3
     if possessive:
         form, lower = form[:-2], lower[:-2]
-    # A number or a letter that ends a name (see `_ends_name`, the one
-    # place that tags them so) is part of it: capitalised, no function word.
-    name_end = tag == "NNP" and is_designation(lower)
+    # A number or a letter that ends a name, or a month that is a surname
+    # (see `_runs`, the one place that tags them so), is part of it:
+    # capitalised, no function word ("May" is one elsewhere).
+    name_end = tag == "NNP" and (is_designation(lower) or lower in NAME_MONTHS)
     return with_facts(Word(form, opens, lower, _key_stem(lower), zipf(lower, lang),
                            lower in STOPWORDS and not name_end, form[:1].isupper() or name_end,
                            possessive, tag))
@@ -235,13 +259,22 @@ def _pieces(ws: list[Word]) -> tuple[list[tuple[int, int]], set[tuple[int, int]]
         return out, set()
     spans = NameSpans([w.upper for w in ws], [w.lower for w in ws],
                       [w.opens for w in ws], [w.possessive for w in ws],
-                      [w.lower in CALENDAR_WORDS or (w.lower in OPENERS and (k == 0 or not ws[k - 1].upper))
+                      [(w.lower in CALENDAR_WORDS and not _surname_in_run(ws, k))
+                       or (w.lower in OPENERS and (k == 0 or not ws[k - 1].upper))
                        for k, w in enumerate(ws)])
     out = out + [whole for whole in spans.whole if whole[1] - whole[0] > MAX_IDEA_WORDS]
     # A possessive ends a piece: "Facebook's requests" is no idea's name.
     kept = [(i, j) for i, j in out if spans.allows(i, j)
             and not any(w.possessive for w in ws[i : j - 1])]
     return kept, {(i, j) for i, j in kept if spans.is_inner(i, j)}
+
+
+def _surname_in_run(ws: list[Word], k: int) -> bool:
+    """True when the month at `k` is a surname `_runs` kept in a name
+    ("Theresa May"): a day or a month is otherwise outside every name."""
+    previous = ws[k - 1] if k else None
+    return (previous is not None and ws[k].lower in NAME_MONTHS and ws[k].upper and not ws[k].opens
+            and previous.upper and previous.lower not in CALENDAR_WORDS and is_proper(previous.tag))
 
 
 # The pieces of a run of n words, for the short runs most clauses give.
