@@ -90,6 +90,9 @@ def test_clean_text_keeps_the_article_and_drops_the_furniture():
         "Start by writing decisions down.",
         "It is important to measure results, not hours.",
         "Make sure every decision has an owner.",
+        "Consider a low-cost index fund for your savings.",
+        "Note the date of every payment in one place.",
+        "Please let your neighbours know before you leave.",
     ],
 )
 def test_imperative_and_modal_sentences_are_advice(sentence):
@@ -103,6 +106,16 @@ def test_imperative_and_modal_sentences_are_advice(sentence):
         "Should we cancel every meeting?",
         "They should have known better.",
         "The team cancelled its meetings for a month.",
+        # An opening verb that is the subject, a label, a cue or a plea.
+        "Work is planned to identify more infections this year.",
+        "Rest is part of the work, and people need to treat it that way.",
+        "UPDATE: 9 a.m. - Police say the road is open again.",
+        "Note that the state is now in play for the campaign.",
+        "Imagine a city without cars.",
+        "Please let this be a lesson to every driver.",
+        # Someone else's words, and a question a quotation ends.
+        'The sign at the door read "You must wear a mask inside."',
+        'But why not tell them, "You have to stop this now."',
     ],
 )
 def test_reports_questions_and_regrets_are_not_advice(sentence):

@@ -6,7 +6,11 @@ with a verb in the imperative ("Back up your files.") or speaks to the
 reader ("You should...", "Aim to...", "Start by...", "It is worth...").
 A demand an article reports someone making ("They need to ramp up the
 catalog," says Ward) is news, not advice for the reader; nor are past
-modals ("should have been"), which look back, or questions.
+modals ("should have been"), which look back, or questions. A verb that
+opens a sentence is no instruction when it is its subject ("Work is
+planned"), a label ("UPDATE:"), a cue to read on ("Note that...",
+"Imagine..."), or a plea ("Let this be a lesson"); words in quotation
+marks are someone else's.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from .drafts import (CONTEXT_REDUNDANCY, Draft, Ledger, SectionDraft, ThreadDraf
 from .plan import Plan
 from .rank import overlap
 from .reading import Reading
+from .speech import penn_tags
 
 # Verbs that, first in a sentence, make it an instruction. A closed list:
 # an open guess ("any word ending in nothing") calls "Researchers found..."
@@ -34,7 +39,7 @@ IMPERATIVE_VERBS = frozenset(
     email empty enable encourage end enjoy ensure establish exercise expect
     experiment explain favor favour feed fill filter find finish fix fly focus
     follow forget forgive gather get give go grow handle help hire hold host
-    identify ignore imagine improve include increase install interview invest
+    identify ignore improve include increase install interview invest
     join jot keep kill label launch lean learn leave let lift limit link list
     listen lock log look lower make map mark master measure meet memorize mind
     move mute name negotiate note notice offer open order organise organize
@@ -57,6 +62,29 @@ IMPERATIVE_VERBS = frozenset(
 
 # Adverbs that may open an imperative: "Always test...", "Never share...".
 _OPENERS = frozenset("always never just simply first then finally now please".split())
+
+# A word in one of the two places after an opening verb (before any mark)
+# that is a finite verb makes the opening word a subject, a noun ("Work is
+# planned", "Email enables senders", "Change was slow"): tags of TextBlob's
+# tagger (see `speech`), which reads "is" and "enables" so anywhere. A past
+# form is as often a participle ("Get started", "Stay informed"): only
+# "was" and "were" count.
+_FINITE_TAGS = frozenset("VBZ VBP MD".split())
+_FINITE_PAST = frozenset("was were".split())
+_SUBJECT_REACH = 2
+# Verbs of noticing and thinking that, before a clause, point at a fact
+# rather than ask for an act: "Note that Wisconsin is in play", "Remember
+# how it ended". Before an object they may advise ("Consider a fund").
+_CUE_VERBS = frozenset("note notice consider remember see understand recall mind look".split())
+_CLAUSE_WORDS = frozenset("that how what why whether who where when which".split())
+# Words that open a question even when a quotation ends it without a
+# mark: "why", or a question word before an auxiliary ("What is", "How do",
+# "Why not"); "When February comes, you should..." is no question.
+_QUESTION_WORDS = frozenset("why how what who where when which".split())
+_QUESTION_AUXILIARIES = frozenset(
+    "is are was were do does did can could would should will not isn't aren't don't "
+    "doesn't didn't can't won't".split())
+_CONJUNCTIONS = frozenset("but and so or yet".split())
 
 # Guidance addressed to the reader: the second person with a modal, or an
 # impersonal recommendation. "Teams need to" or "they must" is a third
@@ -100,23 +128,86 @@ ADVICE_SALIENCE_TIEBREAK = 0.01
 
 def is_imperative(sentence: str) -> bool:
     """True when the sentence opens with an instruction verb."""
-    tokens = _FIRST_WORDS.findall(sentence[:80])
+    head = sentence[:80]
+    tokens = [t.lower().replace("’", "'") for t in _FIRST_WORDS.findall(head)]
     if not tokens:
         return False
-    first = tokens[0].lower().replace("’", "'")
-    if first in _OPENERS and len(tokens) > 1:
-        first = tokens[1].lower()
-    if first not in IMPERATIVE_VERBS:
+    at = 1 if tokens[0] in _OPENERS and len(tokens) > 1 else 0
+    verb = tokens[at]
+    if verb not in IMPERATIVE_VERBS:
         return False
-    # "Make sure" / "Keep going" yes; "Read more" style prompts are debris
-    # and filtered before. A verb followed by a verb-like "-ed"/"-s" word is
-    # more likely a noun phrase subject ("Cut costs rose...") - rare; accept.
-    return True
+    after = tokens[at + 1] if at + 1 < len(tokens) else ""
+    if (verb in _CUE_VERBS and after in _CLAUSE_WORDS) or _is_subject(head, at):
+        return False
+    # "UPDATE: 9 a.m. ...": a label, not a verb.
+    first = _FIRST_WORDS.search(head)
+    if head[first.end() : first.end() + 1] == ":":
+        return False
+    # "Let this be a lesson": a plea, not something to do.
+    return not (verb == "let" and "be" in tokens[at + 1 : at + 7])
+
+
+_TOKENS = re.compile(r"[A-Za-z'’]+|[^\sA-Za-z'’]")
+
+
+def _is_subject(head: str, at: int) -> bool:
+    """True when the word at `at` (the opening verb, counting words only)
+    is followed, before any mark, by a finite verb: it is a noun, the
+    sentence's subject."""
+    tokens = _TOKENS.findall(head)
+    words = [k for k, t in enumerate(tokens) if t[0].isalpha() or t[0] in "'’"]
+    if at >= len(words):
+        return False
+    start = words[at]
+    following = []
+    for token in tokens[start + 1 : start + 1 + _SUBJECT_REACH]:
+        if not (token[0].isalpha() or token[0] in "'’"):
+            break
+        following.append(token)
+    tags = penn_tags(["x", *following], "en") or []
+    return any(tag in _FINITE_TAGS or word.lower() in _FINITE_PAST
+               for word, tag in zip(following, tags[1:]))
 
 
 def is_modal(sentence: str) -> bool:
-    """True when the sentence states an obligation or recommendation."""
-    return bool(_MODAL.search(sentence)) and not _LOOKS_BACK.search(sentence)
+    """True when the sentence states an obligation or recommendation, in
+    its own words (not inside a quotation: those are someone else's)."""
+    found = _MODAL.search(sentence)
+    if not found or _LOOKS_BACK.search(sentence):
+        return False
+    return not _inside_quote(sentence, found.start())
+
+
+# Opening and closing quotation marks; a straight double quote toggles.
+_QUOTE_OPEN, _QUOTE_CLOSE = "“«", "”»"
+
+
+def _inside_quote(text: str, at: int) -> bool:
+    """True when position `at` of `text` lies inside a quotation."""
+    depth = 0
+    straight = False
+    for c in text[:at]:
+        if c in _QUOTE_OPEN:
+            depth += 1
+        elif c in _QUOTE_CLOSE:
+            depth = max(0, depth - 1)
+        elif c == '"':
+            straight = not straight
+    return depth > 0 or straight
+
+
+def is_question(sentence: str) -> bool:
+    """True for a question, with its mark or opened by a question word
+    (a quotation may end it: 'But why not say, "..."')."""
+    s = sentence.strip().lstrip("-•*\"'“‘( ")
+    if s.rstrip("\"'”’) ").endswith("?"):
+        return True
+    tokens = [t.lower() for t in _FIRST_WORDS.findall(s[:40])]
+    if tokens and tokens[0] in _CONJUNCTIONS:
+        tokens = tokens[1:]
+    if not tokens or tokens[0] not in _QUESTION_WORDS:
+        return False
+    return tokens[0] == "why" or (len(tokens) > 1 and tokens[1].replace("’", "'") in _QUESTION_AUXILIARIES)
 
 
 def is_reported(sentence: str) -> bool:
@@ -129,7 +220,7 @@ def is_reported(sentence: str) -> bool:
 def is_advice(sentence: str) -> bool:
     """True when the sentence tells the reader what to do."""
     s = sentence.strip().lstrip("-•*\"'“‘( ")
-    if not s or s.rstrip("\"'”’) ").endswith("?") or is_reported(sentence):
+    if not s or is_question(s) or is_reported(sentence):
         return False
     return is_imperative(s) or is_modal(s)
 
