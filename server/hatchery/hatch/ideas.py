@@ -99,7 +99,8 @@ def _runs(text: str, lang: str) -> list[list[RunWord]]:
             run = []
             runs.extend([(w, False, None) for w in words] for words in compounds(token, lang))
             continue
-        if run and (_ends_name(token, run[-1]) or _is_surname_month(tokens, tags, i, run[-1])):
+        if run and ((len(token) == 1 or token.isdigit()) and _ends_name(token, run[-1])
+                    or token in _NAME_MONTH_FORMS and _is_surname_month(tokens, tags, i, run[-1])):
             # "Model S", "Boeing 737": a letter or a number that ends a
             # name; "Theresa May": a month that is a surname.
             run.append((token, False, "NNP"))
@@ -150,6 +151,11 @@ def _ends_name(token: str, previous: RunWord) -> bool:
 # August"), lowercase. "May" is a modal verb too, a function word anywhere
 # else.
 NAME_MONTHS = frozenset("april may june august".split())
+
+
+# How a month that is a surname is written: the cheap test `_runs` asks
+# of every word first.
+_NAME_MONTH_FORMS = frozenset(f for m in NAME_MONTHS for f in (m.capitalize(), m.upper()))
 
 
 def _is_surname_month(tokens: list[str], tags: list, i: int, previous: RunWord) -> bool:
