@@ -138,3 +138,24 @@ def test_a_theme_of_one_common_word_is_titled_by_the_lead_headline():
 def test_a_theme_of_a_specific_idea_titles_the_hatch():
     assert _theme_title("protected bike lanes") == "Protected bike lanes"
     assert _theme_title("groundwater") == "Groundwater"
+
+
+def test_the_introduction_names_the_thread_most_pages_share():
+    def page(pid, title, marked):
+        return Source(pid, f"https://p{pid}.example/a", title, text=" ".join(marked),
+                      highlights=[SourceHighlight(f"h{pid}-{i}", t) for i, t in enumerate(marked)])
+
+    result = hatch([
+        page(1, "Drone hits airliner", [
+            "A drone struck a British Airways jet as it approached Heathrow on Sunday.",
+            "British Airways said the aircraft landed safely and was examined by engineers."]),
+        page(2, "Police seek drone operator", [
+            "Police asked the public to help find whoever flew the drone near the airport.",
+            "A British Airways spokesman said nobody on board was hurt."]),
+        page(3, "Near misses with drones", [
+            "Pilots reported dozens of close encounters with a drone last year.",
+            "Most of the encounters happened near busy airports."]),
+    ], length="medium")
+    breadth = {t.phrase: len(t.source_ids) for t in result.threads}
+    assert breadth.get("drone") == 3 and breadth.get("British Airways") == 2
+    assert "They meet on “drone”, found in all of them." in [s.text for s in result.introduction]

@@ -91,7 +91,9 @@ def introduction(sources: list[Source], reading: Reading, relation: Relation,
         return [Draft(phrase(lang, "unrelated", n=n, names=named), keys)]
     out = [Draft(phrase(lang, "story" if relation.kind == STORY else "theme", n=n, names=named), keys)]
     if threads:
-        top = threads[0]
+        # The thread most pages share, the stronger of equals: "They meet
+        # on X" claims breadth ("drone" in all three before a name in two).
+        top = max(threads, key=lambda t: len(t.sources))
         text = (phrase(lang, "strongest_all", phrase=quoted(lang, top.phrase))
                 if len(top.sources) >= n
                 else phrase(lang, "strongest_some", phrase=quoted(lang, top.phrase),
