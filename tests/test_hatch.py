@@ -263,7 +263,7 @@ def test_a_highlight_with_only_its_context_paragraph_still_gets_whole_sentences(
 def test_advice_comes_from_highlighted_paragraphs_not_the_rest_of_the_page():
     text = (
         "Water the seedlings every morning. Most failures come from drying out.\n\n"
-        "The shop on the corner sells good soil.\n\n"
+        "If you need soil, the shop on the corner sells good soil.\n\n"
         "Subscribe to the gardening club for weekly tips and discounts."
     )
     source = Source(
@@ -275,6 +275,25 @@ def test_advice_comes_from_highlighted_paragraphs_not_the_rest_of_the_page():
     )
     advice = [a.text for a in hatch([source], length="long").advice]
     assert advice == ["Water the seedlings every morning."]
+
+
+def test_a_news_page_gives_advice_only_in_what_the_person_highlighted():
+    # A report that never speaks to its reader: its imperatives are a
+    # campaign memo's, not advice for the person hatching it.
+    text = (
+        "The campaign sent supporters a memo on Tuesday. Consider the strongholds the party "
+        "won four years ago by wide margins. The memo said the race was tightening in the "
+        "state.\n\nThe governor said the campaign would spend more on television ads."
+    )
+    memo = Source(9, "https://news.example/memo", "Campaign memo", text=text,
+                  highlights=[SourceHighlight("m", "The memo said the race was tightening in the state.")])
+    assert hatch([memo], length="long").advice == []
+    memo.highlights += [
+        SourceHighlight("c", "Consider the strongholds the party won four years ago by wide margins."),
+        SourceHighlight("g", "The governor said the campaign would spend more on television ads."),
+    ]
+    advice = [a.text for a in hatch([memo], length="long").advice]
+    assert advice == ["Consider the strongholds the party won four years ago by wide margins."]
 
 
 def test_a_tag_shared_by_highlights_on_two_pages_is_a_thread():

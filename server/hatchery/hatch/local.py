@@ -54,7 +54,7 @@ def hatch_local(sources: list[Source], plan: Plan) -> Hatch:
         threads = []
     elif relation.kind == STORY:
         threads = pick_threads(candidates, reading.used, plan.threads, STORY_WORD_ZIPF, reading.lang)
-    advice = pick_advice(sections, reading, plan, threads, ledger)
+    advice = pick_advice(sections, reading, plan, threads, ledger, sources)
     introduction = framing.introduction(sources, reading, relation, threads)
     conclusion = framing.conclusion(sources, reading, relation, threads, ledger)
     LOGGER.debug(
