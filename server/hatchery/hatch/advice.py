@@ -120,7 +120,7 @@ _FIRST_WORDS = re.compile(r"[A-Za-z']+")
 
 # A sentence the person did not highlight is advice only on a page that
 # speaks to its reader: at least this many "you" and "your" in 1,000 of its
-# words outside quotations. On the Multi-News tune half 12% of news articles
+# words outside quotations. On the Multi-News tune half 11% of news articles
 # reach it (their imperatives are quotes, memos and reviews' asides); the
 # guides, recipes and deal posts of the extraction benchmark's pages reach
 # 15-70.
