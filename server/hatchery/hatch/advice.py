@@ -246,7 +246,6 @@ def advice_strength(sentence: str) -> float:
     return 0.0
 
 
-@lru_cache(maxsize=256)
 def speaks_to_reader(text: str) -> bool:
     """True when a page addresses its reader (see READER_WORDS_PER_1000):
     a guide's "you" outside the quotations of the people it cites."""
@@ -273,9 +272,13 @@ def pick_advice(
     A sentence picked as advice leaves its section, unless that would empty
     the section; sentences not yet in the hatch join the ledger.
     """
+    voices: dict[int, bool] = {}
+
     def page_advises(index: int) -> bool:
-        source = sources[index]
-        return speaks_to_reader(source.text or reading.focus.get(index, ""))
+        # Read only for pages with a candidate: most pages have none.
+        if index not in voices:
+            voices[index] = speaks_to_reader(sources[index].text or reading.focus.get(index, ""))
+        return voices[index]
 
     score = reading.score
     theme_stems = {s for t in threads for s in content_stems(t.phrase)}
@@ -299,10 +302,8 @@ def pick_advice(
     # Then the other sentences of the highlighted paragraphs (the whole text
     # of a page picked without highlights).
     for index, text in reading.focus.items():
-        if not page_advises(index):
-            continue
         for s in score.clean(text):
-            if sentence_key(s) in seen or not is_advice(s):
+            if sentence_key(s) in seen or not is_advice(s) or not page_advises(index):
                 continue
             seen.add(sentence_key(s))
             d = Draft(s, [(index, None)])
