@@ -204,6 +204,79 @@ def wrong_words(drawn: list[dict], originals: dict[str, str]) -> list[dict]:
             for d in drawn if not same_words(d["text"], originals[d["id"]])]
 
 
+# The page's own floor (issue 14's "no task over 16 ms"): how long the
+# rendering update (style, layout, pre-paint, paint) of one frame takes
+# after one change, ours or the page's, measured from the animation frame
+# callback that made the change to the first task after that frame. Run in
+# the page's own world. The changes:
+#   colour     the page changes its text colour (a class on <html>, a rule
+#              in an adopted style sheet: no DOM change for the page
+#              watcher to see): the whole page restyled and repainted
+#   selection  the page selects other words (Selection): a scoped repaint
+#   ours       one range added to (then taken from) our registered
+#              `hatchery-yellow` highlight, or to a new registered one when
+#              none is drawn: Chromium rebuilds the markers of every range
+#              registered (HighlightRegistry::ValidateHighlightMarkers) and
+#              repaints the text they are in
+#   idle       no change (what the measurement itself costs)
+REPAINT_FLOOR_JS = """async ([kind, reps]) => {
+  if (!window.__benchAlt) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('html.hatchery-bench-alt body { color: #333 }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    window.__benchAlt = true;
+  }
+  const paragraphs = document.querySelectorAll('p');
+  const textIn = (k) => [...paragraphs[k % paragraphs.length].childNodes]
+    .find((n) => n.nodeType === 3 && n.data.length > 20);
+  const range = document.createRange();
+  range.setStart(textIn(3), 1);
+  range.setEnd(textIn(3), 12);
+  const ours = CSS.highlights.get('hatchery-yellow');
+  const changes = {
+    colour: () => document.documentElement.classList.toggle('hatchery-bench-alt'),
+    selection: (k) => getSelection().setBaseAndExtent(textIn(5 + k), 1, textIn(5 + k), 20),
+    ours: () => {
+      const layer = ours ?? CSS.highlights.get('hatchery-bench') ?? new Highlight();
+      if (!ours && !CSS.highlights.has('hatchery-bench')) CSS.highlights.set('hatchery-bench', layer);
+      else if (layer.has(range)) layer.delete(range);
+      else layer.add(range);
+    },
+    idle: () => {},
+  };
+  const frame = (k) => new Promise((resolve) => {
+    setTimeout(() => resolve(-1), 5000);
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      changes[kind](k);
+      const t0 = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now() - t0);
+      channel.port2.postMessage(0);
+    }));
+  });
+  const out = [];
+  for (let k = 0; k < reps; k++) out.push(await frame(k));
+  getSelection().removeAllRanges();
+  document.documentElement.classList.remove('hatchery-bench-alt');
+  CSS.highlights.delete('hatchery-bench');
+  if (ours?.has(range)) ours.delete(range);
+  return { ms: out, registered: ours?.size ?? 0 };
+}"""
+REPAINT_KINDS = ("colour", "selection", "ours", "idle")
+
+
+def repaint_floor(page, reps: int) -> dict:
+    """The rendering update after each kind of change (REPAINT_FLOOR_JS), median and max of `reps`."""
+    out = {}
+    for kind in REPAINT_KINDS:
+        got = page.evaluate(REPAINT_FLOOR_JS, [kind, reps])
+        ms = [x for x in got["ms"] if x >= 0]
+        out["ranges_registered"] = got["registered"]
+        out[kind] = {"median_ms": round(statistics.median(ms), 1) if ms else None,
+                     "max_ms": round(max(ms), 1) if ms else None, "samples": len(ms)}
+    return out
+
+
 def _median(runs: list[dict], key: str) -> float:
     return round(statistics.median(r[key] for r in runs), 1)
 
@@ -254,6 +327,8 @@ def run(args) -> dict:
         results["text_characters"] = len(text)
         results["html_bytes"] = len(html.encode())
         highlights = make_highlights(text, args.highlights, args.seed)
+        # The page's own floor, before any highlight is drawn (see REPAINT_FLOOR_JS).
+        floor = {"none_drawn": repaint_floor(page, args.floor_samples)}
 
         rng = random.Random(args.seed + 1)
         edited_ids = {h["id"] for h in rng.sample(highlights, len(highlights) // 20)}
@@ -342,6 +417,9 @@ def run(args) -> dict:
 
         # One new highlight on the page with all of them drawn.
         anchor(base + "/article.html", highlights)
+        # The floor again with them all drawn (one change each, as above).
+        floor["all_drawn"] = repaint_floor(page, args.floor_samples)
+        results["repaint_floor"] = floor
         tab = tab_id(worker, base + "/article.html")
         single, single_layout = [], []
         for k in range(args.single):
@@ -381,6 +459,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--floor-samples", type=int, default=9,
+                        help="frames timed for each kind of change in the page's repaint floor")
     parser.add_argument("--per-page", type=int, default=25,
                         help="highlights per page in the edit simulation")
     parser.add_argument("--trace", type=Path, metavar="DIR",
@@ -431,6 +511,18 @@ def main() -> None:
               f"  {r['long_frames'] or 'none'}")
     if args.trace:
         print_trace_summaries({name: results[name]["trace"] for name in args.scenarios})
+    floor = results["repaint_floor"]
+    print("Rendering update of one frame after one change (style, layout, paint: from the")
+    print("animation frame callback that made it to the next task), median / max ms of")
+    print(f"{args.floor_samples}; 'ours' is one range added to our registered highlight:")
+    print(f"  {'':<26}" + "".join(f"{k:>16}" for k in REPAINT_KINDS))
+    for when, label in (("none_drawn", "no highlight drawn"), ("all_drawn", f"{results['highlights']} drawn")):
+        print(f"  {label:<26}" + "".join(
+            f"{str(floor[when][k]['median_ms']) + ' / ' + str(floor[when][k]['max_ms']):>16}" for k in REPAINT_KINDS))
+    own, mine = floor["all_drawn"]["colour"]["median_ms"], floor["all_drawn"]["ours"]["median_ms"]
+    if own and mine:
+        print(f"  ours / the page's own colour change, {results['highlights']} drawn: {mine / own:.2f} "
+              f"({floor['all_drawn']['ranges_registered']} ranges in our yellow highlight)")
     one = results["one_highlight"]
     print(f"one new highlight: median {one['median_ms']} ms, max {one['max_ms']} ms; "
           f"with layout median {one['median_with_layout_ms']} ms, max {one['max_with_layout_ms']} ms "

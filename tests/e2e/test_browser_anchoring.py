@@ -3,8 +3,8 @@ same words highlighted twice, text in shadow roots and same-origin frames."""
 
 from __future__ import annotations
 
-from e2e.browser_helpers import (InPageUi, painted, painted_pixels, select, server_highlights,
-                                 wait_for)
+from e2e.browser_helpers import (PAINTED_JS, InPageUi, painted, painted_pixels, select,
+                                 server_highlights, wait_for)
 
 # Select `text` inside the element `css` of the shadow root of `#host`,
 # like a mouse drag there.
@@ -171,7 +171,17 @@ def test_a_passage_of_thousands_of_text_nodes_is_drawn_whole_with_a_highlight_in
         "([tab, hl]) => chrome.tabs.sendMessage(tab, {type: 'anchor-highlights', highlights: hl}, {frameId: 0})",
         [tab, quotes])
     assert result["anchored"] == 2
+    # Registered only near the viewport (src/content/highlighter.js): the
+    # short one, 900 paragraphs down, once it is scrolled to.
+    assert painted(page) == [["yellow", quotes[0]["exact"]]]
+    page.evaluate("() => [...document.querySelectorAll('b')].find((b) => b.textContent === 'bold 1000')"
+                  ".scrollIntoView({block: 'center'})")
+    page.wait_for_function(f"() => ({PAINTED_JS})(null).length === 2")
     assert painted(page) == [["yellow", quotes[0]["exact"]], ["green", "bold 1000"]]
+    # Far again, it is taken out of the registry; the long one stays (it is near).
+    page.evaluate("() => scrollTo(0, 0)")
+    page.wait_for_function(f"() => ({PAINTED_JS})(null).length === 1")
+    assert painted(page) == [["yellow", quotes[0]["exact"]]]
 
 
 def test_a_highlight_made_right_after_the_long_page_changed_stores_what_the_whole_text_says(
