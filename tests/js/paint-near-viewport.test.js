@@ -1,5 +1,5 @@
 // Ranges are registered in CSS.highlights only while the element holding
-// them is near the viewport (src/content/highlighter.js): Chromium rebuilds
+// them is near the viewport (src/content/near-viewport.js, used by highlighter.js): Chromium rebuilds
 // its markers for every registered range after any change to the registry,
 // so a frame's repaint grows with the ranges registered, not those changed.
 import { test, mock } from 'node:test';
@@ -160,10 +160,10 @@ test('unpainting the last range of an element stops watching it; clearing stops 
   painter.unpaint([r2]);
   assert.deepEqual(registered(), []);
   assert.ok(!observed.has(p));
-  assert.equal(painter.rangeLayers.size, 0);
+  assert.equal(painter.nearness.tracked.size, 0);
   const b = text(q);
   painter.paint([range(b, b, b)], 'yellow');
   painter.clear();
   assert.equal(observed.size, 0);
-  assert.equal(painter.watched.size, 0);
+  assert.equal(painter.nearness.watched.size, 0);
 });

@@ -20,12 +20,15 @@
  * with 3,000, benchmarks/anchoring.py's repaint floor). A DOM or style
  * change of the page's own pays that rebuild too. So a range is registered
  * only while the element holding it is near the viewport (an
- * IntersectionObserver, NEAR_VIEWPORT_MARGIN), and the highlights the
+ * IntersectionObserver: near-viewport.js), and the highlights the
  * anchoring finds are painted in batches (`paintSoon`): one frame pays for
  * many of them. What a person does is painted at once.
  */
 
 import { COLORS, DEFAULT_COLOR, markFill } from '../lib/colors.js';
+import { NearViewport } from './near-viewport.js';
+
+export { NEAR_VIEWPORT_MARGIN } from './near-viewport.js';
 
 /** The registry name of the highlight painting a colour's ranges. */
 export function paintName(color) {
@@ -72,11 +75,6 @@ export const SHADOW_MARK_STYLE = [
 // first highlight was found, whichever comes first.
 export const PAINT_SETTLE_MS = 20;
 export const PAINT_MAX_WAIT_MS = 100;
-
-// A range is registered while the element holding it is within this much
-// of the viewport (two screens above and below): registered a frame before
-// a scroll brings it into view, and taken out once it is far again.
-export const NEAR_VIEWPORT_MARGIN = '200% 0px';
 
 // Text nodes looked at in one step of `drawSteps` when the page has shadow
 // roots (a highlight's ranges end where its text crosses into or out of
@@ -170,73 +168,11 @@ export class Painter {
     this.layers = new Map();
     /** @type {WeakSet<ShadowRoot>} shadow roots given the rules already */
     this.styledRoots = new WeakSet();
-    /** @type {Map<Range, {name: string, boxes: Element[], shown: boolean}>} every range painted or waiting to be, near the viewport or not */
-    this.rangeLayers = new Map();
-    /** @type {Map<Element, Set<Range>>} the ranges each watched element holds */
-    this.watched = new Map();
-    /** @type {Map<Element, boolean>} whether each watched element is near the viewport, once reported */
-    this.near = new Map();
-    // Without IntersectionObserver every range is registered.
-    const { IntersectionObserver } = doc.defaultView;
-    this.observer = IntersectionObserver
-      ? new IntersectionObserver((entries) => this.onNear(entries), { rootMargin: NEAR_VIEWPORT_MARGIN })
-      : null;
-  }
-
-  /**
-   * The elements whose nearness to the viewport says whether a range is
-   * registered: the innermost element holding all of it, or when the
-   * range goes from one of its children into the next (a passage from one
-   * paragraph into the following one), those two. None (always registered)
-   * outside any element.
-   *
-   * @param {Range} range
-   * @returns {Element[]}
-   */
-  boxesOf(range) {
-    if (!this.observer) return [];
-    const common = range.commonAncestorContainer;
-    if (common.nodeType !== 1) return common.parentElement ? [common.parentElement] : [];
-    // The children of `common` holding the range's ends.
-    const childHolding = (node) => {
-      while (node && node.parentNode !== common) node = node.parentNode;
-      return node;
-    };
-    const first = childHolding(range.startContainer);
-    const last = childHolding(range.endContainer);
-    if (first?.nodeType === 1 && last?.nodeType === 1 && first.nextElementSibling === last) return [first, last];
-    return [common];
-  }
-
-  /** Whether a range's elements are near the viewport: true, false, or undefined until reported. */
-  isNear(range) {
-    const { boxes } = this.rangeLayers.get(range);
-    if (!boxes.length) return true;
-    const seen = boxes.map((box) => this.near.get(box));
-    if (seen.includes(true)) return true;
-    return seen.includes(undefined) ? undefined : false;
-  }
-
-  /** The IntersectionObserver's news: register the ranges of elements come near, unregister the others'. */
-  onNear(entries) {
-    for (const entry of entries) {
-      const box = entry.target;
-      const ranges = this.watched.get(box);
-      if (!ranges) continue;
-      // An element without a box of its own (display: contents) is never
-      // seen to intersect: its ranges are registered, as without the observer.
-      const rect = entry.boundingClientRect;
-      const near = entry.isIntersecting || (rect.width === 0 && rect.height === 0);
-      if (near === this.near.get(box)) continue;
-      this.near.set(box, near);
-      for (const range of ranges) {
-        const { name, shown } = this.rangeLayers.get(range);
-        // One waiting for its batch is registered with the batch.
-        if (!shown) continue;
-        if (this.isNear(range)) this.layer(name).add(range);
-        else this.layers.get(name)?.delete(range);
-      }
-    }
+    /** which ranges are near the viewport, so registered (see near-viewport.js) */
+    this.nearness = new NearViewport(doc.defaultView, (range, { name }, near) => {
+      if (near) this.layer(name).add(range);
+      else this.layers.get(name)?.delete(range);
+    });
   }
 
   /** The highlight registered under `name`, made (and registered) when needed. */
@@ -269,7 +205,7 @@ export class Painter {
     // so the observer's first word on them comes spread over the slices:
     // watching a whole batch's when it is painted was a task of 16-29 ms.
     const name = paintName(color);
-    for (const range of ranges) this.track(range, name);
+    for (const range of ranges) this.nearness.track(range, name);
     // One timer per batch, not one made and cancelled per highlight (1,000
     // drawn in a pass were 1,000 timers): it waits on if it fires early.
     if (!this.timer) this.flushWhenDue();
@@ -320,55 +256,12 @@ export class Painter {
     const name = paintName(color);
     const layer = this.layer(name);
     for (const range of ranges) {
-      this.track(range, name).shown = true;
+      this.nearness.track(range, name).shown = true;
       // Registered at once unless its elements are known to be far (or, for
       // a batch, not yet known to be near).
-      const near = this.isNear(range);
+      const near = this.nearness.isNear(range);
       if (near || (near === undefined && !nearOnly)) layer.add(range);
       this.styleShadowRoot(range.startContainer.getRootNode());
-    }
-  }
-
-  /**
-   * Note a range's registry name, and watch its elements the first time.
-   *
-   * @returns {{name: string, boxes: Element[], shown: boolean}} shown once it is painted
-   */
-  track(range, name) {
-    let known = this.rangeLayers.get(range);
-    if (known) {
-      known.name = name;
-      return known;
-    }
-    known = { name, boxes: this.boxesOf(range), shown: false };
-    this.rangeLayers.set(range, known);
-    for (const box of known.boxes) this.watch(box, range);
-    return known;
-  }
-
-  /** Watch the element holding a range (the observer reports it once, then at each crossing). */
-  watch(box, range) {
-    let ranges = this.watched.get(box);
-    if (!ranges) {
-      ranges = new Set();
-      this.watched.set(box, ranges);
-      this.observer.observe(box);
-    }
-    ranges.add(range);
-  }
-
-  /** Stop watching a range's elements for it (and an element, once it holds none). */
-  unwatch(range) {
-    const boxes = this.rangeLayers.get(range)?.boxes ?? [];
-    this.rangeLayers.delete(range);
-    for (const box of boxes) {
-      const ranges = this.watched.get(box);
-      if (!ranges) continue;
-      ranges.delete(range);
-      if (ranges.size) continue;
-      this.watched.delete(box);
-      this.near.delete(box);
-      this.observer.unobserve(box);
     }
   }
 
@@ -388,7 +281,7 @@ export class Painter {
     for (const layer of this.layers.values()) {
       for (const range of ranges) layer.delete(range);
     }
-    for (const range of ranges) this.unwatch(range);
+    for (const range of ranges) this.nearness.untrack(range);
   }
 
   /**
@@ -423,10 +316,7 @@ export class Painter {
     this.pending = [];
     this.flush();
     for (const layer of this.layers.values()) layer.clear();
-    this.observer?.disconnect();
-    this.rangeLayers.clear();
-    this.watched.clear();
-    this.near.clear();
+    this.nearness.clear();
   }
 
   /** Give a shadow root holding highlights the rules that paint them, once. */
