@@ -12,6 +12,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections import deque
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,10 @@ def read_token_file(data_dir: Path) -> str:
     return path.read_text(encoding="utf-8").strip() if path.exists() else ""
 
 
+# Lines of a test server's log kept to show when its test fails.
+SERVER_LOG_LINES = 400
+
+
 class RunningServer:
     """`hatchery serve` in a subprocess, as a user starts it."""
 
@@ -148,9 +153,11 @@ class RunningServer:
         raise RuntimeError("server did not start:\n" + "".join(lines))
 
     def _drain(self) -> None:
-        # Keep reading the log so the server never blocks on a full pipe.
+        # Keep reading the log so the server never blocks on a full pipe,
+        # and keep its tail: a failing test shows it (see `server`).
+        self.log: deque[str] = deque(maxlen=SERVER_LOG_LINES)
         self._drainer = threading.Thread(
-            target=lambda: [None for _ in self.process.stdout], daemon=True)
+            target=lambda: self.log.extend(self.process.stdout), daemon=True)
         self._drainer.start()
 
     def headers(self) -> dict:
@@ -189,6 +196,8 @@ def server(tmp_path):
     running = RunningServer(tmp_path / "server-data").start()
     yield running
     running.stop()
+    # Captured, so shown only when the test failed: what the server said.
+    print("server log (last lines):\n" + "".join(running.log))
 
 
 def _need_browser() -> None:

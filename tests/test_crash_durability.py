@@ -69,3 +69,35 @@ def test_every_acknowledged_capture_survives_sigkill(tmp_path):
         assert sum(p["highlight_count"] for p in pages) == len(acknowledged) + len(unanswered)
     finally:
         restarted.stop()
+
+
+def test_another_process_closing_the_library_never_deletes_the_servers_log(tmp_path):
+    # `hatchery open`, `hatchery import` and the like open the server's
+    # SQLite file from another process. Closing it, SQLite deletes the
+    # write-ahead log only when no other connection holds the file: the
+    # server's connections (one per thread) must still hold it then.
+    server = RunningServer(tmp_path / "data").start()
+    try:
+        barrier = threading.Barrier(8)
+
+        def read_pages() -> int:
+            barrier.wait()
+            return requests.get(server.url + "/api/pages", headers=server.headers(), timeout=10).status_code
+
+        threads = [threading.Thread(target=read_pages) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert server.request("POST", "/api/captures", json=make_capture()).status_code in (200, 201)
+        database = tmp_path / "data" / "hatchery.sqlite3"
+        wal = database.with_name(database.name + "-wal")
+        assert wal.exists()
+        for _ in range(3):
+            other = Store(database)
+            other.find_session("no such session", server.port)
+            other.close()
+            assert wal.exists(), "another process thought it was the last and deleted the server's log"
+        assert server.request("GET", "/api/pages").status_code == 200
+    finally:
+        server.stop()

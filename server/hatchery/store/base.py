@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -28,6 +29,31 @@ def now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+# Held while a database file is made, so no connection of this process
+# opens it before the descriptor that made it is closed.
+_CREATING = threading.Lock()
+
+
+def create_private(path: Path) -> None:
+    """Make the database file 0600 when it does not exist yet: SQLite gives
+    -wal and -shm the database file's mode, so all three stay private.
+
+    An existing file is never opened here. Closing any descriptor of a file
+    drops every POSIX lock this process holds on it, the locks of the other
+    connections too (each server thread has its own): another process
+    closing its connection then thinks it was the last, checkpoints and
+    deletes the -wal and -shm files under ours ("disk I/O error", and a
+    commit not yet checkpointed may be lost; SQLite's "How To Corrupt An
+    SQLite Database File", 2.2).
+    """
+    with _CREATING:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return
+        os.close(fd)
+
+
 class StoreBase:
     """One SQLite connection in autocommit mode; every write goes through
     `transaction()`, so a statement is either part of an explicit
@@ -39,9 +65,7 @@ class StoreBase:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        # SQLite gives -wal and -shm the database file's mode, so creating
-        # the file 0600 first keeps all three private.
-        os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
+        create_private(self.path)
         self.conn = sqlite3.connect(
             self.path, isolation_level=None, check_same_thread=False,
             timeout=BUSY_TIMEOUT_MS / 1000,
