@@ -28,7 +28,7 @@ function text(parent) {
 // A range from text node `a` to text node `b`, whose common ancestor is `common`.
 const range = (a, b, common) => ({ startContainer: a, endContainer: b, commonAncestorContainer: common });
 
-function setUp() {
+function setUp(view = {}) {
   mock.timers.enable({ apis: ['setTimeout'] });
   const highlights = new Map();
   const observed = new Set();
@@ -43,7 +43,7 @@ function setUp() {
     unobserve(el) { observed.delete(el); }
     disconnect() { observed.clear(); }
   }
-  const doc = { defaultView: { CSS: { highlights }, Highlight: class extends Set {}, IntersectionObserver } };
+  const doc = { defaultView: { CSS: { highlights }, Highlight: class extends Set {}, IntersectionObserver, ...view } };
   let t = 0;
   const painter = new Painter(doc, { now: () => t });
   const wait = (ms) => {
@@ -166,4 +166,29 @@ test('unpainting the last range of an element stops watching it; clearing stops 
   painter.clear();
   assert.equal(observed.size, 0);
   assert.equal(painter.nearness.watched.size, 0);
+});
+
+test('while the page prints every painted range is registered, and the far ones leave after', (t) => {
+  t.after(() => mock.timers.reset());
+  const listeners = {};
+  const { painter, report, registered } = setUp({
+    addEventListener: (type, listener) => { listeners[type] = listener; },
+  });
+  const article = element('ARTICLE');
+  const [near, far] = [element('P', article), element('P', article)];
+  const here = range(text(near), text(near), near);
+  const there = range(text(far), text(far), far);
+  painter.paint([here, there], 'yellow');
+  report([near], true);
+  report([far], false);
+  assert.deepEqual(registered(), [here]);
+  listeners.beforeprint();
+  assert.deepEqual(registered(), [here, there]);
+  // A crossing reported meanwhile changes nothing while printing.
+  report([near], false);
+  assert.deepEqual(registered(), [here, there]);
+  listeners.afterprint();
+  assert.deepEqual(registered(), []);
+  report([far], true);
+  assert.deepEqual(registered(), [there]);
 });

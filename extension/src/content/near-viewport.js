@@ -9,7 +9,8 @@
  * A range is watched through the innermost element holding all of it, or,
  * when it runs from one child of that element into the next (a passage
  * from one paragraph into the following one), through those two. Without
- * IntersectionObserver every range counts as near.
+ * IntersectionObserver every range counts as near, and so does every range
+ * while the page prints (the printout has no viewport).
  */
 
 // Two screens above and below: a range is registered a frame before a
@@ -37,10 +38,25 @@ export class NearViewport {
     this.watched = new Map();
     /** @type {Map<Element, boolean>} whether each watched element is near, once reported */
     this.near = new Map();
+    /** whether the page is printing: every range counts as near */
+    this.printing = false;
     const { IntersectionObserver } = view;
     this.observer = IntersectionObserver
       ? new IntersectionObserver((entries) => this.onEntries(entries), { rootMargin: NEAR_VIEWPORT_MARGIN })
       : null;
+    if (this.observer && view.addEventListener) {
+      view.addEventListener('beforeprint', () => this.setPrinting(true));
+      view.addEventListener('afterprint', () => this.setPrinting(false));
+    }
+  }
+
+  /** Printing, every shown range is registered; after, the far ones leave again. */
+  setPrinting(printing) {
+    if (printing === this.printing) return;
+    this.printing = printing;
+    for (const [range, tracked] of this.tracked) {
+      if (tracked.shown && !this.isNearViewport(range)) this.onCrossing(range, tracked, printing);
+    }
   }
 
   /**
@@ -84,8 +100,13 @@ export class NearViewport {
     return known;
   }
 
-  /** Whether a tracked range is near the viewport: true, false, or undefined until reported. */
+  /** Whether a tracked range is to be registered: near the viewport, or the page printing. */
   isNear(range) {
+    return this.printing || this.isNearViewport(range);
+  }
+
+  /** Whether a tracked range is near the viewport: true, false, or undefined until reported. */
+  isNearViewport(range) {
     const { boxes } = this.tracked.get(range);
     if (!boxes.length) return true;
     const seen = boxes.map((box) => this.near.get(box));
