@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from ..sentences import content_stems
 from .drafts import (CONTEXT_REDUNDANCY, Draft, Ledger, SectionDraft, ThreadDraft, sentence_key,
@@ -86,6 +87,8 @@ _QUESTION_AUXILIARIES = frozenset(
     "is are was were do does did can could would should will not isn't aren't don't "
     "doesn't didn't can't won't".split())
 _CONJUNCTIONS = frozenset("but and so or yet".split())
+# Words of a sentence's opening `is_imperative` reads.
+_WORDS_ASKED = 8
 
 # Guidance addressed to the reader: the second person with a modal, or an
 # impersonal recommendation. "Teams need to" or "they must" is a third
@@ -140,9 +143,12 @@ ADVICE_SALIENCE_TIEBREAK = 0.01
 def is_imperative(sentence: str) -> bool:
     """True when the sentence opens with an instruction verb."""
     head = sentence[:80]
-    tokens = [t.lower().replace("’", "'") for t in _FIRST_WORDS.findall(head)]
-    if not tokens:
+    # The first words are all that is asked: an opener, the verb, a plea's
+    # "be" up to six words on.
+    found = list(islice(_FIRST_WORDS.finditer(head), _WORDS_ASKED))
+    if not found:
         return False
+    tokens = [m.group().lower().replace("’", "'") for m in found]
     at = 1 if tokens[0] in _OPENERS and len(tokens) > 1 else 0
     verb = tokens[at]
     if verb not in IMPERATIVE_VERBS:
@@ -151,8 +157,7 @@ def is_imperative(sentence: str) -> bool:
     if (verb in _CUE_VERBS and after in _CLAUSE_WORDS) or _is_subject(head, at):
         return False
     # "UPDATE: 9 a.m. ...": a label, not a verb.
-    first = _FIRST_WORDS.search(head)
-    if head[first.end() : first.end() + 1] == ":":
+    if head[found[0].end() : found[0].end() + 1] == ":":
         return False
     # "Let this be a lesson": a plea, not something to do.
     return not (verb == "let" and "be" in tokens[at + 1 : at + 7])
@@ -165,7 +170,7 @@ def _is_subject(head: str, at: int) -> bool:
     """True when the word at `at` (the opening verb, counting words only)
     is followed, before any mark, by a finite verb: it is a noun, the
     sentence's subject."""
-    tokens = _TOKENS.findall(head)
+    tokens = [m.group() for m in islice(_TOKENS.finditer(head), _WORDS_ASKED + 4)]
     words = [k for k, t in enumerate(tokens) if t[0].isalpha() or t[0] in "'’"]
     if at >= len(words):
         return False
@@ -213,7 +218,7 @@ def is_question(sentence: str) -> bool:
     s = sentence.strip().lstrip("-•*\"'“‘( ")
     if s.rstrip("\"'”’) ").endswith("?"):
         return True
-    tokens = [t.lower() for t in _FIRST_WORDS.findall(s[:40])]
+    tokens = [m.group().lower() for m in islice(_FIRST_WORDS.finditer(s, 0, 40), 3)]
     if tokens and tokens[0] in _CONJUNCTIONS:
         tokens = tokens[1:]
     if not tokens or tokens[0] not in _QUESTION_WORDS:
