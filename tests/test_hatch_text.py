@@ -211,3 +211,15 @@ def test_an_article_paragraph_that_mentions_sharing_is_not_debris():
     assert clean_sentences(exclusive) == [
         "The studio has picked a director for the sequel, two people close to the production said."
     ]
+
+
+def test_a_page_speaks_to_its_reader_when_it_says_you_outside_quotations():
+    from hatchery.hatch.advice import VOICE_SAMPLE_CHARS, speaks_to_reader
+
+    guide = "Before you start, check that your tools are sharp. " * 20
+    report = 'The mayor said "you will see results" to the council on Monday. ' * 20
+    assert speaks_to_reader(guide)
+    assert not speaks_to_reader(report)
+    # Read in its first VOICE_SAMPLE_CHARS: a long page's voice, not all of it.
+    long_report = "The council met again on Monday evening. " * (VOICE_SAMPLE_CHARS // 40) + guide * 200
+    assert not speaks_to_reader(long_report)
