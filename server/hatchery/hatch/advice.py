@@ -82,11 +82,12 @@ _CLAUSE_WORDS = frozenset("that how what why whether who where when which".split
 # Words that open a question even when a quotation ends it without a
 # mark: "why", or a question word before an auxiliary ("What is", "How do",
 # "Why not"); "When February comes, you should..." is no question.
-_QUESTION_WORDS = frozenset("why how what who where when which".split())
+_QUESTION_OPENING = re.compile(
+    r"(?:(?:but|and|so|or|yet)[\s,]+)?(why|how|what|who|where|when|which)\b[^A-Za-z'’]{0,3}([A-Za-z'’]+)?",
+    re.I)
 _QUESTION_AUXILIARIES = frozenset(
     "is are was were do does did can could would should will not isn't aren't don't "
     "doesn't didn't can't won't".split())
-_CONJUNCTIONS = frozenset("but and so or yet".split())
 # Words of a sentence's opening `is_imperative` reads.
 _WORDS_ASKED = 8
 
@@ -151,11 +152,12 @@ def is_imperative(sentence: str) -> bool:
     found = list(islice(_FIRST_WORDS.finditer(head), _WORDS_ASKED))
     if not found:
         return False
-    tokens = [m.group().lower().replace("’", "'") for m in found]
-    at = 1 if tokens[0] in _OPENERS and len(tokens) > 1 else 0
-    verb = tokens[at]
+    first = found[0].group().lower()
+    at = 1 if first in _OPENERS and len(found) > 1 else 0
+    verb = found[at].group().lower() if at else first
     if verb not in IMPERATIVE_VERBS:
-        return False
+        return False  # most sentences: asked no further
+    tokens = [m.group().lower().replace("’", "'") for m in found]
     after = tokens[at + 1] if at + 1 < len(tokens) else ""
     if (verb in _CUE_VERBS and after in _CLAUSE_WORDS) or _is_subject(head, at):
         return False
@@ -221,12 +223,11 @@ def is_question(sentence: str) -> bool:
     s = sentence.strip().lstrip("-•*\"'“‘( ")
     if s.rstrip("\"'”’) ").endswith("?"):
         return True
-    tokens = [m.group().lower() for m in islice(_FIRST_WORDS.finditer(s, 0, 40), 3)]
-    if tokens and tokens[0] in _CONJUNCTIONS:
-        tokens = tokens[1:]
-    if not tokens or tokens[0] not in _QUESTION_WORDS:
+    opening = _QUESTION_OPENING.match(s)
+    if not opening:
         return False
-    return tokens[0] == "why" or (len(tokens) > 1 and tokens[1].replace("’", "'") in _QUESTION_AUXILIARIES)
+    word, after = opening.group(1).lower(), (opening.group(2) or "").lower().replace("’", "'")
+    return word == "why" or after in _QUESTION_AUXILIARIES
 
 
 def is_reported(sentence: str) -> bool:
@@ -260,7 +261,8 @@ def speaks_to_reader(text: str) -> bool:
     in its first VOICE_SAMPLE_CHARS: a page's voice, not its length."""
     text = text[:VOICE_SAMPLE_CHARS]
     words = len(text.split())
-    if not words:
+    # Every "you" is one, within words or not: too few, and it does not.
+    if not words or text.lower().count("you") * 1000 < READER_WORDS_PER_1000 * words:
         return False
     outside = _QUOTE_MARKS.split(text)[0::2]
     count = sum(len(_SECOND_PERSON.findall(part)) for part in outside)
