@@ -121,6 +121,7 @@ _REPORTED = re.compile(
 )
 _LOOKS_BACK = re.compile(r"\b(?:should|must|ought to|could|would) (?:not )?have\b", re.I)
 _FIRST_WORDS = re.compile(r"[A-Za-z']+")
+_FIRST_TWO_WORDS = re.compile(r"[^A-Za-z']*([A-Za-z']+)(?:[^A-Za-z']+([A-Za-z']+))?")
 
 # A sentence the person did not highlight is advice only on a page that
 # speaks to its reader: at least this many "you" and "your" in 1,000 of its
@@ -147,16 +148,19 @@ ADVICE_SALIENCE_TIEBREAK = 0.01
 def is_imperative(sentence: str) -> bool:
     """True when the sentence opens with an instruction verb."""
     head = sentence[:80]
-    # The first words are all that is asked: an opener, the verb, a plea's
-    # "be" up to six words on.
-    found = list(islice(_FIRST_WORDS.finditer(head), _WORDS_ASKED))
-    if not found:
+    # Most sentences open with no instruction verb: their first two words
+    # say so.
+    opening = _FIRST_TWO_WORDS.match(head)
+    if not opening:
         return False
-    first = found[0].group().lower()
-    at = 1 if first in _OPENERS and len(found) > 1 else 0
-    verb = found[at].group().lower() if at else first
+    first = opening.group(1).lower()
+    at = 1 if first in _OPENERS and opening.group(2) else 0
+    verb = opening.group(2).lower() if at else first
     if verb not in IMPERATIVE_VERBS:
-        return False  # most sentences: asked no further
+        return False
+    # The first words are all that is asked further: an opener, the verb,
+    # a plea's "be" up to six words on.
+    found = list(islice(_FIRST_WORDS.finditer(head), _WORDS_ASKED))
     tokens = [m.group().lower().replace("’", "'") for m in found]
     after = tokens[at + 1] if at + 1 < len(tokens) else ""
     if (verb in _CUE_VERBS and after in _CLAUSE_WORDS) or _is_subject(head, at):
