@@ -133,7 +133,10 @@ READER_WORDS_PER_1000 = 5.0
 # A page's voice is read in its first 100,000 characters (some 16,000
 # words): a megabyte of text would cost a hatch tens of milliseconds.
 VOICE_SAMPLE_CHARS = 100_000
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.I)
+# On lowercased text, opening with a literal so the engine skips to each
+# "you" (a leading \b made it try every position); the word's start is
+# checked by `_second_person`.
+_SECOND_PERSON = re.compile(r"you(?:rs?|rself|rselves)?(?!\w)")
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
 # Advice ranking: a highlighted sentence counts ADVICE_HIGHLIGHT_FACTOR times
@@ -263,14 +266,23 @@ def speaks_to_reader(text: str) -> bool:
     """True when a page addresses its reader (see READER_WORDS_PER_1000):
     a guide's "you" outside the quotations of the people it cites. Read
     in its first VOICE_SAMPLE_CHARS: a page's voice, not its length."""
-    text = text[:VOICE_SAMPLE_CHARS]
+    text = text[:VOICE_SAMPLE_CHARS].lower()
     words = len(text.split())
     # Every "you" is one, within words or not: too few, and it does not.
-    if not words or text.lower().count("you") * 1000 < READER_WORDS_PER_1000 * words:
+    if not words or text.count("you") * 1000 < READER_WORDS_PER_1000 * words:
         return False
-    outside = _QUOTE_MARKS.split(text)[0::2]
-    count = sum(len(_SECOND_PERSON.findall(part)) for part in outside)
+    count = sum(_second_person(part) for part in _QUOTE_MARKS.split(text)[0::2])
     return count * 1000 >= READER_WORDS_PER_1000 * words
+
+
+def _second_person(lowered: str) -> int:
+    """How many words of the second person ("you", "yourself") `lowered` holds."""
+    count = 0
+    for found in _SECOND_PERSON.finditer(lowered):
+        at = found.start()
+        before = lowered[at - 1] if at else " "
+        count += not (before.isalnum() or before == "_")
+    return count
 
 
 def pick_advice(
