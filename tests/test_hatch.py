@@ -279,21 +279,21 @@ def test_advice_comes_from_highlighted_paragraphs_not_the_rest_of_the_page():
 
 def test_a_news_page_gives_advice_only_in_what_the_person_highlighted():
     # A report that never speaks to its reader: its imperatives are a
-    # campaign memo's, not advice for the person hatching it.
+    # club's letter, not advice for the person hatching it.
     text = (
-        "The campaign sent supporters a memo on Tuesday. Consider the strongholds the party "
-        "won four years ago by wide margins. The memo said the race was tightening in the "
-        "state.\n\nThe governor said the campaign would spend more on television ads."
+        "The rowing club sent its members a letter on Tuesday. Consider the boathouses the club "
+        "sold to builders over the years. The letter said the season would start late.\n\n"
+        "The chairman said the club would rent a shed on the far bank."
     )
-    memo = Source(9, "https://news.example/memo", "Campaign memo", text=text,
-                  highlights=[SourceHighlight("m", "The memo said the race was tightening in the state.")])
-    assert hatch([memo], length="long").advice == []
-    memo.highlights += [
-        SourceHighlight("c", "Consider the strongholds the party won four years ago by wide margins."),
-        SourceHighlight("g", "The governor said the campaign would spend more on television ads."),
+    letter = Source(9, "https://news.example/club", "Club letter", text=text,
+                    highlights=[SourceHighlight("m", "The letter said the season would start late.")])
+    assert hatch([letter], length="long").advice == []
+    letter.highlights += [
+        SourceHighlight("c", "Consider the boathouses the club sold to builders over the years."),
+        SourceHighlight("g", "The chairman said the club would rent a shed on the far bank."),
     ]
-    advice = [a.text for a in hatch([memo], length="long").advice]
-    assert advice == ["Consider the strongholds the party won four years ago by wide margins."]
+    advice = [a.text for a in hatch([letter], length="long").advice]
+    assert advice == ["Consider the boathouses the club sold to builders over the years."]
 
 
 def test_a_tag_shared_by_highlights_on_two_pages_is_a_thread():

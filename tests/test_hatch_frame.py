@@ -146,16 +146,16 @@ def test_the_introduction_names_the_thread_most_pages_share():
                       highlights=[SourceHighlight(f"h{pid}-{i}", t) for i, t in enumerate(marked)])
 
     result = hatch([
-        page(1, "Drone hits airliner", [
-            "A drone struck a British Airways jet as it approached Heathrow on Sunday.",
-            "British Airways said the aircraft landed safely and was examined by engineers."]),
-        page(2, "Police seek drone operator", [
-            "Police asked the public to help find whoever flew the drone near the airport.",
-            "A British Airways spokesman said nobody on board was hurt."]),
-        page(3, "Near misses with drones", [
-            "Pilots reported dozens of close encounters with a drone last year.",
-            "Most of the encounters happened near busy airports."]),
+        page(1, "Drone hits a seaplane", [
+            "A drone struck a Northwind Airways seaplane as it landed at Port Varna on Sunday.",
+            "Northwind Airways said the seaplane was towed to the hangar and examined by engineers."]),
+        page(2, "Harbour police seek drone pilot", [
+            "Harbour police asked the public to help find whoever flew the drone over the bay.",
+            "A Northwind Airways spokeswoman said nobody on board was hurt."]),
+        page(3, "Drones over the bay", [
+            "Ferry captains logged dozens of close calls with a drone last summer.",
+            "Most of the close calls happened near the busy harbour mouth."]),
     ], length="medium")
     breadth = {t.phrase: len(t.source_ids) for t in result.threads}
-    assert breadth.get("drone") == 3 and breadth.get("British Airways") == 2
+    assert breadth.get("drone") == 3 and breadth.get("Northwind Airways") == 2
     assert "They meet on “drone”, found in all of them." in [s.text for s in result.introduction]
