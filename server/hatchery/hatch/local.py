@@ -25,9 +25,9 @@ from .models import Hatch, Source
 from .plan import Plan
 from .reading import read_sources
 from .sections import draft_sections
-from .ideas import STORY_WORD_ZIPF
-from .relatedness import STORY, UNRELATED, relate
-from .threads import pick_threads, thread_candidates
+from .ideas import SINGLE_WORD_ZIPF, STORY_WORD_ZIPF
+from .relatedness import STORY, THEME, UNRELATED, relate
+from .threads import pick_threads, subject_candidates, thread_candidates
 
 LOGGER = logging.getLogger(__name__)
 
@@ -54,6 +54,16 @@ def hatch_local(sources: list[Source], plan: Plan) -> Hatch:
         threads = []
     elif relation.kind == STORY:
         threads = pick_threads(candidates, reading.used, plan.threads, STORY_WORD_ZIPF, reading.lang)
+    if relation.kind in (STORY, THEME) and not threads:
+        # Linked pages whose marked words share no idea may still share
+        # their subject: one page's highlight names what the other's
+        # headline and first sentences are about.
+        linked = [i for i in reading.used if i not in relation.apart]
+        if len(linked) > 1:
+            zipf = STORY_WORD_ZIPF if relation.kind == STORY else SINGLE_WORD_ZIPF
+            threads = pick_threads(
+                subject_candidates(sources, linked, reading.passages, reading.focus, reading.lang),
+                linked, plan.threads, zipf, reading.lang)
     advice = pick_advice(sections, reading, plan, threads, ledger, sources)
     introduction = framing.introduction(sources, reading, relation, threads)
     conclusion = framing.conclusion(sources, reading, relation, threads, ledger)

@@ -3,7 +3,9 @@ the person marked: their highlights, the paragraphs around them, their
 notes and tags. A note that names another page's idea makes a thread.
 
 A thread claims only the sources whose marked text holds it, and cites in
-each the highlight (or note) that holds it. Fewer, truer threads: at most
+each the highlight (or note) that holds it; on pages already linked that
+share no such idea, a page's headline and lead may hold it for that page
+(`subject_candidates`). Fewer, truer threads: at most
 `plan.threads`, none inside a better one ("index funds" and "funds").
 """
 
@@ -13,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..sentences import STOPWORDS
+from ..sentences import STOPWORDS, split_blocks, split_sentences
 from .aliases import add_aliases
 from .drafts import Key, ThreadDraft
 from .ideas import SINGLE_WORD_ZIPF, Idea, ideas_in, is_specific
@@ -21,10 +23,15 @@ from .models import Source
 from .passages import Passage
 from .plan import Plan
 from .speech import penn_tags
+from .titles import title_of
 
 # A thread seen in a highlight or a note itself (not only in the paragraph
 # around it) is what the person cared about.
 MARKED_BONUS = 0.5
+
+# A page's headline and its first sentences say what the whole page is
+# about: every highlight on it sits under them.
+LEAD_SENTENCES = 2
 
 # Each extra use adds a little, up to REPEAT_CAP uses.
 REPEAT_BONUS = 0.1
@@ -239,6 +246,38 @@ def thread_candidates(
         seen_paragraphs.add(near)
         single.append([holder])
     return shared_ideas(single)
+
+
+def subject_text(source: Source) -> str:
+    """What a page says it is about: its headline and the first sentences
+    of its article."""
+    blocks = [b for b in split_blocks(source.text) if b.strip()]
+    lead = split_sentences(blocks[0])[:LEAD_SENTENCES] if blocks else []
+    return " \n".join([title_of(source) + ".", *lead])
+
+
+def subject_candidates(
+    sources: list[Source],
+    linked: list[int],
+    passages: dict[int, list[Passage]],
+    focus: dict[int, str],
+    lang: str,
+) -> list[Shared]:
+    """Ideas a page's subject (see `subject_text`) shares with what the
+    person marked on another page: "Lake Verrin" where one page's highlight
+    names the lake and the other page's highlights, on its farms' water
+    quotas, sit under a headline that does. Every idea is in the
+    highlights or their paragraphs of one page at least.
+
+    :param linked: indices of the sources `relatedness` links, two or more.
+    """
+    groups = []
+    for i in linked:
+        subject = subject_text(sources[i])
+        groups.append(holders(i, sources[i], passages[i], focus[i], lang)
+                      + [Holder((i, None), {}, ideas_in(subject, lang), subject)])
+    shared = shared_ideas(groups, texts=[sources[i].text or "" for i in linked])
+    return [s for s in shared if any(key[1] is not None for key in s.keys)]
 
 
 def pick_threads(candidates: list[Shared], used: list[int], limit: int,
