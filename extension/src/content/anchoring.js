@@ -20,16 +20,11 @@
 import { GramIndex } from '../lib/gram-index.js';
 import { LONG_QUOTE_LENGTH, anchorSteps, runSteps } from '../lib/match-quote.js';
 import { selectorOf } from '../lib/selector.js';
-import { yieldToPage } from '../lib/yield-to-page.js';
+import { SLICE_MS, yieldToPage } from '../lib/yield-to-page.js';
 
-// A slice of anchoring work. One matcher step (about a millisecond at most)
-// may begin just before the deadline, and V8 may run a collection or a
-// step of its incremental marking inside the slice (2-10 ms in traces of
-// the benchmark, longer when the machine is loaded): 4 ms leaves room for
-// both in a 16 ms frame (8 ms, then 6, did not always). Slices are cheap
-// since the page is given its turn with scheduler.yield() (see
-// lib/yield-to-page.js), not a clamped timer.
-export const SLICE_MS = 4;
+// A slice of anchoring work (see lib/yield-to-page.js): one matcher step is
+// about a millisecond at most, so a slice ends at most that late.
+export { SLICE_MS };
 
 // The first slice runs in the task that brought the highlights, which has
 // already spent a few milliseconds receiving them (1,000 highlights are a

@@ -169,10 +169,14 @@ export class Painter {
     /** @type {WeakSet<ShadowRoot>} shadow roots given the rules already */
     this.styledRoots = new WeakSet();
     /** which ranges are near the viewport, so registered (see near-viewport.js) */
-    this.nearness = new NearViewport(doc.defaultView, (range, { name }, near) => {
-      if (near) this.layer(name).add(range);
-      else this.layers.get(name)?.delete(range);
-    });
+    this.nearness = new NearViewport(
+      doc.defaultView,
+      (range, { name }, near) => {
+        if (near) this.layer(name).add(range);
+        else this.layers.get(name)?.delete(range);
+      },
+      { now },
+    );
   }
 
   /** The highlight registered under `name`, made (and registered) when needed. */
