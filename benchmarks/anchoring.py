@@ -56,7 +56,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 from e2e.extension_build import build_test_extension  # noqa: E402
 from trace_tasks import (  # noqa: E402
-    Tracer, print_summaries as print_trace_summaries, report as trace_report, summary as trace_summary)
+    Tracer, merge_profiles, print_summaries as print_trace_summaries, profile as trace_profile,
+    report as trace_report, summary as trace_summary)
 CONTEXT = 32
 
 WORDS = (
@@ -356,6 +357,7 @@ def run(args) -> dict:
                 print(f"{name}: our slices over 16 ms:",
                       [round(ms, 1) for ms in result["sliceMs"] if ms > 16])
                 result["longTasks"] = trace_report(events, name)
+                result["taskProfile"] = trace_profile(events)
             return result
 
         def reword(h: dict) -> dict:
@@ -414,6 +416,7 @@ def run(args) -> dict:
             }
             if tracer:
                 results[name]["trace"] = trace_summary([t for r in runs for t in r["longTasks"]])
+                results[name]["trace"]["profile"] = merge_profiles([r["taskProfile"] for r in runs])
 
         # One new highlight on the page with all of them drawn.
         anchor(base + "/article.html", highlights)

@@ -99,13 +99,7 @@ def main_threads(events: list[dict]) -> list[tuple[int, int]]:
 
 def long_tasks(events: list[dict], thread: tuple[int, int], over_ms: float = LONG_TASK_MS) -> list[dict]:
     """The top-level tasks of `thread` longer than `over_ms`, each taken apart."""
-    mine = sorted((e for e in events if e.get("ph") == "X" and (e["pid"], e["tid"]) == thread
-                   and "dur" in e), key=lambda e: (e["ts"], -e["dur"]))
-    tasks, end = [], -1
-    for e in mine:
-        if e["name"] in TASK_NAMES and e["ts"] >= end:
-            tasks.append(e)
-            end = e["ts"] + e["dur"]
+    mine, tasks = top_tasks(events, thread)
     t0 = mine[0]["ts"] if mine else 0
     out = []
     starts = [t["ts"] for t in tasks]
@@ -117,6 +111,86 @@ def long_tasks(events: list[dict], thread: tuple[int, int], over_ms: float = LON
         out.append(describe(task, inside, t0))
     out.append({"tasks": len(starts)})  # the count of all top-level tasks, last
     return out
+
+
+# The sources of the main thread's tasks that matter here, by Chromium's
+# name for the function that posted them.
+SOURCES = {
+    "DOMTaskContinuation": "slices",           # after scheduler.yield(): our anchoring and observer slices
+    "PostTaskToDeliverNotifications": "observer",  # an IntersectionObserver delivery
+    "DOMTimer": "timers",                      # setTimeout: the paint batches
+    "ScheduledActionSendBeginMainFrame": "frames",  # a rendering update
+}
+
+# V8's collections as the timeline names them, once per collection.
+GC_EVENTS = {"MinorGC": "minor", "MajorGC": "major"}
+
+
+def top_tasks(events: list[dict], thread: tuple[int, int]) -> tuple[list[dict], list[dict]]:
+    """The events of `thread` in order, and its top-level tasks."""
+    mine = sorted((e for e in events if e.get("ph") == "X" and (e["pid"], e["tid"]) == thread
+                   and "dur" in e), key=lambda e: (e["ts"], -e["dur"]))
+    tasks, end = [], -1
+    for e in mine:
+        if e["name"] in TASK_NAMES and e["ts"] >= end:
+            tasks.append(e)
+            end = e["ts"] + e["dur"]
+    return mine, tasks
+
+
+def profile(events: list[dict]) -> dict:
+    """Every task of the busiest renderer main thread by source (SOURCES):
+    how many, their CPU time in all and the longest; and V8's collections
+    on that thread (each MinorGC / MajorGC event: count and ms)."""
+    threads = main_threads(events)
+    if not threads:
+        return {}
+    mine, tasks = top_tasks(events, threads[0])
+    sources: dict[str, dict] = {}
+    k = 0
+    for task in tasks:
+        while k < len(mine) and mine[k]["ts"] < task["ts"]:
+            k += 1
+        source, j = None, k
+        while j < len(mine) and mine[j]["ts"] <= task["ts"] + task["dur"]:
+            e = mine[j]
+            j += 1
+            if e["name"] in TASK_NAMES and e.get("args", {}).get("src_func"):
+                source = e["args"]["src_func"]
+                break
+        kind = SOURCES.get(source)
+        if not kind:
+            continue
+        cpu = (task.get("tdur") or 0) / 1000
+        got = sources.setdefault(kind, {"tasks": 0, "cpu_ms": 0.0, "max_cpu_ms": 0.0})
+        got["tasks"] += 1
+        got["cpu_ms"] += cpu
+        got["max_cpu_ms"] = max(got["max_cpu_ms"], cpu)
+    gc = {kind: {"count": 0, "ms": 0.0} for kind in GC_EVENTS.values()}
+    for e in mine:
+        kind = GC_EVENTS.get(e["name"])
+        if kind:
+            gc[kind]["count"] += 1
+            gc[kind]["ms"] += e["dur"] / 1000
+    return {"sources": sources, "gc": gc}
+
+
+def merge_profiles(profiles: list[dict]) -> dict:
+    """`profile`s of several runs added up (the longest: the longest of all)."""
+    sources: dict[str, dict] = {}
+    gc = {kind: {"count": 0, "ms": 0.0} for kind in GC_EVENTS.values()}
+    for p in profiles:
+        for kind, got in p.get("sources", {}).items():
+            into = sources.setdefault(kind, {"tasks": 0, "cpu_ms": 0.0, "max_cpu_ms": 0.0})
+            into["tasks"] += got["tasks"]
+            into["cpu_ms"] += got["cpu_ms"]
+            into["max_cpu_ms"] = max(into["max_cpu_ms"], got["max_cpu_ms"])
+        for kind, got in p.get("gc", {}).items():
+            gc[kind]["count"] += got["count"]
+            gc[kind]["ms"] += got["ms"]
+    rounded = lambda d: {k: round(v, 2) if isinstance(v, float) else v for k, v in d.items()}  # noqa: E731
+    return {"runs": len(profiles), "sources": {k: rounded(v) for k, v in sources.items()},
+            "gc": {k: rounded(v) for k, v in gc.items()}}
 
 
 def describe(task: dict, inside: list[dict], t0: float) -> dict:
@@ -213,6 +287,18 @@ def print_summaries(summaries: dict[str, dict]) -> None:
     for name, t in summaries.items():
         print(f"  {name:<11} {t['over_16ms']:>3} tasks {t['kinds']}, longest {t['longest_ms']} ms; "
               f"on cpu {t['over_16ms_on_cpu']} {t['kinds_on_cpu']}, longest {t['longest_on_cpu_ms']} ms")
+    if not any("profile" in t for t in summaries.values()):
+        return
+    print("Every task by source, all runs: count, CPU ms in all / the longest; and V8's")
+    print("collections on the main thread (count, ms), the trace's MinorGC and MajorGC:")
+    for name, t in summaries.items():
+        p = t.get("profile")
+        if not p:
+            continue
+        tasks = "; ".join(f"{k} {v['tasks']} {v['cpu_ms']:.0f}/{v['max_cpu_ms']:.1f}"
+                          for k, v in sorted(p["sources"].items()))
+        gc = ", ".join(f"{k} {v['count']} ({v['ms']:.1f} ms)" for k, v in p["gc"].items())
+        print(f"  {name:<11} {p['runs']} runs: {tasks}; gc {gc}")
 
 
 def report(events: list[dict], label: str = "") -> list[dict]:

@@ -20,16 +20,11 @@
 import { GramIndex } from '../lib/gram-index.js';
 import { LONG_QUOTE_LENGTH, anchorSteps, runSteps } from '../lib/match-quote.js';
 import { selectorOf } from '../lib/selector.js';
-import { yieldToPage } from '../lib/yield-to-page.js';
+import { SLICE_MS, yieldToPage } from '../lib/yield-to-page.js';
 
-// A slice of anchoring work. One matcher step (about a millisecond at most)
-// may begin just before the deadline, and V8 may run a collection or a
-// step of its incremental marking inside the slice (2-10 ms in traces of
-// the benchmark, longer when the machine is loaded): 4 ms leaves room for
-// both in a 16 ms frame (8 ms, then 6, did not always). Slices are cheap
-// since the page is given its turn with scheduler.yield() (see
-// lib/yield-to-page.js), not a clamped timer.
-export const SLICE_MS = 4;
+// A slice of anchoring work (see lib/yield-to-page.js): one matcher step is
+// about a millisecond at most, so a slice ends at most that late.
+export { SLICE_MS };
 
 // The first slice runs in the task that brought the highlights, which has
 // already spent a few milliseconds receiving them (1,000 highlights are a
@@ -91,9 +86,9 @@ export class Anchorer {
     const pass = {
       queue: ordered.map((data) => highlights.remember(data)),
       next: 0,
-      /** @type {{entry: object, steps: Generator|null, index: object|null}|null} the quick look under way */
+      /** @type {{entry: object, steps: Generator|null, index: object|null, selector: object|null}|null} the quick look under way */
       look: null,
-      /** @type {{entry: object, steps: Generator|null, index: object|null, drawing?: Generator|null, match?: object}[]} */
+      /** @type {{entry: object, steps: Generator|null, index: object|null, selector: object|null, drawing?: Generator|null, match?: object}[]} */
       searches: [],
       delta: 0,
       onText,
@@ -192,11 +187,14 @@ export class Anchorer {
       entry.searching = false;
       return;
     }
+    // A look keeps its selector for the text index it began on (one object
+    // per highlight, not one per slice; a search makes its own likewise).
     if (selector.exact.length <= LONG_QUOTE_LENGTH) {
-      pass.look = { entry, steps: null, index: null };
+      const steps = anchorSteps(index.text, selector, { delta: pass.delta, quick: true });
+      pass.look = { entry, steps, index, selector };
       return;
     }
-    pass.searches.push({ entry, steps: null, index: null });
+    pass.searches.push({ entry, steps: null, index: null, selector: null });
   }
 
   /**
@@ -213,17 +211,18 @@ export class Anchorer {
       entry.searching = false;
       return;
     }
-    const selector = selectorIn(index, entry.data);
     // The page changed since the look began: it starts again on the new text.
     if (look.index !== index) {
-      look.steps = anchorSteps(index.text, selector, { delta: pass.delta, quick: true });
+      look.selector = selectorIn(index, entry.data);
+      look.steps = anchorSteps(index.text, look.selector, { delta: pass.delta, quick: true });
       look.index = index;
     }
+    const { selector } = look;
     const step = runSteps(look.steps, deadline, this.now);
     if (!step.done) return;
     pass.look = null;
     if (step.value && this.draw(pass, entry, selector, step.value)) return;
-    pass.searches.push({ entry, steps: null, index: null });
+    pass.searches.push({ entry, steps: null, index: null, selector: null });
   }
 
   /**
@@ -241,13 +240,13 @@ export class Anchorer {
       entry.searching = false;
       return;
     }
-    const selector = selectorIn(index, entry.data);
     // The page changed since the search began: its offsets would be wrong
     // on the new text, so it starts again there (a drawing begun is erased
     // when the new search draws).
     if (search.index !== index) {
       pass.grams ??= new GramIndex(index.text);
-      search.steps = anchorSteps(index.text, selector, { delta: pass.delta, grams: pass.grams });
+      search.selector = selectorIn(index, entry.data);
+      search.steps = anchorSteps(index.text, search.selector, { delta: pass.delta, grams: pass.grams });
       search.drawing = null;
       search.index = index;
     }
@@ -264,7 +263,7 @@ export class Anchorer {
     const drawn = runSteps(search.drawing, deadline, this.now);
     if (!drawn.done) return;
     this.settle(pass, search);
-    if (drawn.value) this.count(pass, entry, selector, search.match);
+    if (drawn.value) this.count(pass, entry, search.selector, search.match);
   }
 
   /** A search is over: the next one's turn. */
@@ -294,8 +293,10 @@ export class Anchorer {
 function selectorIn(index, data) {
   const selector = selectorOf(data);
   if (!selector) return null;
-  const start = index.offsetAt(selector.start);
-  return { ...selector, start, end: start >= 0 ? start + selector.exact.length : -1 };
+  // selectorOf made it: changed in place, not copied.
+  selector.start = index.offsetAt(selector.start);
+  selector.end = selector.start >= 0 ? selector.start + selector.exact.length : -1;
+  return selector;
 }
 
 /** @returns {AnchorOutcome} the outcome of a pass with nothing to do */

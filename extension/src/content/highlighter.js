@@ -30,9 +30,13 @@ import { NearViewport } from './near-viewport.js';
 
 export { NEAR_VIEWPORT_MARGIN } from './near-viewport.js';
 
+// Each colour's registry name, made once: painting asks for one per
+// highlight drawn, and a string built per call was garbage per highlight.
+const PAINT_NAMES = new Map(COLORS.map((c) => [c, `hatchery-${c}`]));
+
 /** The registry name of the highlight painting a colour's ranges. */
 export function paintName(color) {
-  return `hatchery-${COLORS.includes(color) ? color : DEFAULT_COLOR}`;
+  return PAINT_NAMES.get(color) ?? PAINT_NAMES.get(DEFAULT_COLOR);
 }
 
 /** The registry name of the highlight under the pointer (a darker tint). */
@@ -96,17 +100,8 @@ export function* drawSteps(index, start, end, ranges = []) {
   if (end <= start || !index.nodes.length) return ranges;
   const first = index.nodeAt(start);
   const last = index.nodeAt(end - 1);
-  const add = (from, to) => {
-    const range = index.root.ownerDocument.createRange();
-    const head = index.nodes[from];
-    const tail = index.nodes[to];
-    // The page may have shortened a node since it was indexed.
-    range.setStart(head, Math.min(from === first ? start - index.starts[from] : 0, head.length));
-    range.setEnd(tail, Math.min(to === last ? end - index.starts[to] : tail.length, tail.length));
-    if (!range.collapsed) ranges.push(range);
-  };
   if (!index.shadowRoots.length) {
-    add(first, last);
+    addRun(index, start, end, first, last, first, last, ranges);
     return ranges;
   }
   let runStart = first;
@@ -114,14 +109,29 @@ export function* drawSteps(index, start, end, ranges = []) {
   for (let i = first + 1; i <= last; i++) {
     const here = index.nodes[i].getRootNode();
     if (here !== root) {
-      add(runStart, i - 1);
+      addRun(index, start, end, first, last, runStart, i - 1, ranges);
       runStart = i;
       root = here;
     }
     if ((i - first) % NODES_PER_STEP === 0 && i < last) yield i - first;
   }
-  add(runStart, last);
+  addRun(index, start, end, first, last, runStart, last, ranges);
   return ranges;
+}
+
+/**
+ * Add the range over text nodes `from` to `to` of the index, clipped to
+ * offsets [start, end) (nodes `first` and `last` hold them), to `ranges`.
+ * A function of its own, not a closure made per highlight drawn.
+ */
+function addRun(index, start, end, first, last, from, to, ranges) {
+  const range = index.root.ownerDocument.createRange();
+  const head = index.nodes[from];
+  const tail = index.nodes[to];
+  // The page may have shortened a node since it was indexed.
+  range.setStart(head, Math.min(from === first ? start - index.starts[from] : 0, head.length));
+  range.setEnd(tail, Math.min(to === last ? end - index.starts[to] : tail.length, tail.length));
+  if (!range.collapsed) ranges.push(range);
 }
 
 /**
@@ -133,6 +143,16 @@ export function* drawSteps(index, start, end, ranges = []) {
  * @returns {Range[]}
  */
 export function rangesOf(index, start, end) {
+  // Without shadow roots it is one range: no generator to step through.
+  if (!index.shadowRoots.length) {
+    const ranges = [];
+    if (end > start && index.nodes.length) {
+      const first = index.nodeAt(start);
+      const last = index.nodeAt(end - 1);
+      addRun(index, start, end, first, last, first, last, ranges);
+    }
+    return ranges;
+  }
   const steps = drawSteps(index, start, end);
   for (;;) {
     const step = steps.next();
@@ -169,10 +189,14 @@ export class Painter {
     /** @type {WeakSet<ShadowRoot>} shadow roots given the rules already */
     this.styledRoots = new WeakSet();
     /** which ranges are near the viewport, so registered (see near-viewport.js) */
-    this.nearness = new NearViewport(doc.defaultView, (range, { name }, near) => {
-      if (near) this.layer(name).add(range);
-      else this.layers.get(name)?.delete(range);
-    });
+    this.nearness = new NearViewport(
+      doc.defaultView,
+      (range, { name }, near) => {
+        if (near) this.layer(name).add(range);
+        else this.layers.get(name)?.delete(range);
+      },
+      { now },
+    );
   }
 
   /** The highlight registered under `name`, made (and registered) when needed. */

@@ -102,8 +102,10 @@ export class PageHighlights {
    * @returns {Entry}
    */
   remember(data) {
-    const entry = this.entries.get(data.id) ?? { data, ranges: [], method: null };
-    entry.data = { ...entry.data, ...data };
+    const known = this.entries.get(data.id);
+    // One copy of the data, not two, for a highlight not known yet.
+    const entry = known ?? { data: null, ranges: [], method: null };
+    entry.data = known ? { ...known.data, ...data } : { ...data };
     this.entries.set(data.id, entry);
     return entry;
   }
@@ -131,11 +133,10 @@ export class PageHighlights {
    * @returns {boolean} whether anything was drawn
    */
   place(entry, match) {
-    const steps = this.placeSteps(entry, match);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    // At once, so without the generators of `placeSteps` (two objects per
+    // highlight of the quick pass, which draws most of them).
+    this.painter.unpaint(entry.ranges);
+    return this.placed(entry, match, rangesOf(this.textIndex(), match.start, match.end));
   }
 
   /**
@@ -153,6 +154,11 @@ export class PageHighlights {
     entry.ranges = [];
     entry.unfinished = true;
     const ranges = yield* drawSteps(this.textIndex(), match.start, match.end);
+    return this.placed(entry, match, ranges);
+  }
+
+  /** An entry's drawing is done: note its ranges, paint them with the next batch. */
+  placed(entry, match, ranges) {
     entry.ranges = ranges;
     entry.unfinished = false;
     // Painted with others in one frame: the page is repainted whole for each.

@@ -72,6 +72,24 @@ export class Budget {
   constructor(perStep = WORK_PER_STEP) {
     this.work = 0;
     this.perStep = perStep;
+    /** @type {Int32Array[]} two rows the alignments of this anchoring reuse (see `rows`) */
+    this.scratch = [];
+  }
+
+  /**
+   * Two rows of at least `length` cells, the same ones for every alignment
+   * of this anchoring that asks (one at a time: each finishes before the
+   * next begins), not two new arrays per candidate checked. Their cells
+   * hold whatever the last alignment left.
+   *
+   * @param {number} length
+   * @returns {[Int32Array, Int32Array]}
+   */
+  rows(length) {
+    if (!this.scratch.length || this.scratch[0].length < length) {
+      this.scratch = [new Int32Array(length), new Int32Array(length)];
+    }
+    return /** @type {[Int32Array, Int32Array]} */ (this.scratch);
   }
 
   /**

@@ -151,11 +151,12 @@ export function* anchorSteps(text, stored, { delta = 0, quick = false, grams } =
     return { start, end: start + exact.length, score: 1, method: 'position' };
   }
   const expected = start >= 0 ? start + delta : -1;
-  const hinted = { ...selector, start: expected };
-  const budget = new Budget();
-
   const nearExact = expected >= 0 ? exactNear(text, selector, expected) : null;
   if (nearExact) return nearExact;
+  // Made only past the exact quote near its place, which most highlights
+  // of a shifted page take.
+  const hinted = { ...selector, start: expected };
+  const budget = new Budget();
   if (quick) {
     if (expected < 0) return null;
     return atLeast(yield* approximate(text, hinted, budget, null), NEAR_ACCEPT_SCORE);

@@ -67,8 +67,9 @@ export function* bandedDistance(a, b, band, budget) {
   const n = b.length;
   if (Math.abs(m - n) > band) return Math.max(m, n);
   const far = m + n + 1;
-  let prev = new Int32Array(n + 1).fill(far);
-  let cur = new Int32Array(n + 1).fill(far);
+  let [prev, cur] = budget.rows(n + 1);
+  prev.fill(far, 0, n + 1);
+  cur.fill(far, 0, n + 1);
   for (let j = 0; j <= Math.min(n, band); j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
     const lo = Math.max(0, i - band);
@@ -80,7 +81,9 @@ export function* bandedDistance(a, b, band, budget) {
       const diagonal = prev[j - 1] + (c === b.charCodeAt(j - 1) ? 0 : 1);
       cur[j] = Math.min(diagonal, prev[j] + 1, cur[j - 1] + 1);
     }
-    [prev, cur] = [cur, prev];
+    const done = prev;
+    prev = cur;
+    cur = done;
     if (budget.charge(hi - lo + 1)) yield budget.endStep();
   }
   return Math.min(prev[n], far);
