@@ -10,6 +10,7 @@ calls `summarize_documents`.
 
 from __future__ import annotations
 
+from .controls import mend_sources
 from .engines import ENGINES, get_engine
 from .models import Hatch, NothingToHatch, Source, SourceHighlight
 from .parts import Citation, Section, Sentence, Thread
@@ -49,6 +50,8 @@ def hatch(sources: list[Source], *, engine: str = "local", length: str = "short"
     run = get_engine(engine)
     if not sources:
         raise NothingToHatch("nothing to hatch: pick at least one page or highlight")
+    # Every engine reads the pages as they were meant: no C1 controls.
+    sources = mend_sources(list(sources))
     if options is None:
-        return run(list(sources), plan)
-    return run(list(sources), plan, options)
+        return run(sources, plan)
+    return run(sources, plan, options)

@@ -16,6 +16,7 @@ marks are someone else's.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import islice
 
@@ -120,7 +121,6 @@ _REPORTED = re.compile(
     re.I,
 )
 _LOOKS_BACK = re.compile(r"\b(?:should|must|ought to|could|would) (?:not )?have\b", re.I)
-_FIRST_WORDS = re.compile(r"[A-Za-z']+")
 _FIRST_TWO_WORDS = re.compile(r"[^A-Za-z']*([A-Za-z']+)(?:[^A-Za-z']+([A-Za-z']+))?")
 
 # A sentence the person did not highlight is advice only on a page that
@@ -161,28 +161,51 @@ def is_imperative(sentence: str) -> bool:
     verb = opening.group(2).lower() if at else first
     if verb not in IMPERATIVE_VERBS:
         return False
-    # The first words are all that is asked further: an opener, the verb,
-    # a plea's "be" up to six words on.
-    found = list(islice(_FIRST_WORDS.finditer(head), _WORDS_ASKED))
-    tokens = [m.group().lower().replace("’", "'") for m in found]
-    after = tokens[at + 1] if at + 1 < len(tokens) else ""
-    if (verb in _CUE_VERBS and after in _CLAUSE_WORDS) or _is_subject(head, at):
+    # The opening, read once: its words and marks for `_is_subject`, and
+    # its first words (an opener, the verb, a plea's "be" up to six words
+    # on), all that is asked further.
+    tokens = list(_TOKENS.finditer(head))
+    found = list(islice(_plain_words(tokens), _WORDS_ASKED))
+    words = [head[start:end].lower() for start, end in found]
+    after = words[at + 1] if at + 1 < len(words) else ""
+    if (verb in _CUE_VERBS and after in _CLAUSE_WORDS) or _is_subject(tokens, at):
         return False
     # "UPDATE: 9 a.m. ...": a label, not a verb.
-    if head[found[0].end() : found[0].end() + 1] == ":":
+    if head[found[0][1] : found[0][1] + 1] == ":":
         return False
     # "Let this be a lesson": a plea, not something to do.
-    return not (verb == "let" and "be" in tokens[at + 1 : at + 7])
+    return not (verb == "let" and "be" in words[at + 1 : at + 7])
 
 
+# An opening's words (with either apostrophe inside) and single marks.
 _TOKENS = re.compile(r"[A-Za-z'’]+|[^\sA-Za-z'’]")
+# How many of the opening's tokens `_is_subject` reads.
+_SUBJECT_TOKENS = _WORDS_ASKED + 4
 
 
-def _is_subject(head: str, at: int) -> bool:
+def _plain_words(tokens: list[re.Match]) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each word of `tokens` as `is_imperative` and
+    `_FIRST_TWO_WORDS` read words: letters and straight apostrophes, so a
+    curly one splits "Let’s" into "Let" and "s"."""
+    for token in tokens:
+        text = token.group()
+        if not (text[0].isascii() and text[0].isalpha() or text[0] in "'’"):
+            continue  # a mark
+        at = token.start()
+        for part in text.split("’"):
+            if part:
+                yield at, at + len(part)
+            at += len(part) + 1
+
+
+def _is_subject(opening: list[re.Match], at: int) -> bool:
     """True when the word at `at` (the opening verb, counting words only)
     is followed, before any mark, by a finite verb: it is a noun, the
-    sentence's subject."""
-    tokens = [m.group() for m in islice(_TOKENS.finditer(head), _WORDS_ASKED + 4)]
+    sentence's subject.
+
+    :param opening: the opening's tokens (`_TOKENS`), as `is_imperative` read them.
+    """
+    tokens = [m.group() for m in opening[:_SUBJECT_TOKENS]]
     words = [k for k, t in enumerate(tokens) if t[0].isalpha() or t[0] in "'’"]
     if at >= len(words):
         return False
@@ -208,20 +231,21 @@ def is_modal(sentence: str) -> bool:
 
 # Opening and closing quotation marks; a straight double quote toggles.
 _QUOTE_OPEN, _QUOTE_CLOSE = "“«", "”»"
+_CURLY_QUOTES = re.compile("[“«”»]")
 
 
 def _inside_quote(text: str, at: int) -> bool:
-    """True when position `at` of `text` lies inside a quotation."""
+    """True when position `at` of `text` lies inside a quotation: after an
+    odd number of straight quotes, or inside curly ones, which nest (a
+    closing mark with none open, as when a quotation began in the sentence
+    before, closes nothing). Only the marks are visited, not every character."""
+    if text.count('"', 0, at) % 2:
+        return True
     depth = 0
-    straight = False
-    for c in text[:at]:
-        if c in _QUOTE_OPEN:
-            depth += 1
-        elif c in _QUOTE_CLOSE:
-            depth = max(0, depth - 1)
-        elif c == '"':
-            straight = not straight
-    return depth > 0 or straight
+    # Not plain counts: "” ... “" is inside a quotation, though the two match in number.
+    for mark in _CURLY_QUOTES.findall(text, 0, at):
+        depth = depth + 1 if mark in _QUOTE_OPEN else max(0, depth - 1)
+    return depth > 0
 
 
 def is_question(sentence: str) -> bool:

@@ -10,9 +10,10 @@ two pages share it.
   with or without accents, singular or plural ("cell phone",
   "cell-phones", "cellphone"; "ex-fiancé", "ex-fiance");
 - an initialism for the name it stands for ("SNL" for "Saturday Night
-  Live", "BA spokesman" for "British Airways");
+  Live", "CA spokesman" for "Corvane Airways");
 - a longer name for the name it starts with, when its page writes that
-  name alone too ("British Airways Flight 727" for "British Airways");
+  name alone too ("Corvane Airways Cargo" for "Corvane Airways"; a name
+  ending in a number holds its start already: see `names.name_units`);
 - a head noun alone, or a hyphenated compound, for the open compound its
   own page writes, when the head says too little alone ("waste", or
   "e-waste", for "electronic waste").
@@ -202,7 +203,7 @@ def add_spelling_aliases(per_group: list[Group], outright: list[Ideas] | None = 
 
 @lru_cache(maxsize=16384)
 def initials(name: str) -> str:
-    """The initialism of a name in capitals ("British Airways" -> "BA"),
+    """The initialism of a name in capitals ("Corvane Airways" -> "CA"),
     or "" when some word of it is not capitalised.
 
     :param name: a name of two words or more.
@@ -215,16 +216,16 @@ def initials(name: str) -> str:
 
 def add_initialism_aliases(per_group: list[Group], texts: list[str],
                            outright: list[Ideas] | None = None) -> None:
-    """Let an initialism ("BA") stand for the name another page writes
-    ("British Airways") when its letters are the name's initials and one
-    of the two pages writes both, as articles do ("British Airways (BA)"):
+    """Let an initialism ("CA") stand for the name another page writes
+    ("Corvane Airways") when its letters are the name's initials and one
+    of the two pages writes both, as articles do ("Corvane Airways (CA)"):
     a coincidence of letters is not enough.
 
     :param texts: per group, its page's whole text.
     :param outright: per group, its `_outright` ideas, when known.
     """
     outright = outright or [_outright(ideas) for _, _, ideas in per_group]
-    # The initialism alone, or opening a phrase ("BA spokesman"): one of
+    # The initialism alone, or opening a phrase ("CA spokesman"): one of
     # two letters is never an idea alone. Most pages hold none: look first.
     short: list[tuple[int, tuple[str, ...], str]] = []
     for g, ideas in enumerate(outright):
@@ -309,9 +310,9 @@ def _capitalised(idea: Idea) -> bool:
 
 def add_prefix_aliases(per_group: list[Group], texts: list[str],
                        outright: list[Ideas] | None = None) -> None:
-    """Let a longer name a page writes ("British Airways Flight 727",
-    "Civil War Awakening") stand for the name at its start another page
-    writes alone ("British Airways", "Civil War"), when its own page
+    """Let a longer name a page writes ("Corvane Airways Cargo", "Civil
+    War Awakening") stand for the name at its start another page writes
+    alone ("Corvane Airways", "Civil War"), when its own page
     writes that name alone too, not only inside the longer one: a page
     that cites only the "Arizona Republic" never meets one on Arizona.
 

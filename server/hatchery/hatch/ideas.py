@@ -69,14 +69,17 @@ class Idea:
         return min(self.forms.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
-# A word of a run: its form, whether it opens its sentence, and its part of
-# speech (None when the language is not tagged: see `speech`).
-RunWord = tuple[str, bool, "str | None"]
+# A word of a run: its form, whether it opens its sentence, its part of
+# speech (None when the language is not tagged: see `speech`), and whether
+# it is a month kept in the name before it ("Theresa May": see
+# `_month_in_name`), decided once, where the run is read.
+RunWord = tuple[str, bool, "str | None", bool]
 
 
 def _runs(text: str, lang: str) -> list[list[RunWord]]:
     """Runs of content words inside clauses, each word with whether it
-    opens its sentence and its tag. A capitalised function word joins a
+    opens its sentence, its tag and whether it is a month kept in a name
+    (see `RunWord`). A capitalised function word joins a
     run when a capitalised word follows ("New York", "Bank Of"), so names
     stay whole. Chinese and Japanese text is cut into words (see
     `terms.segment`); the words of one stretch between grammar make a run,
@@ -97,19 +100,19 @@ def _runs(text: str, lang: str) -> list[list[RunWord]]:
             if run:
                 runs.append(run)
             run = []
-            runs.extend([(w, False, None) for w in words] for words in compounds(token, lang))
+            runs.extend([(w, False, None, False) for w in words] for words in compounds(token, lang))
             continue
         if run and ((len(token) == 1 or token.isdigit()) and _ends_name(token, run[-1])
                     or token in _NAME_MONTH_FORMS and _is_surname_month(tokens, tags, i, run[-1])):
             # "Model S", "Boeing 737": a letter or a number that ends a
             # name; "Theresa May": a month that is a surname.
-            run.append((token, False, "NNP"))
+            run.append((token, False, "NNP", _month_in_name(token, False, "NNP", run[-1])))
             opens = False
             continue
         name_part = "-" in token and _name_before_affix(token, opens)
         if name_part:
             # "Iran-backed militias": the name, then a word of its own.
-            runs.append([*run, (name_part, opens, "NNP")])
+            runs.append([*run, (name_part, opens, "NNP", False)])
             run = []
             opens = False
             continue
@@ -120,7 +123,8 @@ def _runs(text: str, lang: str) -> list[list[RunWord]]:
                 runs.append(run)
             run = []
         else:
-            run.append((token, opens, tags[i]))
+            run.append((token, opens, tags[i], bool(run) and token[:1] in _MONTH_INITIALS
+                        and _month_in_name(token, opens, tags[i], run[-1])))
         opens = False
     if run:
         runs.append(run)
@@ -141,7 +145,7 @@ def _ends_name(token: str, previous: RunWord) -> bool:
     if not ((token.isdigit() and len(token) <= MAX_NAME_DIGITS and token.isascii())
             or (len(token) == 1 and token.isupper() and token not in "AI")):
         return False
-    form, opened, tag = previous
+    form, opened, tag, _ = previous
     lower = form.lower()
     return (form[:1].isupper() and (not opened or is_proper(tag))
             and lower not in CALENDAR_WORDS and lower not in STOPWORDS)
@@ -158,20 +162,46 @@ NAME_MONTHS = frozenset("april may june august".split())
 _NAME_MONTH_FORMS = frozenset(f for m in NAME_MONTHS for f in (m.capitalize(), m.upper()))
 
 
+# The first letters of those months, either case: most words start with
+# none, and `_month_in_name` need not read them.
+_MONTH_INITIALS = frozenset(f for m in NAME_MONTHS for f in (m[0], m[0].upper()))
+
+
 def _is_surname_month(tokens: list[str], tags: list, i: int, previous: RunWord) -> bool:
-    """True when the capitalised month `tokens[i]` is a surname: it
-    follows a name the tagger reads as one, and neither a day's number nor
-    a verb's base form follows ("Theresa May said", never "In May",
-    "Friday May 3", "Memorial Day May 28" or "Washington May consider")."""
-    token = tokens[i]
-    if not token[:1].isupper() or token.lower() not in NAME_MONTHS:
-        return False
-    form, _, tag = previous
+    """True when `tokens[i]`, a month written as a name is (one of
+    `_NAME_MONTH_FORMS`: `_runs` asks that first), is a surname that joins
+    the run though it is a function word ("May"): it follows a name the
+    tagger reads as one, and neither a day's number nor a verb's base form
+    follows ("Theresa May said", never "In May", "Friday May 3", "Memorial
+    Day May 28" or "Washington May consider")."""
+    form, _, tag, _ = previous
     lower = form.lower()
     nxt, nxt_tag = (tokens[i + 1], tags[i + 1]) if i + 1 < len(tokens) else ("", None)
     return (form[:1].isupper() and is_proper(tag) and not nxt.isdigit() and nxt_tag != "VB"
             and not nxt[:1].isupper()
             and lower not in CALENDAR_WORDS and lower not in STOPWORDS and not is_designation(lower))
+
+
+def _month_in_name(token: str, opens: bool, tag: str | None, previous: RunWord) -> bool:
+    """True when `token`, joining a run after `previous`, is a month kept
+    in the name before it ("Theresa May", "Cornelia June Rogers"): written
+    as a name's inside its sentence, after a word written as a name's that
+    the tagger reads as one and that is no day or month. A day or a month
+    is otherwise outside every name (see `_pieces`). Asked of the words as
+    `_word` will read them: the possessive off, a name's end capitalised."""
+    lower = _bare(token.lower().replace("’", "'"))
+    if lower not in NAME_MONTHS or opens or not (token[:1].isupper() or tag == "NNP"):
+        return False
+    form, _, previous_tag, _ = previous
+    previous_lower = _bare(form.lower().replace("’", "'"))
+    previous_upper = form[:1].isupper() or (previous_tag == "NNP" and (
+        is_designation(previous_lower) or previous_lower in NAME_MONTHS))
+    return previous_upper and is_proper(previous_tag) and previous_lower not in CALENDAR_WORDS
+
+
+def _bare(lower: str) -> str:
+    """A lowercase word without its possessive: "leno's" names Leno."""
+    return lower[:-2] if lower.endswith("'s") and len(lower) > 3 else lower
 
 
 def _joins_name(token: str, tokens: list[str], i: int) -> bool:
@@ -209,7 +239,7 @@ def _name_before_affix(token: str, opens: bool) -> str | None:
 
 
 def _words(run: list[RunWord], lang: str) -> list[Word]:
-    return [_word(form, opens, tag, lang) for form, opens, tag in run]
+    return [_word(form, opens, tag, lang, in_name) for form, opens, tag, in_name in run]
 
 
 # Words `_word` remembers: several hatches' vocabulary, a few megabytes.
@@ -217,19 +247,20 @@ WORDS_REMEMBERED = 8192
 
 
 @lru_cache(maxsize=WORDS_REMEMBERED)
-def _word(form: str, opens: bool, tag: str | None, lang: str) -> Word:
+def _word(form: str, opens: bool, tag: str | None, lang: str, in_name: bool = False) -> Word:
     """The word `form` of a run with its facts (see `wording.with_facts`).
     Memoised like `stem`: a page repeats its words, and a highlight the
     words of its paragraph. The tag may differ for one form (first in
     its text, a word is also looked up in lowercase: see `speech`), so it
-    is part of the key. The result is shared (a tuple, never changed)."""
+    is part of the key, as is `in_name` (see `RunWord`). The result is
+    shared (a tuple, never changed)."""
     lower = form.lower().replace("’", "'")
     if lower[-1] >= "\uac00":
         # Korean: "보고서를" is the word "보고서" with its particle.
         lower = strip_particle(lower, lang)
         form = form[: len(lower)]
     # "Leno's" names Leno: the possessive is grammar, not the idea.
-    possessive = lower.endswith("'s") and len(lower) > 3
+    possessive = _bare(lower) != lower
     if possessive:
         form, lower = form[:-2], lower[:-2]
     # A number or a letter that ends a name, or a month that is a surname
@@ -238,7 +269,7 @@ def _word(form: str, opens: bool, tag: str | None, lang: str) -> Word:
     name_end = tag == "NNP" and (is_designation(lower) or lower in NAME_MONTHS)
     return with_facts(Word(form, opens, lower, _key_stem(lower), zipf(lower, lang),
                            lower in STOPWORDS and not name_end, form[:1].isupper() or name_end,
-                           possessive, tag))
+                           possessive, tag, in_name))
 
 
 def _pieces(ws: list[Word]) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
@@ -265,7 +296,9 @@ def _pieces(ws: list[Word]) -> tuple[list[tuple[int, int]], set[tuple[int, int]]
         return out, set()
     spans = NameSpans([w.upper for w in ws], [w.lower for w in ws],
                       [w.opens for w in ws], [w.possessive for w in ws],
-                      [(w.lower in CALENDAR_WORDS and not _surname_in_run(ws, k))
+                      # A day or a month is outside every name, but for a
+                      # month `_runs` found kept in one ("Theresa May").
+                      [(w.lower in CALENDAR_WORDS and not w.in_name)
                        or (w.lower in OPENERS and (k == 0 or not ws[k - 1].upper))
                        for k, w in enumerate(ws)])
     out = out + [whole for whole in spans.whole if whole[1] - whole[0] > MAX_IDEA_WORDS]
@@ -273,14 +306,6 @@ def _pieces(ws: list[Word]) -> tuple[list[tuple[int, int]], set[tuple[int, int]]
     kept = [(i, j) for i, j in out if spans.allows(i, j)
             and not any(w.possessive for w in ws[i : j - 1])]
     return kept, {(i, j) for i, j in kept if spans.is_inner(i, j)}
-
-
-def _surname_in_run(ws: list[Word], k: int) -> bool:
-    """True when the month at `k` is a surname `_runs` kept in a name
-    ("Theresa May"): a day or a month is otherwise outside every name."""
-    previous = ws[k - 1] if k else None
-    return (previous is not None and ws[k].lower in NAME_MONTHS and ws[k].upper and not ws[k].opens
-            and previous.upper and previous.lower not in CALENDAR_WORDS and is_proper(previous.tag))
 
 
 # The pieces of a run of n words, for the short runs most clauses give.

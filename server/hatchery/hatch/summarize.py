@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .controls import mend_controls
 from .debris import clean_sentences
 from .rank import Unit, select
 
@@ -10,7 +11,7 @@ def document_units(documents: list[str]) -> list[Unit]:
     """The quotable sentences of every document, debris cut, as units."""
     units = []
     for d, text in enumerate(documents):
-        for pos, sentence in enumerate(clean_sentences(text)):
+        for pos, sentence in enumerate(clean_sentences(mend_controls(text))):
             units.append(Unit(sentence, d, pos))
     return units
 

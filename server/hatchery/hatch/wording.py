@@ -110,6 +110,10 @@ class Word(NamedTuple):
     upper: bool
     possessive: bool
     tag: str | None
+    # Whether the word is a month kept in the name before it ("Theresa
+    # May"), as `ideas` reads its clause; a day or a month is otherwise
+    # outside every name.
+    in_name: bool = False
     # Facts of the word alone, worked out once per word (see `with_facts`):
     # its share of an idea's specificity (0-7), whether it names an idea
     # alone (`allowed` of one word), whether it may open or close a phrase
