@@ -88,6 +88,15 @@ def _runs(text: str, lang: str) -> list[tuple[RunWord, ...]]:
     tags = penn_tags(tokens, lang) or [None] * len(tokens)
     opens = True
     for i, token in enumerate(tokens):
+        if token in STOPWORDS:
+            # A lowercase function word, a third of all tokens, ends the
+            # run: asked first, it skips the tests below, none of which
+            # can hold for it (a capitalised one may join a name: below).
+            if run:
+                runs.append(tuple(run))
+            run = []
+            opens = False
+            continue
         if token in _CLAUSE_END or not token[0].isalnum():
             if run:
                 runs.append(tuple(run))
@@ -115,8 +124,9 @@ def _runs(text: str, lang: str) -> list[tuple[RunWord, ...]]:
             opens = False
             continue
         lower = token.lower().replace("’", "'")
+        # `isalpha` answers most words in C, before `_has_letter` is called.
         if (lower in STOPWORDS and not _joins_name(token, tokens, i)) or len(lower) < 2 \
-                or not _has_letter(lower):
+                or not (lower.isalpha() or _has_letter(lower)):
             if run:
                 runs.append(tuple(run))
             run = []
@@ -366,14 +376,18 @@ def ideas_in(text: str, lang: str = "en") -> dict[tuple[str, ...], Idea]:
     """
     found: dict[tuple[str, ...], Idea] = {}
     for run in _runs(text, lang):
-        for use in _uses(run, lang):
-            idea = found.get(use.key)
+        # Unpacked (one step), not read field by field: a hatch adds up
+        # thousands of uses.
+        for key, specificity, common, name, borrowed, form, weight in _uses(run, lang):
+            idea = found.get(key)
             if idea is None:
-                idea = found[use.key] = Idea(use.key, {}, use.specificity, 0, use.common, use.name,
-                                             True)
-            idea.borrowed = idea.borrowed and use.borrowed
+                idea = found[key] = Idea(key, {form: weight}, specificity, 1, common, name,
+                                         borrowed)
+                continue
+            idea.borrowed = idea.borrowed and borrowed
             idea.count += 1
-            idea.forms[use.form] = idea.forms.get(use.form, 0) + use.weight
+            forms = idea.forms
+            forms[form] = forms.get(form, 0) + weight
     return found
 
 
