@@ -265,13 +265,13 @@ def forget_texts() -> None:
     stem sets, page vectors, language guesses, which sentences are debris
     or advice), as for pages never seen;
     the per-word tables (stems, frequencies) stay, like a loaded dictionary,
-    except the words ideas are read from (`ideas._word`) and their tags
-    (`speech`): this benchmark's pages share a vocabulary of 120 words, and
+    except the words ideas are read from (`ideas._word`), the clauses
+    (`ideas._uses`) and the words' tags (`speech`): this benchmark's pages share a vocabulary of 120 words, and
     keeping them would flatter."""
     from hatchery import sentences
     from hatchery.hatch import advice, debris, drafts, ideas, language, relatedness, speech
     for memo in (sentences._block_sentences, sentences.stem_set, ideas.ideas_in,
-                 ideas._word, speech._tag, speech._first_tag, relatedness._vector,
+                 ideas._word, ideas._uses, speech._tag, speech._first_tag, relatedness._vector,
                  language.detect, debris.is_debris, advice.is_advice,
                  drafts.sentence_key):
         memo.cache_clear()

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..sentences import STOPWORDS, stem
 from .names import OPENERS, NameSpans, is_designation
@@ -76,7 +77,7 @@ class Idea:
 RunWord = tuple[str, bool, "str | None", bool]
 
 
-def _runs(text: str, lang: str) -> list[list[RunWord]]:
+def _runs(text: str, lang: str) -> list[tuple[RunWord, ...]]:
     """Runs of content words inside clauses, each word with whether it
     opens its sentence, its tag and whether it is a month kept in a name
     (see `RunWord`). A capitalised function word joins a
@@ -84,23 +85,32 @@ def _runs(text: str, lang: str) -> list[list[RunWord]]:
     stay whole. Chinese and Japanese text is cut into words (see
     `terms.segment`); the words of one stretch between grammar make a run,
     so a compound ("空气 污染", air pollution) is a phrase."""
-    runs: list[list[RunWord]] = []
+    runs: list[tuple[RunWord, ...]] = []
     run: list[RunWord] = []
     tokens = _TOKEN.findall(text)
     tags = penn_tags(tokens, lang) or [None] * len(tokens)
     opens = True
     for i, token in enumerate(tokens):
+        if token in STOPWORDS:
+            # A lowercase function word, a third of all tokens, ends the
+            # run: asked first, it skips the tests below, none of which
+            # can hold for it (a capitalised one may join a name: below).
+            if run:
+                runs.append(tuple(run))
+            run = []
+            opens = False
+            continue
         if token in _CLAUSE_END or not token[0].isalnum():
             if run:
-                runs.append(run)
+                runs.append(tuple(run))
             run = []
             opens = opens or token in ".!?。！？\"“”"
             continue
         if token[0] >= "\u3040" and is_spaceless(token):
             if run:
-                runs.append(run)
+                runs.append(tuple(run))
             run = []
-            runs.extend([(w, False, None, False) for w in words] for words in compounds(token, lang))
+            runs.extend(tuple((w, False, None, False) for w in words) for words in compounds(token, lang))
             continue
         if run and ((len(token) == 1 or token.isdigit()) and _ends_name(token, run[-1])
                     or token in _NAME_MONTH_FORMS and _is_surname_month(tokens, tags, i, run[-1])):
@@ -112,22 +122,23 @@ def _runs(text: str, lang: str) -> list[list[RunWord]]:
         name_part = "-" in token and _name_before_affix(token, opens)
         if name_part:
             # "Iran-backed militias": the name, then a word of its own.
-            runs.append([*run, (name_part, opens, "NNP", False)])
+            runs.append((*run, (name_part, opens, "NNP", False)))
             run = []
             opens = False
             continue
         lower = token.lower().replace("’", "'")
+        # `isalpha` answers most words in C, before `_has_letter` is called.
         if (lower in STOPWORDS and not _joins_name(token, tokens, i)) or len(lower) < 2 \
-                or not _has_letter(lower):
+                or not (lower.isalpha() or _has_letter(lower)):
             if run:
-                runs.append(run)
+                runs.append(tuple(run))
             run = []
         else:
             run.append((token, opens, tags[i], bool(run) and token[:1] in _MONTH_INITIALS
                         and _month_in_name(token, opens, tags[i], run[-1])))
         opens = False
     if run:
-        runs.append(run)
+        runs.append(tuple(run))
     return runs
 
 
@@ -238,7 +249,7 @@ def _name_before_affix(token: str, opens: bool) -> str | None:
     return name
 
 
-def _words(run: list[RunWord], lang: str) -> list[Word]:
+def _words(run: tuple[RunWord, ...], lang: str) -> list[Word]:
     return [_word(form, opens, tag, lang, in_name) for form, opens, tag, in_name in run]
 
 
@@ -313,6 +324,73 @@ _SPANS_UP_TO = [[(i, i + n) for n in range(1, MAX_IDEA_WORDS + 1) for i in range
                 for k in range(16)]
 
 
+class Use(NamedTuple):
+    """One piece of a run that names an idea: the idea's key and the facts
+    of this use that `ideas_in` adds up."""
+
+    key: tuple[str, ...]
+    specificity: float
+    # A one-word idea's Zipf frequency and whether it reads as a name
+    # (0.0 and False for phrases, as `Idea` keeps them).
+    common: float
+    name: bool
+    # This use leans on another text (see `Idea.borrowed`).
+    borrowed: bool
+    form: str
+    # How much this use counts toward its form naming the idea.
+    weight: int
+
+
+# Runs `_uses` remembers: a few hatches' clauses, a few megabytes.
+RUNS_REMEMBERED = 16384
+
+
+@lru_cache(maxsize=RUNS_REMEMBERED)
+def _uses(run: tuple[RunWord, ...], lang: str) -> tuple[Use, ...]:
+    """The pieces of `run` that name an idea, in order. Memoised per run:
+    a highlight's clauses are its paragraph's too, so about half the runs
+    of a hatch were read before (the words, pieces and grammar of each).
+    The result is shared (tuples, never changed)."""
+    ws = _words(run, lang)
+    pieces, inner = _pieces(ws)
+    # Sliced per piece (in C), not gathered word by word.
+    stems = [w.stem for w in ws]
+    rarities = [w.rarity for w in ws]
+    # A piece as written: words between spaces, or run together in a
+    # script written without them ("空气污染").
+    forms = [w.form for w in ws]
+    out = []
+    for i, j in pieces:
+        first = ws[i]
+        n = j - i
+        if n == 1:
+            # One word: its facts say it all (`wording.with_facts`).
+            if not first.alone:
+                continue
+            piece = [first]
+            weak = not first.heads
+        else:
+            piece = ws[i:j]
+            if not allowed(piece):
+                continue
+            # A phrase must read as a noun phrase here; a lone word
+            # that does not ("electronic" before "products") may still
+            # meet the noun another page writes ("electronics").
+            if not is_noun_phrase(piece):
+                continue
+            weak = False
+        form = ("" if first.spaceless else " ").join(forms[i:j])
+        if first.opens and not is_name_form(piece) and not has_inner_capital(first.form) \
+                and not is_proper(first.tag):
+            form = form[:1].lower() + form[1:]
+        # A weak use names the thread only when no other use does.
+        weight = 0 if weak else 1 if first.opens else 2
+        one = n == 1
+        out.append(Use(tuple(stems[i:j]), sum(rarities[i:j]), first.common if one else 0.0,
+                       one and is_name(first), weak or (i, j) in inner, form, weight))
+    return tuple(out)
+
+
 @lru_cache(maxsize=4096)
 def ideas_in(text: str, lang: str = "en") -> dict[tuple[str, ...], Idea]:
     """The ideas of `text`, by stems. Cached: a paragraph with several
@@ -323,49 +401,18 @@ def ideas_in(text: str, lang: str = "en") -> dict[tuple[str, ...], Idea]:
     """
     found: dict[tuple[str, ...], Idea] = {}
     for run in _runs(text, lang):
-        ws = _words(run, lang)
-        pieces, inner = _pieces(ws)
-        # Sliced per piece (in C), not gathered word by word.
-        stems = [w.stem for w in ws]
-        rarities = [w.rarity for w in ws]
-        # A piece as written: words between spaces, or run together in a
-        # script written without them ("空气污染").
-        forms = [w.form for w in ws]
-        for i, j in pieces:
-            first = ws[i]
-            n = j - i
-            if n == 1:
-                # One word: its facts say it all (`wording.with_facts`).
-                if not first.alone:
-                    continue
-                piece = [first]
-                weak = not first.heads
-            else:
-                piece = ws[i:j]
-                if not allowed(piece):
-                    continue
-                # A phrase must read as a noun phrase here; a lone word
-                # that does not ("electronic" before "products") may still
-                # meet the noun another page writes ("electronics").
-                if not is_noun_phrase(piece):
-                    continue
-                weak = False
-            key = tuple(stems[i:j])
+        # Unpacked (one step), not read field by field: a hatch adds up
+        # thousands of uses.
+        for key, specificity, common, name, borrowed, form, weight in _uses(run, lang):
             idea = found.get(key)
             if idea is None:
-                idea = found[key] = Idea(key, specificity=sum(rarities[i:j]), borrowed=True)
-                if n == 1:
-                    idea.common = first.common
-                    idea.name = is_name(first)
-            idea.borrowed = idea.borrowed and (weak or (i, j) in inner)
+                idea = found[key] = Idea(key, {form: weight}, specificity, 1, common, name,
+                                         borrowed)
+                continue
+            idea.borrowed = idea.borrowed and borrowed
             idea.count += 1
-            form = ("" if first.spaceless else " ").join(forms[i:j])
-            if first.opens and not is_name_form(piece) and not has_inner_capital(first.form) \
-                    and not is_proper(first.tag):
-                form = form[:1].lower() + form[1:]
-            # A weak use names the thread only when no other use does.
-            weight = 0 if weak else 1 if first.opens else 2
-            idea.forms[form] = idea.forms.get(form, 0) + weight
+            forms = idea.forms
+            forms[form] = forms.get(form, 0) + weight
     return found
 
 
