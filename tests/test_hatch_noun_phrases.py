@@ -1,8 +1,9 @@
 """A thread is named by a noun phrase, as a reader would name an idea:
-"statewide polls", "James Comey", "John Waters", "柴油货车" (diesel
-trucks); never a clause cut short ("statewide polls puts", "Comey
+"statewide polls", "Oren Vaskell", "Hal Fields", "柴油货车" (diesel
+trucks); never a clause cut short ("statewide polls puts", "Vaskell
 spoke"), a lone adjective or adverb, or a description glued to a name
-("half-sister Nancy Motes") (issue 12)."""
+("half-sister Greta Fallowby") (issue 12). The people, places, firms,
+books and papers are made up (see `test_hatch_names`)."""
 
 from __future__ import annotations
 
@@ -28,22 +29,27 @@ def threads_of(*pages: Source) -> list[str]:
 
 
 def test_a_verb_after_a_name_is_no_part_of_it():
-    found = surfaces("FBI Director James Comey spoke to the committee on Thursday.")
-    assert "James Comey" in found
-    assert "Comey spoke" not in found and "James Comey spoke" not in found
+    found = surfaces("VBI Director Oren Vaskell spoke to the committee on Thursday.")
+    assert "Oren Vaskell" in found
+    assert "Vaskell spoke" not in found and "Oren Vaskell spoke" not in found
 
 
 def test_a_thread_never_ends_on_the_verb_two_pages_share():
+    # "Banks", a made-up candidate, and "Valley" and "Summit", made-up
+    # states, are common words (Zipf 4.7, 4.7, 4.3), as a real
+    # candidate's and states' names often are: rarer names would outrank
+    # the verb "puts" (4.5) among the threads, and the test would pass
+    # with a thread ending on it.
     one = page(1, "Polls tighten", (
-        "A new average of recent statewide polls puts Clinton ahead in Ohio and Florida.\n\n"
-        "Her lead has shrunk since the conventions."),
-        ["A new average of recent statewide polls puts Clinton ahead in Ohio and Florida."])
+        "A new average of recent statewide polls puts Banks ahead in Valley and Summit.\n\n"
+        "Her lead has shrunk since the harvest fair."),
+        ["A new average of recent statewide polls puts Banks ahead in Valley and Summit."])
     two = page(2, "The map before the debate", (
-        "The latest of the recent statewide polls puts Clinton four points up in Ohio.\n\n"
+        "The latest of the recent statewide polls puts Banks four points up in Valley.\n\n"
         "Campaign staff were cautious."),
-        ["The latest of the recent statewide polls puts Clinton four points up in Ohio."])
+        ["The latest of the recent statewide polls puts Banks four points up in Valley."])
     phrases = threads_of(one, two)
-    assert phrases, "the pages share Clinton, Ohio and the polls"
+    assert phrases, "the pages share Banks, Valley and the polls"
     assert not any(p.split()[-1] in ("puts", "put") for p in phrases)
 
 
@@ -60,14 +66,14 @@ def test_lone_adjectives_and_adverbs_name_no_idea():
 
 
 def test_a_word_used_as_a_modifier_meets_the_noun_another_page_writes():
-    one = page(1, "Mountains of e-waste", (
-        "The world threw away 42 million tons of electronic products last year.\n\n"
-        "Little of it was recycled."),
-        ["The world threw away 42 million tons of electronic products last year."])
-    two = page(2, "Where old phones go", (
-        "Most discarded electronics end up in the developing world, in open dumps.\n\n"
-        "Workers burn cables to recover copper."),
-        ["Most discarded electronics end up in the developing world, in open dumps."])
+    one = page(1, "A skip full of gadgets", (
+        "The island threw away 300 tonnes of electronic products last year.\n\n"
+        "Little of it was repaired."),
+        ["The island threw away 300 tonnes of electronic products last year."])
+    two = page(2, "Where old radios go", (
+        "Most discarded electronics end up in the quarry outside Harwick, in open pits.\n\n"
+        "A repair café fixes toasters on Saturdays."),
+        ["Most discarded electronics end up in the quarry outside Harwick, in open pits."])
     assert "electronics" in threads_of(one, two)
 
 
@@ -82,10 +88,12 @@ def test_an_adjective_both_pages_use_is_no_thread():
 
 
 def test_a_description_before_a_name_is_left_out():
-    found = surfaces("Her half-sister Nancy Motes and the staffing firm OfficeTeam replied.")
-    assert {"Nancy Motes", "OfficeTeam"} <= found
-    assert "half-sister Nancy Motes" not in found
-    assert "staffing firm OfficeTeam" not in found
+    # "WorkNest", a made-up firm, has a capital inside, which the tagger
+    # reads as a common noun's (NN), not a name's.
+    found = surfaces("Her half-sister Greta Fallowby and the staffing firm WorkNest replied.")
+    assert {"Greta Fallowby", "WorkNest"} <= found
+    assert "half-sister Greta Fallowby" not in found
+    assert "staffing firm WorkNest" not in found
 
 
 def test_lowercase_particles_of_a_name_stay_in_it():
@@ -93,30 +101,39 @@ def test_lowercase_particles_of_a_name_stay_in_it():
 
 
 def test_a_title_in_quotes_stays_a_name():
-    found = surfaces('Like "Hairspray," "Make Trouble" subverts its genre.')
-    assert "Make Trouble" in found
+    found = surfaces('Like "Moonpenny," "Make Noise" subverts its genre.')
+    assert "Make Noise" in found
 
 
 def test_a_name_inside_a_longer_run_is_the_name_another_page_writes():
-    one = page(1, "A weekend of camp", (
-        "Fans gathered in Kent for a weekend of debauchery at Camp John Waters.\n\n"
-        "Cabins sleep six and canoes wait on the lake."),
-        ["Fans gathered in Kent for a weekend of debauchery at Camp John Waters."])
-    two = page(2, "A book of advice", (
-        "John Waters is the master of screwing things up beautifully, one reviewer wrote.\n\n"
-        "The book has drawings on every page."),
-        ["John Waters is the master of screwing things up beautifully, one reviewer wrote."])
-    assert "John Waters" in threads_of(one, two)
+    one = page(1, "A weekend at the orchard", (
+        "Families gathered in Tollmere for a weekend of cider and fiddles at Camp Hal Fields.\n\n"
+        "Tents sleep four and rowing boats wait on the pond."),
+        ["Families gathered in Tollmere for a weekend of cider and fiddles at Camp Hal Fields."])
+    two = page(2, "A book for shy children", (
+        "Hal Fields is the master of bedtime stories that end in a song, one reviewer wrote.\n\n"
+        "The book has foxes on every page."),
+        ["Hal Fields is the master of bedtime stories that end in a song, one reviewer wrote."])
+    assert "Hal Fields" in threads_of(one, two)
 
 
 def test_the_tail_of_a_name_is_no_thread_when_no_page_writes_it_alone():
-    text = "The New York Times reported the fire, and the New York Times later corrected it."
+    # "Long Reach" and "Far Reach", made-up towns of two words, each with
+    # its paper, as "New York" has the "New York Times": "Reach Courier"
+    # is written only inside a paper's name.
+    text = "The Long Reach Courier reported the fire, and the Long Reach Courier later corrected it."
     one = page(1, "Fire downtown", text + "\n\nThe blaze began in a bakery.", [text])
     two = page(2, "Corrections", (
-        "The New York Times corrected its report of the fire at the bakery downtown.\n\n"
+        "The Long Reach Courier corrected its report of the fire at the bakery downtown.\n\n"
         "Editors apologised."),
-        ["The New York Times corrected its report of the fire at the bakery downtown."])
-    assert "York Times" not in threads_of(one, two)
+        ["The Long Reach Courier corrected its report of the fire at the bakery downtown."])
+    assert "Reach Courier" not in threads_of(one, two)
+    # Two papers: the tail they share is in neither's name alone.
+    two = page(2, "Corrections", (
+        "The Far Reach Courier corrected its report of the fire at the bakery downtown.\n\n"
+        "Editors apologised."),
+        ["The Far Reach Courier corrected its report of the fire at the bakery downtown."])
+    assert "Reach Courier" not in threads_of(one, two)
 
 
 def test_chinese_pages_share_a_compound_not_only_its_words():
@@ -150,7 +167,7 @@ def test_warming_up_loads_the_tagger_so_the_first_hatch_does_not():
     script = ("from hatchery.hatch import speech; "
               "assert speech._parser.cache_info().currsize == 0; speech.warm_up(); "
               "assert speech._parser.cache_info().currsize == 1; "
-              "print(speech.penn_tags(['Comey', 'spoke'], 'en')[1])")
+              "print(speech.penn_tags(['Vaskell', 'spoke'], 'en')[1])")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr
