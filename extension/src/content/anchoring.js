@@ -18,7 +18,8 @@
  */
 
 import { GramIndex } from '../lib/gram-index.js';
-import { LONG_QUOTE_LENGTH, anchorSteps, runSteps } from '../lib/match-quote.js';
+import { LONG_QUOTE_LENGTH, anchorSteps } from '../lib/match-quote.js';
+import { runSteps } from '../lib/steps.js';
 import { selectorOf } from '../lib/selector.js';
 import { SLICE_MS, yieldToPage } from '../lib/yield-to-page.js';
 

@@ -29,6 +29,7 @@ import {
 import { EXACT_WINDOW, exactHits, exactNear, findAll } from './exact-search.js';
 import { GramIndex } from './gram-index.js';
 import { keepsQuote } from './quote-kept.js';
+import { finish } from './steps.js';
 import { CONTEXT_LENGTH } from './text.js';
 
 export { editDistance, similarity, findAll, EXACT_WINDOW, MAX_ERROR_RATE, WORK_PER_STEP };
@@ -195,22 +196,6 @@ export function anchorQuote(text, selector, options = {}) {
 }
 
 /**
- * Advance a step generator until it is done or `deadline` has passed.
- *
- * @template T
- * @param {Generator<number, T>} steps
- * @param {number} deadline - in the clock's units (performance.now())
- * @param {() => number} [now]
- * @returns {{done: boolean, value: T | number}} value is the result once done
- */
-export function runSteps(steps, deadline, now = () => performance.now()) {
-  for (;;) {
-    const step = steps.next();
-    if (step.done || now() >= deadline) return step;
-  }
-}
-
-/**
  * Find the best approximate place for the selector's quote in the whole
  * text (no position or exact-quote shortcut).
  *
@@ -275,13 +260,6 @@ function scoreWork({ prefix = '', suffix = '' }) {
 function scoreBound(quoteScore) {
   return (QUOTE_WEIGHT * quoteScore + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT) /
     (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT);
-}
-
-function finish(steps) {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }
 
 function atLeast(match, score) {
