@@ -18,7 +18,10 @@ like the others, it fills the budget. `--hatch-timing` also times `hatch()`
 on 200 synthetic highlights over 20 synthetic pages, beside a baseline in
 the same run (splitting and cleaning those pages' text, which any engine
 must do, its memo emptied each time), so a loaded machine shows in both;
-and once more with every per-text memo emptied, as for pages never seen.
+once more with every per-text memo emptied, as for pages never seen; and
+with the memos emptied and each page then read ahead on its own (untimed),
+as the server reads a page once it is extracted and the latest pages when
+it starts.
 
 Measure only: no text of the data is written anywhere.
 """
@@ -41,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _halves import HALVES, read_clusters  # noqa: E402
 from hatchery.hatch.debris import clean_text  # noqa: E402
 
-from hatchery.hatch import Source, SourceHighlight, hatch, summarize_documents  # noqa: E402
+from hatchery.hatch import Source, SourceHighlight, hatch, read_ahead, summarize_documents  # noqa: E402
 from hatchery.sentences import split_sentences  # noqa: E402
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -227,9 +230,12 @@ def synthetic_sources(pages: int = 20, per_page: int = 10, seed: int = 7) -> lis
     return sources
 
 
-def _timed(work, repeats: int) -> tuple[float, float]:
+def _timed(work, repeats: int, before=None) -> tuple[float, float]:
+    """Median wall and CPU ms of `work()`; `before()` runs untimed first."""
     wall, cpu = [], []
     for _ in range(repeats):
+        if before is not None:
+            before()
         t0, c0 = time.perf_counter(), time.process_time()
         work()
         wall.append((time.perf_counter() - t0) * 1000)
@@ -257,6 +263,9 @@ def time_hatch(repeats: int = 7) -> dict[str, tuple[float, float]]:
     for length in ("short", "medium", "long"):
         out[length] = _timed(lambda: hatch(sources, length=length), repeats)
     out["medium, pages never seen (memos emptied)"] = _timed(cold, repeats)
+    out["medium, pages read ahead (as the server does once it extracts them)"] = _timed(
+        lambda: hatch(sources, length="medium"), repeats, before=lambda: (forget_texts(),
+                                                                           read_ahead(sources)))
     return out
 
 

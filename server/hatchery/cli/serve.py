@@ -83,18 +83,27 @@ def serve(host: str, allow_remote: bool, port: int, threads: int, data_dir: Path
     # on" can already find it.
     with _recorded(url, Path(app.config["DATA_DIR"]), service=service):
         _announce(app, url, llm, service=service)
-        _warm_up_in_background()
+        _warm_up_in_background(app.config["DATABASE"])
         _run(server)
 
 
-def _warm_up_in_background() -> None:
+def _warm_up_in_background(database: str) -> None:
     """Load what the first hatch would load (the part-of-speech tagger's
-    lexicon) while the person is still connecting the extension."""
+    lexicon), then read the latest pages ahead for it, while the person is
+    still connecting the extension."""
     import threading
 
     from ..hatch.speech import warm_up
+    from ..services.read_ahead import read_ahead_latest
 
-    threading.Thread(target=warm_up, name="hatch-warm-up", daemon=True).start()
+    def warm() -> None:
+        warm_up()
+        try:
+            read_ahead_latest(database)
+        except Exception:  # a slow first Hatch, never a server that fails to start
+            logging.getLogger(__name__).exception("reading the latest pages ahead failed")
+
+    threading.Thread(target=warm, name="hatch-warm-up", daemon=True).start()
 
 
 def _allow_open_files(wanted: int) -> None:

@@ -29,6 +29,7 @@ __all__ = [
     "SourceHighlight",
     "Thread",
     "hatch",
+    "read_ahead",
     "summarize_documents",
 ]
 
@@ -55,3 +56,30 @@ def hatch(sources: list[Source], *, engine: str = "local", length: str = "short"
     if options is None:
         return run(sources, plan)
     return run(sources, plan, options)
+
+
+def read_ahead(sources: list[Source]) -> None:
+    """Read each page now as a hatch would read it, so a later Hatch that
+    picks it finds its paragraphs, words, ideas and tags remembered and pays
+    only for what joins the pages (the server calls this once a captured
+    page is extracted, and for the latest pages when it starts).
+
+    Each page is read on its own, at the length the popup opens on; the
+    write-up is dropped, only the bounded per-text memos keep anything, and
+    what a later hatch returns is the same either way.
+    """
+    from .ideas import ideas_in
+    from .relatedness import profile
+    from .threads import subject_text
+
+    for source in sources:
+        try:
+            alone = hatch([source], length="short")
+        except NothingToHatch:
+            continue  # no text and no highlight yet: nothing to remember
+        # A page alone is never compared, nor its subject read (they join
+        # pages); with others they are, in the frame's language, which
+        # pages in one language share.
+        mended = mend_sources([source])[0]
+        profile(mended, alone.lang)
+        ideas_in(subject_text(mended), alone.lang)

@@ -2,7 +2,8 @@
 
 A capture stores its highlight and queues the page's HTML (store
 `add_capture`); this worker extracts queued pages one at a time, off the
-request path, and writes the article and every highlight's context back.
+request path, and writes the article and every highlight's context back;
+then it reads the extracted pages ahead for a hatch (`read_ahead`).
 
 Why a process and not a thread: Python cannot interrupt a thread stuck in
 lxml or in a regex, and such a thread holds the GIL, so the whole server
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 
 from .. import extract
 from ..store import DONE, FAILED, TIMED_OUT, QueuedExtraction, Store
+from .read_ahead import READ_AHEAD_PAGES, read_ahead_pages
 
 LOGGER = logging.getLogger(__name__)
 
@@ -155,6 +157,7 @@ class ExtractionWorker:
         self._work = threading.Event()
         self._thread: threading.Thread | None = None
         self._busy = False
+        self._unread: list[int] = []  # extracted, not yet read ahead for a hatch
 
     def wake(self) -> None:
         """Say there is work; starts the thread when it is not running."""
@@ -190,6 +193,11 @@ class ExtractionWorker:
                 LOGGER.exception("extraction of page %s failed", job.page_id)
                 store.finish_extraction(job, state=FAILED, article=None,
                                         text=plain_text(job.html))
+            self._unread = [i for i in self._unread if i != job.page_id] + [job.page_id]
+        # Extraction first: a page queued meanwhile stops the reading, and
+        # the pages not read yet wait for the next round.
+        self._unread = read_ahead_pages(store, self._unread[-READ_AHEAD_PAGES:],
+                                        stop=self._work.is_set)
         with self._lock:
             if not self._work.is_set():
                 self._busy = False
