@@ -84,7 +84,7 @@ def test_the_server_reads_a_captured_page_before_the_hatch_is_asked(client):
 
 
 def test_a_started_server_reads_its_latest_pages_ahead(client, app):
-    from hatchery.services.read_ahead import read_ahead_latest
+    from hatchery.services.hatches.read_ahead import read_ahead_latest
 
     ids = capture_two_pages(client)
     forget_pages()  # as after a restart: nothing remembered

@@ -14,7 +14,8 @@ from .config import (DATABASE_FILE, DEFAULT_MAX_BODY_BYTES, LOOPBACK_HOSTS, TOKE
                      TokenFile, default_data_dir, load_settings, read_token, secure_data_dir)
 from .errors import HatcheryError
 from . import db
-from .services.extraction import worker_for
+from .services.extraction import install_worker
+from .services.hatches.read_ahead import read_ahead_pages
 from .services.upkeep import QUIET_SECONDS, SearchIndexMerger, TrashPurger
 from .store import Store
 
@@ -68,8 +69,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     _register_errors(app)
     db.init_app(app)
     _install_upkeep(app)
+    worker = install_worker(app, read_ahead=read_ahead_pages)
     if queued:  # pages captured before the last stop, still to extract
-        worker_for(app).wake()
+        worker.wake()
 
     from .api import blueprint as api
 

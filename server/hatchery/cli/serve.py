@@ -94,7 +94,7 @@ def _warm_up_in_background(database: str) -> None:
     import threading
 
     from ..hatch.speech import warm_up
-    from ..services.read_ahead import read_ahead_latest
+    from ..services.hatches.read_ahead import read_ahead_latest
 
     def warm() -> None:
         warm_up()

@@ -3,7 +3,8 @@
 A capture stores its highlight and queues the page's HTML (store
 `add_capture`); this worker extracts queued pages one at a time, off the
 request path, and writes the article and every highlight's context back;
-then it reads the extracted pages ahead for a hatch (`read_ahead`).
+then it hands the extracted pages to a `ReadAhead` (the app gives it the
+hatch service's, which reads them ahead for a hatch).
 
 Why a process and not a thread: Python cannot interrupt a thread stuck in
 lxml or in a regex, and such a thread holds the GIL, so the whole server
@@ -24,8 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import extract
+from ..contract.limits import MAX_HATCH_PAGES
 from ..store import DONE, FAILED, TIMED_OUT, QueuedExtraction, Store
-from .read_ahead import READ_AHEAD_PAGES, read_ahead_pages
 
 LOGGER = logging.getLogger(__name__)
 
@@ -37,6 +38,11 @@ IDLE_SECONDS = 30.0
 EXTENSION_KEY = "hatchery.extraction"
 
 Extractor = Callable[[str, "str | None"], extract.Article]
+# What is done with the pages just extracted, given way to new work: called
+# with the store, the page ids and a `stop()`; returns the ids not done yet.
+ReadAhead = Callable[[Store, list[int], Callable[[], bool]], list[int]]
+# The most pages kept waiting for a read-ahead: the most one hatch takes.
+UNREAD_PAGES = MAX_HATCH_PAGES
 
 
 @dataclass
@@ -145,13 +151,17 @@ class ExtractionWorker:
     :param budget: seconds one page may take
     :param extractor: `extract.extract_article` or a function like it
         (module level, so the child process can import it)
+    :param read_ahead: what to do with extracted pages once the queue is
+        empty (nothing when None)
     """
 
     def __init__(self, database: str, *, budget: float = DEFAULT_BUDGET_SECONDS,
-                 extractor: Extractor = extract.extract_article):
+                 extractor: Extractor = extract.extract_article,
+                 read_ahead: ReadAhead | None = None):
         self.database = database
         self.budget = budget
         self.extractor = extractor
+        self.read_ahead = read_ahead
         self._lock = threading.Lock()
         self._settled = threading.Condition(self._lock)
         self._work = threading.Event()
@@ -193,11 +203,13 @@ class ExtractionWorker:
                 LOGGER.exception("extraction of page %s failed", job.page_id)
                 store.finish_extraction(job, state=FAILED, article=None,
                                         text=plain_text(job.html))
-            self._unread = [i for i in self._unread if i != job.page_id] + [job.page_id]
-        # Extraction first: a page queued meanwhile stops the reading, and
-        # the pages not read yet wait for the next round.
-        self._unread = read_ahead_pages(store, self._unread[-READ_AHEAD_PAGES:],
-                                        stop=self._work.is_set)
+            if self.read_ahead is not None:
+                self._unread = [i for i in self._unread if i != job.page_id] + [job.page_id]
+        if self._unread:
+            # Extraction first: a page queued meanwhile stops the reading,
+            # and the pages not read yet wait for the next round.
+            self._unread = self.read_ahead(store, self._unread[-UNREAD_PAGES:],
+                                           self._work.is_set)
         with self._lock:
             if not self._work.is_set():
                 self._busy = False
@@ -228,19 +240,24 @@ class ExtractionWorker:
                 store.save_contexts(job.page_id, answer[2])
 
 
-def worker_for(app) -> ExtractionWorker:
-    """The app's extraction worker, made on first use.
+def install_worker(app, *, read_ahead: ReadAhead | None = None) -> ExtractionWorker:
+    """Give the app its extraction worker (the app factory does, once).
 
     :param app: the Flask app (config `DATABASE`, `EXTRACTION_SECONDS`,
         `EXTRACTOR`)
+    :param read_ahead: see `ExtractionWorker`
     """
-    worker = app.extensions.get(EXTENSION_KEY)
-    if worker is None:
-        worker = app.extensions.setdefault(EXTENSION_KEY, ExtractionWorker(
-            app.config["DATABASE"],
-            budget=float(app.config.get("EXTRACTION_SECONDS", DEFAULT_BUDGET_SECONDS)),
-            extractor=app.config.get("EXTRACTOR", extract.extract_article)))
-    return worker
+    return app.extensions.setdefault(EXTENSION_KEY, ExtractionWorker(
+        app.config["DATABASE"],
+        budget=float(app.config.get("EXTRACTION_SECONDS", DEFAULT_BUDGET_SECONDS)),
+        extractor=app.config.get("EXTRACTOR", extract.extract_article),
+        read_ahead=read_ahead))
+
+
+def worker_for(app) -> ExtractionWorker:
+    """The app's extraction worker (one without a read-ahead when the
+    factory did not install one)."""
+    return app.extensions.get(EXTENSION_KEY) or install_worker(app)
 
 
 # Tags whose content is not page text, and tags that end a paragraph.

@@ -5,8 +5,9 @@ and their tags); what joins the pages is the smaller part. The engine
 remembers what it read per text (bounded memos), so the server reads a page
 as soon as it is extracted, and the latest pages when it starts: the
 person's Hatch then pays only for joining them. This runs off the request
-path, in the extraction worker's thread or a start-up thread, and gives way
-to new extraction work between pages.
+path, in the extraction worker's thread (the app hands it
+`read_ahead_pages`, so extraction never imports the hatch engine) or a
+start-up thread, and gives way to new extraction work between pages.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 
-from ..contract.limits import MAX_HATCH_PAGES
-from ..errors import HatcheryError
-from ..store import Store
+from ... import hatch as engine_lib
+from ...contract.limits import MAX_HATCH_PAGES
+from ...errors import HatcheryError
+from ...store import Store
+from . import gather_sources
 
 LOGGER = logging.getLogger(__name__)
 
@@ -24,13 +27,10 @@ LOGGER = logging.getLogger(__name__)
 READ_AHEAD_PAGES = MAX_HATCH_PAGES
 
 
-def read_ahead_pages(store: Store, page_ids: Sequence[int], *,
+def read_ahead_pages(store: Store, page_ids: Sequence[int],
                      stop: Callable[[], bool] = lambda: False) -> list[int]:
     """Read each page as a hatch would, in order; the ids not yet read when
     `stop()` turned true (so the caller can come back to them)."""
-    from .. import hatch as engine_lib
-    from .hatches import gather_sources
-
     for done, page_id in enumerate(page_ids):
         if stop():
             return list(page_ids[done:])

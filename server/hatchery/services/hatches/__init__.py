@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .. import hatch as engine_lib
-from ..contract.limits import MAX_HATCH_HIGHLIGHTS, MAX_HATCH_PAGES
-from ..errors import UpstreamError, ValidationError
-from ..store import Store
+from ... import hatch as engine_lib
+from ...contract.limits import MAX_HATCH_HIGHLIGHTS, MAX_HATCH_PAGES
+from ...errors import UpstreamError, ValidationError
+from ...store import Store
 
 
 def gather_sources(store: Store, page_ids: Sequence[int] = (),
@@ -58,7 +58,7 @@ def _source(page: dict, highlights: list[dict]) -> engine_lib.Source:
 def available_engines(config: Mapping) -> list[str]:
     """The engines this server can hatch with: "local", and "llm" when a
     model is configured."""
-    from ..hatch.llm import options_from_config
+    from ...hatch.llm import options_from_config
 
     try:
         configured = options_from_config(config) is not None
@@ -70,7 +70,7 @@ def available_engines(config: Mapping) -> list[str]:
 def configured_model(config: Mapping) -> str | None:
     """The model the llm engine asks, as configured (no model server is
     asked, so /api/health stays instant); None without a usable one."""
-    from ..hatch.llm import options_from_config
+    from ...hatch.llm import options_from_config
 
     try:
         options = options_from_config(config)
@@ -86,7 +86,7 @@ def engine_options(config: Mapping, engine: str):
     """
     if engine != "llm":
         return None
-    from ..hatch.llm import options_from_config
+    from ...hatch.llm import options_from_config
 
     try:
         options = options_from_config(config)
@@ -104,7 +104,7 @@ def engine_options(config: Mapping, engine: str):
 def run_engine(sources: list[engine_lib.Source], *, engine: str, length: str, options=None):
     """`hatch.hatch`, with a model's failure (when there is no fallback) as
     an UpstreamError the API answers with 502."""
-    from ..hatch.llm import Cancelled, LLMError
+    from ...hatch.llm import Cancelled, LLMError
 
     try:
         return engine_lib.hatch(sources, engine=engine, length=length, options=options)
