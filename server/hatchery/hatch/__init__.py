@@ -10,6 +10,7 @@ calls `summarize_documents`.
 
 from __future__ import annotations
 
+from .bounds import within_bounds
 from .controls import mend_sources
 from .engines import ENGINES, get_engine
 from .models import Hatch, NothingToHatch, Source, SourceHighlight
@@ -53,6 +54,9 @@ def hatch(sources: list[Source], *, engine: str = "local", length: str = "short"
         raise NothingToHatch("nothing to hatch: pick at least one page or highlight")
     # Every engine reads the pages as they were meant: no C1 controls.
     sources = mend_sources(list(sources))
+    # Read no more than the bounds (`bounds`): a hatch's time is bounded
+    # whatever the pages hold.
+    sources = within_bounds(sources)
     if options is None:
         return run(sources, plan)
     return run(sources, plan, options)
@@ -80,6 +84,6 @@ def read_ahead(sources: list[Source]) -> None:
         # A page alone is never compared, nor its subject read (they join
         # pages); with others they are, in the frame's language, which
         # pages in one language share.
-        mended = mend_sources([source])[0]
+        mended = within_bounds(mend_sources([source]))[0]
         profile(mended, alone.lang)
         ideas_in(subject_text(mended), alone.lang)
