@@ -76,7 +76,7 @@ _FINITE_TAGS = frozenset("VBZ VBP MD".split())
 _FINITE_PAST = frozenset("was were".split())
 _SUBJECT_REACH = 2
 # Verbs of noticing and thinking that, before a clause, point at a fact
-# rather than ask for an act: "Note that Wisconsin is in play", "Remember
+# rather than ask for an act: "Note that Velore is in play", "Remember
 # how it ended". Before an object they may advise ("Consider a fund").
 _CUE_VERBS = frozenset("note notice consider remember see understand recall mind look".split())
 _CLAUSE_WORDS = frozenset("that how what why whether who where when which".split())

@@ -2,15 +2,15 @@
 stand for an idea another page writes otherwise, so `threads` can see the
 two pages share it.
 
-- a first name alone for the full name its page writes ("Nancy" for
-  "Nancy Motes"), never a place for a longer name ("Arizona" for
-  "Arizona Republic");
+- a first name alone for the full name its page writes ("Greta" for
+  "Greta Fallowby"), never a place for a longer name ("Dunmarsh" for
+  "Dunmarsh Republic");
 - a people's word for its place ("Iraqi" for "Iraq");
 - another spelling of one word or compound: hyphenated, open or closed,
   with or without accents, singular or plural ("cell phone",
   "cell-phones", "cellphone"; "ex-fiancé", "ex-fiance");
-- an initialism for the name it stands for ("SNL" for "Saturday Night
-  Live", "CA spokesman" for "Corvane Airways");
+- an initialism for the name it stands for ("LVT" for "Lake Verrin
+  Trust", "CA spokesman" for "Corvane Airways");
 - a longer name for the name it starts with, when its page writes that
   name alone too ("Corvane Airways Cargo" for "Corvane Airways"; a name
   ending in a number holds its start already: see `names.name_units`);
@@ -81,8 +81,8 @@ def _outright(ideas: Ideas) -> Ideas:
 def add_first_name_aliases(per_group: list[Group], texts: list[str]) -> None:
     """Let a first name written alone (a name by itself, not the start of a
     longer one: see `names`) stand for the full name another page writes,
-    when its own page writes that full name too ("Nancy" for "Nancy
-    Motes", never "Arizona" for "Arizona Republic").
+    when its own page writes that full name too ("Greta" for "Greta
+    Fallowby", never "Dunmarsh" for "Dunmarsh Republic").
 
     :param texts: per group, its page's whole text.
     """
@@ -310,11 +310,11 @@ def _capitalised(idea: Idea) -> bool:
 
 def add_prefix_aliases(per_group: list[Group], texts: list[str],
                        outright: list[Ideas] | None = None) -> None:
-    """Let a longer name a page writes ("Corvane Airways Cargo", "Civil
-    War Awakening") stand for the name at its start another page writes
-    alone ("Corvane Airways", "Civil War"), when its own page
+    """Let a longer name a page writes ("Corvane Airways Cargo", "Serra
+    Valley Almanac") stand for the name at its start another page writes
+    alone ("Corvane Airways", "Serra Valley"), when its own page
     writes that name alone too, not only inside the longer one: a page
-    that cites only the "Arizona Republic" never meets one on Arizona.
+    that cites only the "Dunmarsh Republic" never meets one on Dunmarsh.
 
     :param texts: per group, its page's whole text.
     :param outright: per group, its `_outright` ideas, when known.

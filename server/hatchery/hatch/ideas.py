@@ -33,7 +33,7 @@ from .wording import (  # noqa: F401 - STORY_WORD_ZIPF: the engine reads it here
     has_inner_capital, is_name, is_name_form, is_noun_phrase, with_facts)
 
 # Longest idea, in words: longer runs shared by two pages are quoted
-# wording ("nearby parking lot along"), not a name for an idea.
+# wording ("nearby ferry landing along"), not a name for an idea.
 MAX_IDEA_WORDS = 3
 
 
@@ -51,8 +51,8 @@ class Idea:
     common: float = 0.0
     name: bool = False
     # Whether every use leans on another text: the tail of a longer name
-    # ("John Waters" in "Camp John Waters"), or a lone word used as no
-    # noun ("electronic" in "electronic products"). Such an idea is one
+    # ("Tobin Ashgrove" in "Camp Tobin Ashgrove"), or a lone word used as
+    # no noun ("electronic" in "electronic products"). Such an idea is one
     # only where another text holds it outright (see `threads`).
     borrowed: bool = False
 
@@ -94,7 +94,7 @@ def _word(form: str, opens: bool, tag: str | None, lang: str, in_name: bool = Fa
         # Korean: "보고서를" is the word "보고서" with its particle.
         lower = strip_particle(lower, lang)
         form = form[: len(lower)]
-    # "Leno's" names Leno: the possessive is grammar, not the idea.
+    # "Lorne's" names Lorne: the possessive is grammar, not the idea.
     possessive = bare(lower) != lower
     if possessive:
         form, lower = form[:-2], lower[:-2]
@@ -111,7 +111,7 @@ def _pieces(ws: list[Word]) -> tuple[list[tuple[int, int]], set[tuple[int, int]]
     """The [start, end) pieces of a run that may name an idea: up to
     MAX_IDEA_WORDS words, or a whole name however long (see `names`), and
     none that cuts a name; and those of them that hold a name only as the
-    tail of a longer one ("John Waters" in "Camp John Waters")."""
+    tail of a longer one ("Tobin Ashgrove" in "Camp Tobin Ashgrove")."""
     n_words = len(ws)
     if ws[0].form[0] >= "\u3040" and is_spaceless(ws[0].form):
         # Chinese and Japanese: each word, and the whole stretch between
@@ -132,12 +132,12 @@ def _pieces(ws: list[Word]) -> tuple[list[tuple[int, int]], set[tuple[int, int]]
     spans = NameSpans([w.upper for w in ws], [w.lower for w in ws],
                       [w.opens for w in ws], [w.possessive for w in ws],
                       # A day or a month is outside every name, but for a
-                      # month `runs` found kept in one ("Theresa May").
+                      # month `runs` found kept in one ("Odile May").
                       [(w.lower in CALENDAR_WORDS and not w.in_name)
                        or (w.lower in OPENERS and (k == 0 or not ws[k - 1].upper))
                        for k, w in enumerate(ws)])
     out = out + [whole for whole in spans.whole if whole[1] - whole[0] > MAX_IDEA_WORDS]
-    # A possessive ends a piece: "Facebook's requests" is no idea's name.
+    # A possessive ends a piece: "Corvane's requests" is no idea's name.
     kept = [(i, j) for i, j in out if spans.allows(i, j)
             and not any(w.possessive for w in ws[i : j - 1])]
     return kept, {(i, j) for i, j in kept if spans.is_inner(i, j)}

@@ -1,15 +1,15 @@
 """Names kept whole: where a phrase may start and end inside a proper noun.
 
-A run of capitalised words ("Special Counsel Robert Mueller") is one name,
+A run of capitalised words ("Special Counsel Corin Hallet") is one name,
 perhaps behind a title. A thread cut out of it reads as a mistake:
-"Special Counsel Robert" ends before the surname, "Counsel Robert Mueller"
+"Special Counsel Corin" ends before the surname, "Counsel Corin Hallet"
 starts inside the title. So a phrase that touches a name must hold all of
-it past its titles ("Robert Mueller"), or only its last word (a surname
-alone, "Mueller", as later mentions write it), and must never end inside
+it past its titles ("Corin Hallet"), or only its last word (a surname
+alone, "Hallet", as later mentions write it), and must never end inside
 it. Words before a title name something of their own ("FBI" in "FBI
-Director James Comey"). A sentence's first word is capitalised anyway, so
+Director Anselm Kray"). A sentence's first word is capitalised anyway, so
 a name may also start one word later when it opens the sentence
-("Yesterday Donald Trump").
+("Yesterday Edda Lorne").
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-# Words that title a person rather than name them: "President Donald
-# Trump" names Donald Trump. Lowercase.
+# Words that title a person rather than name them: "President Edda
+# Lorne" names Edda Lorne. Lowercase.
 TITLE_WORDS = frozenset(
     """
     president counsel minister senator sen rep representative congressman
@@ -65,7 +65,7 @@ IRREGULAR_DEMONYMS = {
 }
 
 # Words after a surname that say which of a family's namesakes is meant
-# ("Martin Luther King Jr", "Robert Mueller III"): the surname before
+# ("Harlan Ives Ostby Jr", "Corin Hallet III"): the surname before
 # them is the short form later mentions use. Lowercase.
 SUFFIX_WORDS = frozenset("jr sr ii iii iv".split())
 
@@ -101,8 +101,8 @@ def _is_title(lowers: Sequence[str], k: int) -> bool:
 
 def title_block(lowers: Sequence[str]) -> tuple[int, int] | None:
     """The last run of title words in a name, as [start, end), or None:
-    "Former Vice President Joe Biden" has (0, 3), "FBI Director James
-    Comey" (1, 2), "Arizona Gov" (1, 2).
+    "Former Vice President Tamsin Welk" has (0, 3), "FBI Director Anselm
+    Kray" (1, 2), "Velore Gov" (1, 2).
 
     :param lowers: the name's words, lowercase.
     """
@@ -118,9 +118,9 @@ def title_block(lowers: Sequence[str]) -> tuple[int, int] | None:
 def inner_names(s: int, e: int, lowers: Sequence[str]) -> set[tuple[int, int]]:
     """The [start, end) tails of the capitalised run [s, e) of two words or
     more that may be a name of their own inside it, opened by an ordinary
-    capitalised word: "Camp John Waters" holds "John Waters". Whether one
-    is depends on other pages: a tail is a name where another page writes
-    it alone (see `threads`), so "York Times" never is.
+    capitalised word: "Camp Tobin Ashgrove" holds "Tobin Ashgrove".
+    Whether one is depends on other pages: a tail is a name where another
+    page writes it alone (see `threads`), so "York Times" never is.
 
     :param lowers: the words of the whole run of text, lowercase.
     """
@@ -149,7 +149,7 @@ def name_units(s: int, e: int, lowers: Sequence[str], opens: bool) -> set[tuple[
         if opens:
             units.add((s + 1, e))
         if e - s > 1 and lowers[e - 1] in SUFFIX_WORDS:
-            # "Mueller III" is Mueller; "Martin Luther King Jr" is King.
+            # "Hallet III" is Hallet; "Harlan Ives Ostby Jr" is Ostby.
             units = (units - {(e - 1, e)}) | {(s, e - 1), (e - 2, e - 1)}
         marks = [k for k in range(s + 1, e) if is_designation(lowers[k])]
         if marks:
@@ -160,9 +160,9 @@ def name_units(s: int, e: int, lowers: Sequence[str], opens: bool) -> set[tuple[
             units |= {(s, max(s + 1, k - 1)), (k - 1, e)}
         return units
     b0, b1 = s + block[0], s + block[1]
-    # The words before the title name a place or a body ("Arizona",
-    # "FBI"); after it, the person ("Jeff Sessions", "Sessions"). No unit
-    # ends on the title: "Arizona Gov" is cut before the governor's name.
+    # The words before the title name a place or a body ("Velore",
+    # "FBI"); after it, the person ("Bram Tolliver", "Tolliver"). No unit
+    # ends on the title: "Velore Gov" is cut before the governor's name.
     units: set[tuple[int, int]] = set()
     if b0 > s:
         units |= {(s, b0), (b0 - 1, b0)}
@@ -178,10 +178,10 @@ class NameSpans:
     :param lowers: per word, its lowercase form.
     :param opens: per word, whether it opens its sentence.
     :param ends_name: per word, whether a name stops after it (a
-        possessive: "Trump's lawyer Michael Cohen" holds two names).
+        possessive: "Lorne's lawyer Piet Danvers" holds two names).
     :param outside: per word, whether it is never part of a name though
         capitalised: a function word opening one ("On", "The") or a day
-        or month ("On Friday Special Counsel Robert Mueller").
+        or month ("On Friday Special Counsel Corin Hallet").
     """
 
     def __init__(self, upper: Sequence[bool], lowers: Sequence[str],
@@ -231,7 +231,7 @@ class NameSpans:
             if span is not None and (max(i, span[0]), min(j, span[1])) not in self._units[span] \
                     and not self.is_inner(i, j):
                 return False
-        # A lowercase title before a name ("special counsel Robert
-        # Mueller") is no part of it either.
+        # A lowercase title before a name ("special counsel Corin
+        # Hallet") is no part of it either.
         return not (j - i > 1 and not self._upper[i] and _is_title(self._lowers, i)
                     and any(self._upper[k] for k in range(i + 1, j)))

@@ -6,7 +6,7 @@ with whether it opens its sentence, its part-of-speech tag and whether it
 is a month kept in a name. A name stays whole: a capitalised function word
 joins a run when a capitalised word follows ("New York", "Bank Of"), a
 number or a letter may end one ("Model S", "Boeing 737"), and a month
-that is a surname stays in it ("Theresa May").
+that is a surname stays in it ("Odile May").
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ _CLAUSE_END = frozenset(".,;:!?()[]{}\"“”«»—–…|/。！？、，；�
 
 # A word of a run: its form, whether it opens its sentence, its part of
 # speech (None when the language is not tagged: see `speech`), and whether
-# it is a month kept in the name before it ("Theresa May": see
+# it is a month kept in the name before it ("Odile May": see
 # `_month_in_name`), decided once, where the run is read.
 RunWord = tuple[str, bool, "str | None", bool]
 
@@ -70,7 +70,7 @@ def clause_runs(text: str, lang: str) -> list[tuple[RunWord, ...]]:
         if run and ((len(token) == 1 or token.isdigit()) and _ends_name(token, run[-1])
                     or token in _NAME_MONTH_FORMS and _is_surname_month(tokens, tags, i, run[-1])):
             # "Model S", "Boeing 737": a letter or a number that ends a
-            # name; "Theresa May": a month that is a surname.
+            # name; "Odile May": a month that is a surname.
             run.append((token, False, "NNP", _month_in_name(token, False, "NNP", run[-1])))
             opens = False
             continue
@@ -117,7 +117,7 @@ def _ends_name(token: str, previous: RunWord) -> bool:
             and lower not in CALENDAR_WORDS and lower not in STOPWORDS)
 
 
-# Months that are also surnames or given names ("Theresa May", "Nick
+# Months that are also surnames or given names ("Odile May", "Tobin
 # August"), lowercase. "May" is a modal verb too, a function word anywhere
 # else.
 NAME_MONTHS = frozenset("april may june august".split())
@@ -138,8 +138,8 @@ def _is_surname_month(tokens: list[str], tags: list, i: int, previous: RunWord) 
     `_NAME_MONTH_FORMS`: `clause_runs` asks that first), is a surname that joins
     the run though it is a function word ("May"): it follows a name the
     tagger reads as one, and neither a day's number nor a verb's base form
-    follows ("Theresa May said", never "In May", "Friday May 3", "Memorial
-    Day May 28" or "Washington May consider")."""
+    follows ("Odile May said", never "In May", "Friday May 3", "Founders
+    Day May 28" or "Velore May consider")."""
     form, _, tag, _ = previous
     lower = form.lower()
     nxt, nxt_tag = (tokens[i + 1], tags[i + 1]) if i + 1 < len(tokens) else ("", None)
@@ -150,7 +150,7 @@ def _is_surname_month(tokens: list[str], tags: list, i: int, previous: RunWord) 
 
 def _month_in_name(token: str, opens: bool, tag: str | None, previous: RunWord) -> bool:
     """True when `token`, joining a run after `previous`, is a month kept
-    in the name before it ("Theresa May", "Cornelia June Rogers"): written
+    in the name before it ("Odile May", "Maren June Ashby"): written
     as a name's inside its sentence, after a word written as a name's that
     the tagger reads as one and that is no day or month. A day or a month
     is otherwise outside every name (see `_pieces`). Asked of the words as
@@ -166,7 +166,7 @@ def _month_in_name(token: str, opens: bool, tag: str | None, previous: RunWord) 
 
 
 def bare(lower: str) -> str:
-    """A lowercase word without its possessive: "leno's" names Leno."""
+    """A lowercase word without its possessive: "lorne's" names Lorne."""
     return lower[:-2] if lower.endswith("'s") and len(lower) > 3 else lower
 
 

@@ -1,5 +1,5 @@
 """Parts of speech, so an idea's name is a noun phrase ("statewide polls",
-"James Comey"), never a clause cut short ("statewide polls puts", "Comey
+"Oren Vaskell"), never a clause cut short ("statewide polls puts", "Vaskell
 spoke") or a lone adjective or adverb ("tragic", "desperately").
 
 English only: TextBlob ships the lexicon of Pattern's Brill tagger

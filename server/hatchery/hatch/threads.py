@@ -167,17 +167,18 @@ def shared_ideas(groups: list[list[Holder]], min_groups: int = 2,
 
 def _reads_as_name(idea: Idea) -> bool:
     """True when a one-word idea is written as a name: capitalised as its
-    page writes it most ("Trump said" opens a sentence, yet the tagger
+    page writes it most ("Lorne said" opens a sentence, yet the tagger
     reads a name there and keeps the capital: see `ideas_in`), though
     every use opened a sentence."""
     return idea.words == 1 and bool(idea.forms) and idea.surface()[:1].isupper()
 
 
 def _borrowed_only(groups: list[list[Holder]]) -> set[tuple[str, ...]]:
-    """Ideas no group holds outright (see `Idea.borrowed`): "John Waters"
-    is a thread where one page writes "Camp John Waters" and another "John
-    Waters", never where both write only "Camp John Waters"; "electronics"
-    is one where a page writes it and another "electronic products"."""
+    """Ideas no group holds outright (see `Idea.borrowed`): "Tobin
+    Ashgrove" is a thread where one page writes "Camp Tobin Ashgrove" and
+    another "Tobin Ashgrove", never where both write only "Camp Tobin
+    Ashgrove"; "electronics" is one where a page writes it and another
+    "electronic products"."""
     borrowed, outright = set(), set()
     for group in groups:
         for holder in group:

@@ -1,7 +1,7 @@
 """Which words may name an idea: the rules `ideas` asks of each piece of
 a clause. Three kinds: how common its words are in the language (a single
 word must be rare, a phrase must hold one rare word: see `rarity`), what
-may sit at its edges ("suicide rate among" may not), and, in English, its
+may sit at its edges ("nesting rate among" may not), and, in English, its
 grammar: a noun phrase, a noun at its end (see `speech`).
 """
 
@@ -16,7 +16,7 @@ from .speech import can_head, can_modify, is_proper
 from .terms import is_spaceless, is_wide
 
 # Words that may sit inside an idea but never at its edge: they lean on
-# the words around them ("suicide rate among", "Tesla fires anywhere").
+# the words around them ("nesting rate among", "drone crashes anywhere").
 EDGE_WORDS = frozenset(
     """
     along among amid amidst across behind beyond anywhere everywhere nearby
@@ -70,7 +70,7 @@ def breadth_zipf(word_zipf: float, sources: int) -> float:
 
 
 # A name (capitalised inside a sentence every time it is seen) may be a
-# little commoner: "Obama" 4.9, "Trump" 4.9.
+# little commoner: "Smith" 4.9.
 NAME_ZIPF = 5.0
 
 # A phrase of several words names an idea when its rarest word is at most
@@ -91,7 +91,7 @@ CALENDAR_WORDS = frozenset(
 )
 
 # The most common a lowercase word at the edge of a phrase with a name in
-# it may be: "Brexit negotiations" yes, "Trump's personal" no.
+# it may be: "Velore negotiations" yes, "Lorne's personal" no.
 MIXED_EDGE_ZIPF = 4.8
 
 # Words shorter than this never stand alone as an idea.
@@ -147,17 +147,17 @@ def is_name(word: Word) -> bool:
 
 def is_noun_phrase(piece: list[Word]) -> bool:
     """False when the tagger reads the piece as no noun phrase: its last
-    word (the head) no noun ("Comey spoke", "tragic"), a word before it
+    word (the head) no noun ("Vaskell spoke", "tragic"), a word before it
     no modifier ("violates local laws"), or a common word before a name
-    ("half-sister Nancy Motes": a description, then the name). A
+    ("half-sister Greta Fallowby": a description, then the name). A
     capitalised word inside a sentence is a name's and is not asked: the
-    tagger reads the book "Make Trouble" as a verb and a noun. Untagged
+    tagger reads the book "Keep Watch" as a verb and a noun. Untagged
     languages pass."""
     if len(piece) == 1:
         return piece[0].heads
     *before, head = piece
     if head.tag is None or (before and all(w.upper for w in piece)):
-        return True  # untagged, or a name in title case ("Make Trouble")
+        return True  # untagged, or a name in title case ("Keep Watch")
     if not is_name(head) and not can_head(head.tag):
         return False
     if any(not is_name(w) and not can_modify(w.tag) for w in before):
@@ -177,7 +177,7 @@ def _is_noun_phrase(word: Word) -> bool:
 def leans_ok(w: Word, *, last: bool) -> bool:
     """False when a lowercase word at a phrase's edge leans on the words
     around it: an adverb ("virtually"), an edge word, a participle that
-    opens ("received food stamps") or closes ("lapel pins bearing") it."""
+    opens ("received flood grants") or closes ("ferry tickets bearing") it."""
     word = w.lower
     if w.upper:
         return True
@@ -212,8 +212,8 @@ def allowed(piece: list[Word]) -> bool:
     if not (first.leads and last.ends):
         return False
     if any(w.upper for w in piece):
-        # A name with a common word tacked on ("Trump's personal", "late
-        # North Korean") is the name and some wording: only a rare
+        # A name with a common word tacked on ("Lorne's personal", "late
+        # Lake Verrin") is the name and some wording: only a rare
         # lowercase word may sit at the edge of a name.
         for edge in (first, last):
             if not edge.upper and edge.common > MIXED_EDGE_ZIPF:
@@ -222,7 +222,7 @@ def allowed(piece: list[Word]) -> bool:
     names = all(w.upper for w in piece)
     # Opening a sentence, a first word is capitalised anyway: the name is
     # one only where the tagger reads that word as a name's too ("New
-    # York officials said", not "Yesterday Trump said").
+    # York officials said", not "Yesterday Lorne said").
     return rarest <= PHRASE_ZIPF or (names and (not first.opens or is_proper(first.tag)))
 
 
