@@ -117,7 +117,7 @@ def test_the_frame_speaks_the_sources_language():
     assert result.introduction[0].text.startswith("Dieser Hatch")
 
 
-def _theme_title(phrase: str) -> str:
+def _theme_title(*phrases: str) -> str:
     from types import SimpleNamespace
 
     from hatchery.hatch import framing
@@ -126,9 +126,10 @@ def _theme_title(phrase: str) -> str:
 
     pages = [Source(1, "https://a.example/", "Why the city's bike lanes work", text="x"),
              Source(2, "https://b.example/", "Bus lanes, two years on", text="y")]
-    thread = ThreadDraft(phrase, [0, 1], [(0, None), (1, None)], (True, True), 4.0)
+    threads = [ThreadDraft(phrase, [0, 1], [(0, None), (1, None)], (True, True), 4.0)
+               for phrase in phrases]
     reading = SimpleNamespace(used=[0, 1], lang="en")
-    return framing.title(pages, reading, Relation(THEME), [thread])
+    return framing.title(pages, reading, Relation(THEME), threads)
 
 
 def test_a_theme_of_one_common_word_is_titled_by_the_lead_headline():
@@ -138,6 +139,12 @@ def test_a_theme_of_one_common_word_is_titled_by_the_lead_headline():
 def test_a_theme_of_a_specific_idea_titles_the_hatch():
     assert _theme_title("protected bike lanes") == "Protected bike lanes"
     assert _theme_title("groundwater") == "Groundwater"
+
+
+def test_a_theme_title_names_two_ideas_but_never_pairs_one_with_a_plain_word():
+    assert _theme_title("protected bike lanes", "Serra river") == "Protected bike lanes and Serra river"
+    assert _theme_title("protected bike lanes", "traffic") == "Protected bike lanes"
+    assert _theme_title("traffic", "protected bike lanes") == "Protected bike lanes"
 
 
 def test_the_introduction_names_the_thread_most_pages_share():

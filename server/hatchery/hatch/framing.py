@@ -58,8 +58,11 @@ def title(sources: list[Source], reading: Reading, relation: Relation, threads: 
     lead = title_of(sources[reading.used[0]])
     if relation.kind != THEME or not threads:
         return lead
-    shared = [t.phrase for t in threads[:2] if len(t.sources) > 1]
-    if not shared or all(_thin_title(p, reading.lang) for p in shared):
+    # A plain common word joined to an idea makes a keyword pair, not a
+    # subject ("Life-threatening allergy and spread"): it is left out.
+    shared = [t.phrase for t in threads[:2]
+              if len(t.sources) > 1 and not _thin_title(t.phrase, reading.lang)]
+    if not shared:
         return lead
     topic = and_list(shared, reading.lang)
     return topic[:1].upper() + topic[1:]
