@@ -8,6 +8,9 @@ engine is given, and that the person's highlights are still quoted.
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from hatchery import hatch as engine_lib
 from hatchery.hatch import Source, SourceHighlight, bounds, local
 
@@ -94,3 +97,17 @@ def test_pages_within_the_bounds_reach_the_engine_as_they_are():
     sources = [Source(id=1, url="https://a.example/", title="A", site_name=None, text=huge_page(40),
                       highlights=[SourceHighlight(id="x", text=PARAGRAPH.strip(), note="why")])]
     assert bounds.within_bounds(sources)[0] is sources[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=5_000), max_size=60),
+       st.integers(min_value=0, max_value=50_000), st.integers(min_value=1, max_value=5_000))
+def test_fair_shares_never_exceed_a_bound_and_cut_only_the_longest(lengths, total, cap):
+    shares = bounds.fair_shares(lengths, total, cap)
+    assert sum(shares) <= total
+    assert all(0 <= share <= min(length, cap) for share, length in zip(shares, lengths))
+    if sum(min(length, cap) for length in lengths) <= total:
+        assert shares == [min(length, cap) for length in lengths]
+    cut = [share for share, length in zip(shares, lengths) if share < min(length, cap)]
+    # a text that was cut got at least what any other text kept
+    assert all(c >= max(shares) - 1 for c in cut)
