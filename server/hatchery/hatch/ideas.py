@@ -38,7 +38,7 @@ MAX_IDEA_WORDS = 3
 
 
 
-@dataclass
+@dataclass(slots=True)
 class Idea:
     """One idea of a text: its stems, how it is written, and how specific
     it is (the summed rarity of its words, 0-7 each)."""
