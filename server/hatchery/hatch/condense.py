@@ -82,7 +82,9 @@ def condense(draft: HatchDraft, budget: int, score: Callable[[str], float]) -> H
     while words > budget and len(draft.advice) > MIN_ADVICE:
         words -= len(draft.advice.pop().text.split())
     # 3. The closing quotation (the conclusion's sentences after the frame).
-    while words > budget and len(draft.conclusion) > 1:
+    # A note moved there (`closing`) is not cut: it left its section, so
+    # cutting it would drop the person's own words from the hatch.
+    while words > budget and len(draft.conclusion) > 1 and not draft.conclusion[-1].is_note:
         words -= len(draft.conclusion.pop().text.split())
     # 4. Highlights of the longest section, least salient first; notes stay
     # with their highlight (dropped with it), a section keeps one sentence.

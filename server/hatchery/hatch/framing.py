@@ -1,15 +1,15 @@
-"""The frame around the sources' own sentences: the title, the introduction
-and the conclusion, in the sources' language (`vocabulary`).
+"""The frame around the sources' own sentences: the title and the
+introduction, in the sources' language (`vocabulary`); the conclusion is
+in `closing`.
 
 The frame claims only what `relatedness` found: unrelated pages get a
 title that is the lead page's own headline and an introduction that says
-they stand apart; linked pages are named with the threads they share. The
-conclusion is built only from what the person highlighted or wrote.
+they stand apart; linked pages are named with the threads they share.
 """
 
 from __future__ import annotations
 
-from .drafts import CONTEXT_REDUNDANCY, Draft, Key, Ledger, ThreadDraft
+from .drafts import Draft, Key, ThreadDraft
 from .models import Source
 from .rarity import zipf
 from .reading import Reading
@@ -20,9 +20,6 @@ from .vocabulary import phrase, quoted
 
 # How many source titles a framing sentence names before "and N more".
 NAMED_SOURCES = 4
-
-# Threads the conclusion names.
-CONCLUSION_THREADS = 3
 
 # A single everyday word ("Lanes", Zipf 4.0) is true but thin as a title;
 # a rare term ("Groundwater", 3.4) or a name still says what the pages share.
@@ -105,43 +102,4 @@ def introduction(sources: list[Source], reading: Reading, relation: Relation,
     if relation.apart:
         apart, apart_keys = names(sources, relation.apart, lang)
         out.append(Draft(phrase(lang, "apart", names=apart), apart_keys))
-    return out
-
-
-def conclusion(sources: list[Source], reading: Reading, relation: Relation,
-               threads: list[ThreadDraft], ledger: Ledger) -> list[Draft]:
-    """Where the threads meet (when the pages are linked), then the most
-    central highlighted sentence or note not yet in the hatch. Empty when
-    there is nothing true to close on: never an unhighlighted sentence."""
-    lang, score = reading.lang, reading.score
-    out: list[Draft] = []
-    if threads and (relation.linked or relation.kind == SINGLE):
-        top = threads[:CONCLUSION_THREADS]
-        phrases = and_list([quoted(lang, t.phrase) for t in top], lang)
-        keys = list(dict.fromkeys(k for t in top for k in t.keys))
-        if relation.kind == SINGLE:
-            text = phrase(lang, "together_single", phrases=phrases)
-        else:
-            indices = sorted({i for t in top for i in t.sources})
-            if len(indices) == len(reading.used):
-                # The introduction named every page already.
-                text = phrase(lang, "together_all", n=len(indices), phrases=phrases)
-            else:
-                text = phrase(lang, "together", names=names(sources, indices, lang)[0], phrases=phrases)
-        out.append(Draft(text, keys))
-    pool: list[tuple[float, int, str, Key]] = []
-    for index in reading.used:
-        for passage in reading.passages[index]:
-            for s in passage.sentences:
-                pool.append((-score(s), len(pool), s, (index, passage.highlight.id)))
-    pool.sort()
-    for _, _, s, key in pool:
-        if ledger.find(s):
-            continue
-        d = Draft(s, [key])
-        if ledger.redundant(d, CONTEXT_REDUNDANCY):
-            continue
-        ledger.add(d)
-        out.append(d)
-        break
     return out

@@ -7,8 +7,8 @@ and threads and cites the pages it names. Nothing is generated beyond that,
 so nothing can be unattributed.
 
 The steps, each in its own module: `reading` (passages, focus, salience),
-`sections`, `threads`, `advice`, `framing` (title, introduction,
-conclusion) and `assembly` (citation numbers). They share one `Ledger`
+`sections`, `threads`, `advice`, `framing` (title, introduction),
+`closing` (conclusion) and `assembly` (citation numbers). They share one `Ledger`
 (in `drafts`), so no sentence appears twice.
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 
-from . import framing
+from . import closing, framing
 from .advice import pick_advice
 from .assembly import assemble
 from .condense import condense
@@ -66,7 +66,7 @@ def hatch_local(sources: list[Source], plan: Plan) -> Hatch:
                 linked, plan.threads, zipf, reading.lang)
     advice = pick_advice(sections, reading, plan, threads, ledger, sources)
     introduction = framing.introduction(sources, reading, relation, threads)
-    conclusion = framing.conclusion(sources, reading, relation, threads, ledger)
+    conclusion = closing.conclusion(sources, reading, relation, threads, ledger, sections)
     LOGGER.debug(
         "hatched %d sources, %d highlights: %s, %d threads, %d advice",
         len(reading.used), reading.highlight_count, relation.kind, len(threads), len(advice),
