@@ -72,6 +72,7 @@ def read_ahead(sources: list[Source]) -> None:
     write-up is dropped, only the bounded per-text memos keep anything, and
     what a later hatch returns is the same either way.
     """
+    from .closing import marked_text
     from .ideas import ideas_in
     from .relatedness import profile
     from .threads import subject_text
@@ -87,3 +88,8 @@ def read_ahead(sources: list[Source]) -> None:
         mended = within_bounds(mend_sources([source]))[0]
         profile(mended, alone.lang)
         ideas_in(subject_text(mended), alone.lang)
+        # What the conclusion looks for in the person's notes (`closing`).
+        ideas_in(marked_text(mended), alone.lang)
+        for highlight in mended.highlights:
+            if highlight.note and highlight.note.strip():
+                ideas_in(highlight.note.strip(), alone.lang)

@@ -10,6 +10,8 @@ closes on the most central highlighted sentence not yet in the hatch.
 
 from __future__ import annotations
 
+import re
+
 from .drafts import CONTEXT_REDUNDANCY, Draft, Key, Ledger, SectionDraft, ThreadDraft, note_sentence
 from .framing import and_list, names
 from .ideas import ideas_in
@@ -97,29 +99,46 @@ def synthesis_note(sources: list[Source], reading: Reading, relation: Relation,
     one: naming them would claim a link the hatch does not make."""
     lang = reading.lang
     linked = [i for i in reading.used if i not in relation.apart]
-    thread_ideas = set().union(*(ideas_in(t.phrase, lang) for t in threads))
+    notes = [(index, passage.highlight, note) for index in linked
+             for passage in reading.passages[index]
+             if (note := (passage.highlight.note or "").strip())]
+    if not notes:  # most hatches: nothing to read
+        return None
+    thread_words = [_words(t.phrase) for t in threads]
     page_ideas: dict[int, set[tuple[str, ...]]] = {}
-    for index in linked:
-        for passage in reading.passages[index]:
-            note = (passage.highlight.note or "").strip()
-            if not note:
-                continue
-            named = set(ideas_in(note, lang))
-            if named & thread_ideas or any(
-                    named & page_ideas.setdefault(other, _marked_ideas(sources[other], lang))
-                    for other in linked if other != index):
-                return note, (index, passage.highlight.id)
+    for index, highlight, note in notes:
+        words = _words(note)
+        named = set(ideas_in(note, lang))
+        if any(_holds(words, thread) for thread in thread_words) or any(
+                named & page_ideas.setdefault(other, set(ideas_in(marked_text(sources[other]), lang)))
+                for other in linked if other != index):
+            return note, (index, highlight.id)
     return None
 
 
-def _marked_ideas(source: Source, lang: str) -> set[tuple[str, ...]]:
-    """The ideas of what names a page or what the person did on it: its
-    headline, its site, its highlights and notes (not its whole text: a
-    note that meets a word deep in another article ties nothing)."""
+def marked_text(source: Source) -> str:
+    """What names a page or what the person did on it, as one text: its
+    headline, its site, its highlights and notes (not its whole article: a
+    note that meets a word deep in another article ties nothing). Read
+    ahead with the page (`hatch.read_ahead`)."""
     parts = [title_of(source), source.site_name or ""]
     parts += [h.text + "\n" + (h.note or "") for h in source.highlights]
     # A stop after each part: no idea runs from a headline into a highlight.
-    return set(ideas_in(".\n".join(p.strip() for p in parts) + ".", lang))
+    return ".\n".join(p.strip() for p in parts) + "."
+
+
+# Words, lowercased: a thread is named in a note when its words are there
+# in a row ("traffic" in "Fixing one problem (traffic)...").
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _holds(words: list[str], phrase: list[str]) -> bool:
+    size = len(phrase)
+    return size > 0 and any(words[i:i + size] == phrase for i in range(len(words) - size + 1))
 
 
 def _move_note(sections: list[SectionDraft], text: str, key: Key) -> Draft | None:
