@@ -312,3 +312,11 @@ def test_pages_meet_on_a_surname_that_is_a_month():
     ])
     assert "Odile May" in {t.phrase for t in result.threads}
     assert "Odile" not in {t.phrase for t in result.threads}
+
+
+def test_the_that_opens_a_sentence_is_no_part_of_a_name():
+    found = surfaces("The Verrin ferry landing will link to the new airport shuttle.")
+    assert "The Verrin" not in found
+    assert "Verrin ferry" in found
+    # inside a sentence a capitalised "The" may still open a name
+    assert "The Dunmarsh Gazette" in surfaces("She wrote for The Dunmarsh Gazette until spring.")

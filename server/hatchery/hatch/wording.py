@@ -207,6 +207,11 @@ def allowed(piece: list[Word]) -> bool:
         # ("New York" yes, "York New" no); at its start only as a name.
         if last.stop or not first.upper:
             return False
+        # An article opening a sentence is capitalised only for that: "The
+        # Verrin ferry landing" holds "Verrin ferry", not "The Verrin"
+        # (while "New York" and a quoted "Make Noise" keep their first word).
+        if first.stop and first.opens and first.tag == "DT":
+            return False
     if len(piece) == 1:
         return first.alone
     if not (first.leads and last.ends):
