@@ -106,12 +106,17 @@ def synthesis_note(sources: list[Source], reading: Reading, relation: Relation,
         return None
     thread_words = [_words(t.phrase) for t in threads]
     page_ideas: dict[int, set[tuple[str, ...]]] = {}
+
+    def ideas_of(page: int) -> set[tuple[str, ...]]:
+        if page not in page_ideas:
+            page_ideas[page] = set(ideas_in(marked_text(sources[page]), lang))
+        return page_ideas[page]
+
     for index, highlight, note in notes:
         words = _words(note)
         named = set(ideas_in(note, lang))
         if any(_holds(words, thread) for thread in thread_words) or any(
-                named & page_ideas.setdefault(other, set(ideas_in(marked_text(sources[other]), lang)))
-                for other in linked if other != index):
+                named & ideas_of(other) for other in linked if other != index):
             return note, (index, highlight.id)
     return None
 
