@@ -37,14 +37,22 @@ _HIGHLIGHT_FIELDS = ("text", "note", "context")
 def within_bounds(sources: list[Source]) -> list[Source]:
     """`sources` cut to what a hatch reads (see the module's doc); sources
     already within the bounds are returned as they are."""
-    shares = fair_shares([len(s.text or "") for s in sources], HATCH_CHARS, PAGE_CHARS)
+    lengths = [len(s.text or "") for s in sources]
     highlights = [h for s in sources for h in s.highlights]
-    field_shares = {name: iter(fair_shares([len(getattr(h, name) or "") for h in highlights],
-                                           HIGHLIGHTS_CHARS, HIGHLIGHT_CHARS))
-                    for name in _HIGHLIGHT_FIELDS}
+    fields = [[len(getattr(h, name) or "") for h in highlights] for name in _HIGHLIGHT_FIELDS]
+    if _fits(lengths, HATCH_CHARS, PAGE_CHARS) and all(
+            _fits(field, HIGHLIGHTS_CHARS, HIGHLIGHT_CHARS) for field in fields):
+        return sources  # every hatch of ordinary pages: nothing to share out
+    shares = fair_shares(lengths, HATCH_CHARS, PAGE_CHARS)
+    field_shares = {name: iter(fair_shares(field, HIGHLIGHTS_CHARS, HIGHLIGHT_CHARS))
+                    for name, field in zip(_HIGHLIGHT_FIELDS, fields)}
     return [_bounded(s, share, [{name: next(field_shares[name]) for name in _HIGHLIGHT_FIELDS}
                                 for _ in s.highlights])
             for s, share in zip(sources, shares)]
+
+
+def _fits(lengths: list[int], total: int, cap: int) -> bool:
+    return sum(lengths) <= total and max(lengths, default=0) <= cap
 
 
 def fair_shares(lengths: list[int], total: int, cap: int) -> list[int]:
