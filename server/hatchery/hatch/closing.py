@@ -10,8 +10,7 @@ closes on the most central highlighted sentence not yet in the hatch.
 
 from __future__ import annotations
 
-import re
-
+from ..sentences import words
 from .drafts import CONTEXT_REDUNDANCY, Draft, Key, Ledger, SectionDraft, ThreadDraft, note_sentence
 from .framing import and_list, names
 from .ideas import ideas_in
@@ -104,7 +103,7 @@ def synthesis_note(sources: list[Source], reading: Reading, relation: Relation,
              if (note := (passage.highlight.note or "").strip())]
     if not notes:  # most hatches: nothing to read
         return None
-    thread_words = [_words(t.phrase) for t in threads]
+    thread_words = [words(t.phrase) for t in threads]
     page_ideas: dict[int, set[tuple[str, ...]]] = {}
 
     def ideas_of(page: int) -> set[tuple[str, ...]]:
@@ -113,9 +112,9 @@ def synthesis_note(sources: list[Source], reading: Reading, relation: Relation,
         return page_ideas[page]
 
     for index, highlight, note in notes:
-        words = _words(note)
+        note_words = words(note)
         named = set(ideas_in(note, lang))
-        if any(_holds(words, thread) for thread in thread_words) or any(
+        if any(_holds(note_words, thread) for thread in thread_words) or any(
                 named & ideas_of(other) for other in linked if other != index):
             return note, (index, highlight.id)
     return None
@@ -132,16 +131,9 @@ def marked_text(source: Source) -> str:
     return ".\n".join(p.strip() for p in parts) + "."
 
 
-# Words, lowercased: a thread is named in a note when its words are there
-# in a row ("traffic" in "Fixing one problem (traffic)...").
-_WORD = re.compile(r"\w+")
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
-
-
 def _holds(words: list[str], phrase: list[str]) -> bool:
+    """True when the words of `phrase` are in `words` in a row: a thread
+    is named in a note so ("traffic" in "Fixing one problem (traffic)...")."""
     size = len(phrase)
     return size > 0 and any(words[i:i + size] == phrase for i in range(len(words) - size + 1))
 
