@@ -3,7 +3,9 @@ person highlighted or wrote, every sentence cited.
 
 For linked pages it says where the threads meet, then closes on the
 person's own synthesis: a note that names a thread or an idea of another
-page, moved out of its section so it is read once, as the last word.
+page, moved out of its section so it is read once, as the last word. A
+note that points back at its highlight ("The same release...", "It
+contradicts...") stays beside it: see `leans_on_highlight`.
 Without such a note (and for one page, or pages that stand apart) it
 closes on the most central highlighted sentence not yet in the hatch.
 """
@@ -22,6 +24,35 @@ from .vocabulary import phrase, quoted
 
 # Threads the conclusion names.
 CONCLUSION_THREADS = 3
+
+# A note that points back at its highlight ("The same release the Herald
+# wrote about") stays beside it instead of carrying its highlight to the
+# conclusion. Carrying it would read the highlight twice or empty its
+# place in the section, its context sentences would have to go with it (no
+# context without its highlight), and the antecedent is often in that
+# context rather than the highlight ("The spillway release began late on
+# Friday" follows it), so a quoted highlight would still leave "the same"
+# unanswered. Beside its highlight such a note always reads true; the
+# conclusion takes the next tying note that stands alone, or closes as it
+# would without one. A mistaken "leans" costs the conclusion one note; a
+# mistaken "stands alone" ends the hatch on a riddle, so the rule errs
+# toward leaning.
+#
+# English words that open a note pointing back: pronouns and demonstratives
+# with no antecedent in the note itself, "same"/"such" (the same as what?),
+# and openers that continue a sentence before them ("Also", "But", "So").
+# "I", "we" and "you" point at people, not at the highlight, and stay out.
+_POINTING_OPENERS = frozenset(
+    "this that these those it its they them their he she his her him here "
+    "same such also too likewise similarly again but yet so which".split())
+# After an opening "the": "The same release", "The other article".
+_POINTING_AFTER_THE = frozenset("same other former latter above".split())
+# A note ending on a pronoun leans back as well: "The Herald missed this."
+_POINTING_ENDINGS = frozenset("this that these those it them".split())
+# Only English is read so; in another language the engine cannot tell a
+# pointing note from one that stands alone, and keeps every note with its
+# highlight (never wrong there) so the conclusion closes as without a note.
+_POINTING_LANGUAGES = ("en",)
 
 
 def conclusion(sources: list[Source], reading: Reading, relation: Relation,
@@ -113,11 +144,41 @@ def synthesis_note(sources: list[Source], reading: Reading, relation: Relation,
 
     for index, highlight, note in notes:
         note_words = words(note)
+        if leans_on_highlight(note_words, lang):
+            continue
         named = set(ideas_in(note, lang))
         if any(_holds(note_words, thread) for thread in thread_words) or any(
                 named & ideas_of(other) for other in linked if other != index):
             return note, (index, highlight.id)
     return None
+
+
+def leans_on_highlight(note_words: list[str], lang: str) -> bool:
+    """True when a note (its `words`) points back at its highlight and
+    would lose its antecedent away from it: it opens with a pointing word
+    ("It contradicts the Herald", "Same as the council's plan", "The same
+    release...") or ends on a pronoun ("The Herald missed this"). Reads the
+    first two words and the last one: a pointer later in a note that names
+    its own subject ("The Verrin ferry landing decides whether these
+    bookings hold") resolves in the hatch just read, and the note moves.
+
+    :param lang: the hatch's language; outside `_POINTING_LANGUAGES` every
+        note is taken to lean (see there).
+    """
+    if lang not in _POINTING_LANGUAGES:
+        return True
+    if not note_words:
+        return True
+    # "It's", "That's": the word before the apostrophe decides.
+    first = _bare(note_words[0])
+    if first in _POINTING_OPENERS or _bare(note_words[-1]) in _POINTING_ENDINGS:
+        return True
+    return first == "the" and len(note_words) > 1 and note_words[1] in _POINTING_AFTER_THE
+
+
+def _bare(word: str) -> str:
+    """`word` without a contraction's tail ("it's" -> "it")."""
+    return word.split("'", 1)[0].split("’", 1)[0]
 
 
 def marked_text(source: Source) -> str:
