@@ -89,11 +89,12 @@ def serve(host: str, allow_remote: bool, port: int, threads: int, data_dir: Path
 
 def _warm_up_in_background(database: str) -> None:
     """Load what the first hatch would load (the part-of-speech tagger's
-    lexicon), then read the latest pages ahead for it, while the person is
-    still connecting the extension."""
+    lexicon, the word frequencies: see `hatch.warm`), then read the latest
+    pages ahead for it, while the person is still connecting the
+    extension."""
     import threading
 
-    from ..hatch.speech import warm_up
+    from ..hatch.warm import warm_up
     from ..services.hatches.read_ahead import read_ahead_latest
 
     def warm() -> None:

@@ -147,7 +147,9 @@ def synthesis_note(sources: list[Source], reading: Reading, relation: Relation,
         if leans_on_highlight(note_words, lang):
             continue
         named = set(ideas_in(note, lang))
-        if any(_holds(note_words, thread) for thread in thread_words) or any(
+        # A note naming no idea meets no page: the other pages' marked
+        # text is read only for a note that names something.
+        if any(_holds(note_words, thread) for thread in thread_words) or named and any(
                 named & ideas_of(other) for other in linked if other != index):
             return note, (index, highlight.id)
     return None
